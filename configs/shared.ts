@@ -1,0 +1,41 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { PluginDocs } from '../src/util/create-rule.js';
+
+/** The namespace users see in rule ids: `production-ready/no-wildcard-cors`. */
+export const PLUGIN_NAMESPACE = 'production-ready';
+
+export type PresetName = 'recommended' | 'strict';
+
+/** The structural slice of the plugin a preset needs; the presets must reference the real object. */
+export interface PresetSource {
+  readonly rules: Readonly<
+    Record<string, { readonly meta: { readonly docs?: Partial<PluginDocs> } }>
+  >;
+}
+
+/**
+ * Computes a preset's rule entries from each rule's `meta.docs.recommended`, so a new rule cannot
+ * be forgotten in one preset, and the strict options live next to the rule they configure.
+ */
+export function presetRules(
+  source: PresetSource,
+  preset: PresetName,
+): TSESLint.FlatConfig.Rules {
+  const entries: TSESLint.FlatConfig.Rules = {};
+  for (const [name, rule] of Object.entries(source.rules)) {
+    const recommendation = rule.meta.docs?.recommended;
+    if (recommendation === undefined) continue;
+    const id = `${PLUGIN_NAMESPACE}/${name}`;
+    if (recommendation === 'recommended') {
+      entries[id] = 'error';
+    } else if (recommendation === 'strict') {
+      if (preset === 'strict') entries[id] = 'error';
+    } else if (preset === 'recommended') {
+      entries[id] = 'error';
+    } else {
+      entries[id] = ['error', ...recommendation.strict];
+    }
+  }
+  return entries;
+}

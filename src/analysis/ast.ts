@@ -1,0 +1,148 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** Strips the wrappers that do not change a value: `as`, `satisfies`, `!`, `<T>x`, `?.` chains. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** The nearest function that contains `node` (not `node` itself), or null at module level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return null;
+}
+
+/** A property or member key known without evaluation: `a.b`, `a['b']`, `{ b: 1 }`, `{ 'b': 1 }`. */
+export function staticKeyName(
+  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+): string | null {
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  if (!node.computed) {
+    if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+    if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+    return null;
+  }
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+/** `obj.method(...)` → `'method'`; `fn(...)` → null. */
+export function calledMethodName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : null;
+}
+
+/** `fn(...)` → `'fn'`, `obj.fn(...)` → `'fn'`: the last name in the callee. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return staticKeyName(callee);
+  return null;
+}
+
+/** The object a method is called on: `res` in `res.setHeader()`. */
+export function calleeObject(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | null {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
+}
+
+export function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
+}
+
+/** A property of an object literal by static key, last one wins (as at run time). */
+export function findProperty(
+  object: TSESTree.ObjectExpression,
+  name: string,
+): TSESTree.Property | null {
+  let found: TSESTree.Property | null = null;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && staticKeyName(property) === name) {
+      found = property;
+    }
+  }
+  return found;
+}
+
+/** Whether `inner` lies inside `outer` (by source range; both from the same file). */
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** Whether a function body (or a statement) always leaves: ends in `return`/`throw`. */
+export function exits(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = statement.body.at(-1);
+      return last !== undefined && exits(last);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate !== null && exits(statement.consequent) && exits(statement.alternate);
+    default:
+      return false;
+  }
+}
+
+const SKIPPED_KEYS = new Set(['parent', 'range', 'loc', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
+
+/** Visits `root` and every node below it, depth-first in source order, skipping type annotations and decorators. */
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    visit(node);
+    for (const key of Object.keys(node)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (let index = value.length - 1; index >= 0; index--) {
+          const child: unknown = value[index];
+          if (isNode(child)) stack.push(child);
+        }
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

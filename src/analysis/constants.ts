@@ -1,0 +1,245 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { LIBRARY_CONSTANTS } from '../knowledge/library-constants.js';
+import { staticKeyName, unwrap } from './ast.js';
+import type { ImportIndex } from './imports.js';
+import { type ForeignModule, foreignExport, readForeignModule, resolveRelativeModule } from './modules.js';
+import type { TypeBridge } from './types.js';
+
+/** Where a value is: an expression of the linted file, of another module, or a known value. */
+export type Resolved =
+  | { readonly kind: 'node'; readonly node: TSESTree.Node; readonly foreign: ForeignModule | null }
+  | { readonly kind: 'value'; readonly value: unknown };
+
+export interface ObjectEntry {
+  /** The static key, or null for a computed key that cannot be known. */
+  readonly key: string | null;
+  readonly value: Resolved;
+  /** The node of the linted file through which the entry arrives (the property or the spread). */
+  readonly site: TSESTree.Node;
+  /** A name for where the entry was defined, when not in place: `corsHeaders (./cors)`. */
+  readonly via: string | null;
+}
+
+export interface ObjectEntries {
+  readonly entries: readonly ObjectEntry[];
+  /** False when a spread or computed key could not be seen: an absent key proves nothing then. */
+  readonly complete: boolean;
+}
+
+const MAX_DEPTH = 10;
+
+/**
+ * Static values, followed through `const` chains, object spreads, and constants imported from
+ * other modules of the project or from known libraries. Answers null when a value is not knowable.
+ */
+export class ConstantResolver {
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly filename: string,
+    private readonly imports: ImportIndex,
+    private readonly types: () => TypeBridge | null,
+  ) {}
+
+  /**
+   * The static value of an expression: literals, templates, `const` chains, concatenation,
+   * `as const` objects and arrays, property lookups on constant objects; then imported constants;
+   * then, with type information, a literal type (`'*'`, `true`).
+   */
+  value(node: TSESTree.Node): { readonly value: unknown } | null {
+    const local = ASTUtils.getStaticValue(node, this.sourceCode.getScope(node));
+    if (local) return local;
+    const resolved = this.resolve(node);
+    if (resolved.kind === 'value') return { value: resolved.value };
+    if (resolved.foreign) {
+      const foreign = evaluateForeign(resolved.node, resolved.foreign, 0);
+      if (foreign) return foreign;
+    }
+    return this.types()?.literalValue(node) ?? null;
+  }
+
+  /** The static value of a resolved place, wherever it is. */
+  valueOf(resolved: Resolved): { readonly value: unknown } | null {
+    if (resolved.kind === 'value') return { value: resolved.value };
+    if (resolved.foreign) return evaluateForeign(resolved.node, resolved.foreign, 0);
+    return this.value(resolved.node);
+  }
+
+  /**
+   * Follows an identifier to the expression it stands for: its `const` initializer in this file
+   * (through several hops), or the exported constant of another module; otherwise the node itself.
+   */
+  resolve(node: TSESTree.Node, depth = 0): Resolved {
+    const target = unwrap(node);
+    if (depth > MAX_DEPTH || target.type !== AST_NODE_TYPES.Identifier) {
+      return { kind: 'node', node: target, foreign: null };
+    }
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(target), target);
+    const definition = variable?.defs[0];
+    if (!variable || !definition || variable.defs.length !== 1) {
+      return { kind: 'node', node: target, foreign: null };
+    }
+    if (
+      definition.type === 'Variable' &&
+      definition.parent.kind === 'const' &&
+      definition.node.id.type === AST_NODE_TYPES.Identifier &&
+      definition.node.init
+    ) {
+      return this.resolve(definition.node.init, depth + 1);
+    }
+    if (definition.type === 'ImportBinding') {
+      return this.resolveImported(target) ?? { kind: 'node', node: target, foreign: null };
+    }
+    return { kind: 'node', node: target, foreign: null };
+  }
+
+  /**
+   * The single declaration of a binding that is never reassigned: its `VariableDeclarator`
+   * (also for destructuring) or `FunctionDeclaration`; null for parameters, imports and the rest.
+   */
+  definitionOf(identifier: TSESTree.Identifier): TSESTree.VariableDeclarator | TSESTree.FunctionDeclaration | null {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const definition = variable?.defs[0];
+    if (!variable || !definition || variable.defs.length !== 1) return null;
+    if (definition.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return definition.node;
+    }
+    if (definition.type !== 'Variable') return null;
+    if (definition.parent.kind !== 'const' && variable.references.some((reference) => reference.isWrite() && !reference.init)) {
+      return null;
+    }
+    return definition.node;
+  }
+
+  /**
+   * The entries of an object-valued expression, spreads expanded in order; null when the
+   * expression is not an object this layer can see. A spread of something unknown is not guessed:
+   * it makes the answer incomplete (`complete: false`), so "the key is absent" stays unknown.
+   */
+  objectEntries(node: TSESTree.Node): ObjectEntries | null {
+    const entries: ObjectEntry[] = [];
+    const resolved = this.resolve(node);
+    // Entries of an object defined elsewhere (`headers: corsHeaders`) are placed at the use.
+    const inPlace = resolved.kind === 'node' && resolved.node === unwrap(node);
+    const via = inPlace ? null : describe(node, resolved, this.sourceCode);
+    const complete = this.entriesOf(resolved, node, via, 0, entries, inPlace);
+    return complete === null ? null : { entries, complete };
+  }
+
+  /** Appends the entries of `resolved`; answers whether all were seen, or null if not an object. */
+  private entriesOf(
+    resolved: Resolved,
+    site: TSESTree.Node,
+    via: string | null,
+    depth: number,
+    entries: ObjectEntry[],
+    inPlace: boolean,
+  ): boolean | null {
+    if (depth > MAX_DEPTH) return null;
+    if (resolved.kind === 'value') {
+      const value = resolved.value;
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+      for (const [key, entryValue] of Object.entries(value)) {
+        entries.push({ key, value: { kind: 'value', value: entryValue }, site, via });
+      }
+      return true;
+    }
+    const node = unwrap(resolved.node);
+    if (node.type !== AST_NODE_TYPES.ObjectExpression) return null;
+    let complete = true;
+    for (const property of node.properties) {
+      const entrySite = inPlace ? property : site;
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        const inner = resolved.foreign
+          ? resolveForeignIdentifier(property.argument, resolved.foreign)
+          : this.resolve(property.argument);
+        const name = describe(property.argument, resolved, this.sourceCode);
+        const nested = this.entriesOf(inner, entrySite, via ?? name, depth + 1, entries, false);
+        if (nested !== true) complete = false;
+        continue;
+      }
+      if (property.computed && staticKeyName(property) === null) complete = false;
+      entries.push({
+        key: staticKeyName(property),
+        value: { kind: 'node', node: property.value, foreign: resolved.foreign },
+        site: entrySite,
+        via,
+      });
+    }
+    return complete;
+  }
+
+  private resolveImported(identifier: TSESTree.Identifier): Resolved | null {
+    const ref = this.imports.resolve(identifier);
+    if (!ref) return null;
+    const exportName = ref.path[0] ?? 'default';
+    const library = LIBRARY_CONSTANTS[ref.source];
+    if (library && ref.path.length === 1 && exportName in library) {
+      return { kind: 'value', value: library[exportName] };
+    }
+    let fileName = ref.path.length <= 1 ? resolveRelativeModule(this.filename, ref.source) : null;
+    let name = exportName;
+    if (!fileName) {
+      // Path aliases (`@/lib/cors`) and re-exports: the type checker knows the declaring file.
+      const declaration = this.types()?.declarationOf(identifier);
+      if (declaration && !declaration.fileName.includes('/node_modules/')) {
+        fileName = declaration.fileName;
+        name = declaration.name;
+      }
+    }
+    const module = fileName ? readForeignModule(fileName) : null;
+    const expression = module ? foreignExport(module, name) : null;
+    return module && expression ? { kind: 'node', node: expression, foreign: module } : null;
+  }
+}
+
+function describe(node: TSESTree.Node, resolved: Resolved, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const text = node.type === AST_NODE_TYPES.Identifier ? node.name : sourceCode.getText(node);
+  return resolved.kind === 'node' && resolved.foreign ? `${text} (${resolved.foreign.fileName})` : text;
+}
+
+function resolveForeignIdentifier(node: TSESTree.Node, module: ForeignModule): Resolved {
+  let target = unwrap(node);
+  for (let hops = 0; hops < MAX_DEPTH && target.type === AST_NODE_TYPES.Identifier; hops++) {
+    const init = module.constants.get(target.name);
+    if (!init) break;
+    target = unwrap(init);
+  }
+  return { kind: 'node', node: target, foreign: module };
+}
+
+/** A small evaluator for another module's constants, where no scope analysis is available. */
+function evaluateForeign(
+  node: TSESTree.Node,
+  module: ForeignModule,
+  depth: number,
+): { readonly value: unknown } | null {
+  if (depth > MAX_DEPTH) return null;
+  const target = unwrap(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.Literal:
+      return { value: target.value };
+    case AST_NODE_TYPES.Identifier: {
+      const init = module.constants.get(target.name);
+      return init ? evaluateForeign(init, module, depth + 1) : null;
+    }
+    case AST_NODE_TYPES.TemplateLiteral: {
+      let text = target.quasis[0]?.value.cooked ?? '';
+      for (const [index, expression] of target.expressions.entries()) {
+        const part = evaluateForeign(expression, module, depth + 1);
+        if (!part) return null;
+        text += String(part.value) + (target.quasis[index + 1]?.value.cooked ?? '');
+      }
+      return { value: text };
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (target.operator !== '+') return null;
+      const left = evaluateForeign(target.left, module, depth + 1);
+      const right = left && evaluateForeign(target.right, module, depth + 1);
+      if (!left || !right) return null;
+      return { value: (left.value as string) + (right.value as string) };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,168 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { contains, exits, isFunctionNode, staticKeyName, unwrap } from './ast.js';
+import type { ConstantResolver } from './constants.js';
+
+/**
+ * A condition that must hold for a node to run: it sits in a branch of an `if`, `?:`, `&&`/`||`
+ * or `switch`, or comes after an `if (...) return/throw` early exit in an enclosing block.
+ */
+export interface Guard {
+  readonly test: TSESTree.Node;
+  /** The node runs only when `test` is truthy (`true`) or only when it is falsy (`false`). */
+  readonly whenTrue: boolean;
+  readonly kind: 'branch' | 'early-exit' | 'switch';
+}
+
+/**
+ * The guards between `node` and `boundary` (by default the nearest enclosing function), innermost
+ * first. Intra-procedural and syntactic: cheap enough to ask for every candidate.
+ */
+export function guardsOf(node: TSESTree.Node, boundary?: TSESTree.Node): Guard[] {
+  const guards: Guard[] = [];
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === current.consequent) guards.push({ test: current.test, whenTrue: true, kind: 'branch' });
+        else if (child === current.alternate) guards.push({ test: current.test, whenTrue: false, kind: 'branch' });
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === current.right && current.operator !== '??') {
+          guards.push({ test: current.left, whenTrue: current.operator === '&&', kind: 'branch' });
+        }
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        if (current.test && current.parent.type === AST_NODE_TYPES.SwitchStatement) {
+          guards.push({ test: current.parent.discriminant, whenTrue: true, kind: 'switch' });
+        }
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+        for (const statement of current.body) {
+          if (contains(statement, child)) break;
+          if (
+            statement.type === AST_NODE_TYPES.IfStatement &&
+            !statement.alternate &&
+            exits(statement.consequent)
+          ) {
+            guards.push({ test: statement.test, whenTrue: false, kind: 'early-exit' });
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    if (current === boundary || (!boundary && isFunctionNode(current))) break;
+  }
+  return guards;
+}
+
+export type Environment = 'development' | 'production';
+
+const DEVELOPMENT_VALUES = new Set(['development', 'dev', 'test', 'local']);
+const PRODUCTION_VALUES = new Set(['production', 'prod']);
+const DEVELOPMENT_NAMES = /^(?:__DEV__|dev|isDev|isDevelopment|IS_DEV|IS_DEVELOPMENT|isLocal|IS_LOCAL)$/u;
+const PRODUCTION_NAMES = /^(?:isProd|isProduction|IS_PROD|IS_PRODUCTION|__PROD__)$/u;
+
+/**
+ * Whether a node runs only in development (or tests): under `NODE_ENV !== 'production'`,
+ * `import.meta.env.DEV`, SvelteKit's `dev`, an `isDev` constant, or after an early exit in
+ * production. Only ever used to stay silent, never to report.
+ */
+export function isDevelopmentOnly(node: TSESTree.Node, constants: ConstantResolver): boolean {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    for (const guard of guardsOf(current, current.parent ?? undefined)) {
+      const environment = environmentOf(guard.test, constants, 0);
+      if (environment === (guard.whenTrue ? 'development' : 'production')) return true;
+    }
+  }
+  return false;
+}
+
+/** What a condition says about the environment when it is true. */
+export function environmentOf(
+  test: TSESTree.Node,
+  constants: ConstantResolver,
+  depth: number,
+): Environment | null {
+  if (depth > 6) return null;
+  const node = unwrap(test);
+  switch (node.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === '!' ? invert(environmentOf(node.argument, constants, depth + 1)) : null;
+    case AST_NODE_TYPES.BinaryExpression: {
+      const negated = node.operator === '!==' || node.operator === '!=';
+      if (!negated && node.operator !== '===' && node.operator !== '==') return null;
+      const [mode, other] = isEnvironmentMode(node.left) ? [node.left, node.right] : [node.right, node.left];
+      if (!isEnvironmentMode(mode)) return null;
+      const value = constants.value(other)?.value;
+      if (typeof value !== 'string') return null;
+      const environment = DEVELOPMENT_VALUES.has(value)
+        ? 'development'
+        : PRODUCTION_VALUES.has(value)
+          ? 'production'
+          : null;
+      return negated ? invert(environment) : environment;
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      const left = environmentOf(node.left, constants, depth + 1);
+      const right = environmentOf(node.right, constants, depth + 1);
+      if (node.operator === '&&') return left ?? right;
+      return left !== null && left === right ? left : null;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = staticKeyName(node);
+      if (isImportMetaEnv(node.object)) {
+        if (name === 'DEV') return 'development';
+        if (name === 'PROD') return 'production';
+      }
+      return null;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const resolved = constants.resolve(node);
+      if (resolved.kind === 'node' && resolved.node !== node && !resolved.foreign) {
+        const environment = environmentOf(resolved.node, constants, depth + 1);
+        if (environment) return environment;
+      }
+      if (DEVELOPMENT_NAMES.test(node.name)) return 'development';
+      if (PRODUCTION_NAMES.test(node.name)) return 'production';
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function invert(environment: Environment | null): Environment | null {
+  if (environment === 'development') return 'production';
+  if (environment === 'production') return 'development';
+  return null;
+}
+
+/** `process.env.NODE_ENV` (and `APP_ENV`, `VERCEL_ENV`, `ENV`), `import.meta.env.MODE`. */
+function isEnvironmentMode(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = staticKeyName(target);
+  if (isImportMetaEnv(target.object)) return name === 'MODE';
+  const object = unwrap(target.object);
+  return (
+    name !== null &&
+    /^(?:NODE_ENV|APP_ENV|VERCEL_ENV|ENV|ENVIRONMENT)$/u.test(name) &&
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    staticKeyName(object) === 'env' &&
+    unwrap(object.object).type === AST_NODE_TYPES.Identifier &&
+    (unwrap(object.object) as TSESTree.Identifier).name === 'process'
+  );
+}
+
+function isImportMetaEnv(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  return (
+    target.type === AST_NODE_TYPES.MemberExpression &&
+    staticKeyName(target) === 'env' &&
+    target.object.type === AST_NODE_TYPES.MetaProperty
+  );
+}

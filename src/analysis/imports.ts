@@ -1,0 +1,237 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { staticKeyName, unwrap } from './ast.js';
+
+/**
+ * Where a local name comes from. `path` is the export path inside the module, with the default
+ * export and a whole CommonJS module merged into the empty path, because that is how bundlers and
+ * Node's interop treat them: `import express from 'express'`, `const express = require('express')`
+ * and `import * as express from 'express'` all give `[]`; `express.Router`, `import { Router }
+ * from 'express'` and `require('express').Router` all give `['Router']`.
+ */
+export interface ImportRef {
+  readonly source: string;
+  readonly path: readonly string[];
+  readonly kind: 'esm' | 'cjs';
+}
+
+interface Binding {
+  readonly source: string;
+  readonly path: readonly string[];
+  readonly kind: 'esm' | 'cjs';
+}
+
+/**
+ * Normalises the specifiers people write for the same package: Deno's `npm:`/`jsr:` prefixes,
+ * pinned versions (`npm:hono@4/cors`), esm.sh URLs, and `node:` builtins.
+ */
+export function normalizeModuleSource(specifier: string): string {
+  let source = specifier;
+  const esm = /^https?:\/\/esm\.sh\/(.+)$/u.exec(source);
+  if (esm?.[1] !== undefined) source = esm[1];
+  source = source.replace(/^(?:npm|jsr|node):/u, '');
+  // Drop a version pinned after the package name: `@scope/pkg@1.2/sub` → `@scope/pkg/sub`.
+  const versioned = /^((?:@[^/@]+\/)?[^/@]+)@[^/]*(.*)$/u.exec(source);
+  if (versioned?.[1] !== undefined) source = versioned[1] + (versioned[2] ?? '');
+  return source;
+}
+
+function stripDefault(path: readonly string[]): readonly string[] {
+  return path[0] === 'default' ? path.slice(1) : path;
+}
+
+/** `require('x')`, `require('x').a.b`, and (unwrapped) `await import('x')`: the module and path. */
+function requireRef(node: TSESTree.Node): Binding | null {
+  const members: string[] = [];
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticKeyName(current);
+    if (name === null) return null;
+    members.unshift(name);
+    current = unwrap(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrap(current.argument);
+  if (current.type === AST_NODE_TYPES.ImportExpression) {
+    const source = current.source;
+    if (source.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') {
+      return { source: normalizeModuleSource(source.value), path: stripDefault(members), kind: 'esm' };
+    }
+    return null;
+  }
+  if (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    current.callee.type === AST_NODE_TYPES.Identifier &&
+    current.callee.name === 'require' &&
+    current.arguments.length === 1
+  ) {
+    const [argument] = current.arguments;
+    if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') {
+      return { source: normalizeModuleSource(argument.value), path: stripDefault(members), kind: 'cjs' };
+    }
+  }
+  return null;
+}
+
+/**
+ * The module origin of every top-level binding of a file, built once per file from the
+ * declarations (no traversal), and queried by identifier through scope analysis so that a local
+ * `function cors() {}` or a parameter that shadows an import is never mistaken for the import.
+ */
+export class ImportIndex {
+  /** Every module the file imports or requires at top level, normalised. */
+  readonly sources: ReadonlySet<string>;
+  private readonly bindings = new Map<TSESTree.Identifier, Binding>();
+
+  constructor(
+    program: TSESTree.Program,
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+  ) {
+    const sources = new Set<string>();
+    for (const statement of program.body) {
+      this.collect(statement, sources);
+    }
+    this.sources = sources;
+  }
+
+  /** Whether the file imports `source` (exactly) or, with a trailing `/`, anything below it. */
+  imports(source: string): boolean {
+    if (this.sources.has(source)) return true;
+    if (source.endsWith('/')) {
+      for (const candidate of this.sources) if (candidate.startsWith(source)) return true;
+    }
+    return false;
+  }
+
+  importsAny(sources: Iterable<string>): boolean {
+    for (const source of sources) if (this.imports(source)) return true;
+    return false;
+  }
+
+  /** The local names bound to imports (or requires) of any of `sources`: a cheap pre-filter. */
+  localNamesFrom(sources: readonly string[]): Set<string> {
+    const names = new Set<string>();
+    for (const [identifier, binding] of this.bindings) {
+      if (sources.includes(binding.source)) names.add(identifier.name);
+    }
+    return names;
+  }
+
+  /**
+   * Where the value of an expression comes from, when it is an imported binding, a member of one,
+   * a `require()`/`import()` of a module, or a `const` alias of any of these; null otherwise.
+   */
+  resolve(node: TSESTree.Node, depth = 0): ImportRef | null {
+    if (depth > 8) return null;
+    const target = unwrap(node);
+    const direct = requireRef(target);
+    if (direct) return direct;
+    if (target.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticKeyName(target);
+      if (name === null) return null;
+      const base = this.resolve(target.object, depth + 1);
+      if (!base) return null;
+      const path = base.path.length === 0 && name === 'default' ? [] : [...base.path, name];
+      return { source: base.source, path, kind: base.kind };
+    }
+    if (target.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(target), target);
+    const definition = variable?.defs[0];
+    if (!variable || !definition) return null;
+    const binding = this.bindings.get(definition.name as TSESTree.Identifier);
+    if (binding) return binding;
+    // A `const` alias: `const c = cors;`, `const { Router } = express;`.
+    if (
+      variable.defs.length === 1 &&
+      definition.type === 'Variable' &&
+      definition.parent.kind === 'const' &&
+      definition.node.init
+    ) {
+      const { id, init } = definition.node;
+      if (id.type === AST_NODE_TYPES.Identifier) return this.resolve(init, depth + 1);
+      if (id.type === AST_NODE_TYPES.ObjectPattern) {
+        const key = destructuredKey(id, definition.name as TSESTree.Identifier);
+        const base = key === null ? null : this.resolve(init, depth + 1);
+        if (base && key !== null) {
+          return { source: base.source, path: [...base.path, key], kind: base.kind };
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether `node` resolves to `path` (e.g. `[]` for the default export) of one of `sources`. */
+  isExport(node: TSESTree.Node, sources: readonly string[], path: readonly string[]): boolean {
+    const ref = this.resolve(node);
+    return ref !== null && sources.includes(ref.source) && samePath(ref.path, path);
+  }
+
+  private collect(statement: TSESTree.ProgramStatement, sources: Set<string>): void {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      const source = normalizeModuleSource(statement.source.value);
+      sources.add(source);
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+          const imported =
+            specifier.imported.type === AST_NODE_TYPES.Identifier
+              ? specifier.imported.name
+              : specifier.imported.value;
+          this.bindings.set(specifier.local, {
+            source,
+            path: imported === 'default' ? [] : [imported],
+            kind: 'esm',
+          });
+        } else {
+          this.bindings.set(specifier.local, { source, path: [], kind: 'esm' });
+        }
+      }
+      return;
+    }
+    if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+    ) {
+      const expression = statement.moduleReference.expression;
+      if (typeof expression.value === 'string') {
+        const source = normalizeModuleSource(expression.value);
+        sources.add(source);
+        this.bindings.set(statement.id, { source, path: [], kind: 'cjs' });
+      }
+      return;
+    }
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) return;
+    for (const declarator of declaration.declarations) {
+      if (!declarator.init) continue;
+      const ref = requireRef(declarator.init);
+      if (!ref) continue;
+      sources.add(ref.source);
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+        this.bindings.set(declarator.id, ref);
+      } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+        for (const property of declarator.id.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const key = staticKeyName(property);
+          const value =
+            property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+          if (key !== null && value.type === AST_NODE_TYPES.Identifier) {
+            this.bindings.set(value, { ...ref, path: key === 'default' ? ref.path : [...ref.path, key] });
+          }
+        }
+      }
+    }
+  }
+}
+
+function destructuredKey(pattern: TSESTree.ObjectPattern, local: TSESTree.Identifier): string | null {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value === local) return staticKeyName(property);
+  }
+  return null;
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((part, index) => part === b[index]);
+}

@@ -1,0 +1,155 @@
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+type Parse = typeof import('@typescript-eslint/typescript-estree').parse;
+
+const require = createRequire(import.meta.url);
+let parser: Parse | null | undefined;
+
+/**
+ * typescript-estree needs the `typescript` package, which is an optional peer of this plugin: it
+ * is loaded on first use only, and a project without TypeScript simply gets no foreign values.
+ */
+function loadParser(): Parse | null {
+  if (parser === undefined) {
+    try {
+      parser = (require('@typescript-eslint/typescript-estree') as { parse: Parse }).parse;
+    } catch {
+      parser = null;
+    }
+  }
+  return parser;
+}
+
+/**
+ * Reads the top-level constants of another module of the user's project, so that values built
+ * elsewhere (`export const corsHeaders = { ... }`) can be followed into the file being linted.
+ * Each file is parsed once per process and re-parsed only when its modification time changes.
+ * Anything unreadable or unparseable is treated as unknown: this never throws.
+ */
+export interface ForeignModule {
+  readonly fileName: string;
+  /** Top-level `const NAME = init`, by local name. */
+  readonly constants: ReadonlyMap<string, TSESTree.Expression>;
+  /** Export name → local name, for `export const`, `export { a as b }` and `export default a`. */
+  readonly exports: ReadonlyMap<string, string>;
+  /** `export default <expression>` when it is not a plain identifier. */
+  readonly defaultExpression: TSESTree.Expression | null;
+}
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const MAX_FILE_BYTES = 512 * 1024;
+
+const cache = new Map<string, { readonly mtimeMs: number; readonly module: ForeignModule | null }>();
+
+/** Resolves a relative specifier from the importing file, the way TypeScript and bundlers do. */
+export function resolveRelativeModule(fromFile: string, specifier: string): string | null {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const withoutJsExtension = base.replace(/\.(?:[cm]?js|jsx)$/u, '');
+  const candidates = [
+    base,
+    ...SOURCE_EXTENSIONS.map((extension) => withoutJsExtension + extension),
+    ...SOURCE_EXTENSIONS.map((extension) => path.join(base, `index${extension}`)),
+  ];
+  for (const candidate of candidates) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // Not there: try the next candidate.
+    }
+  }
+  return null;
+}
+
+export function readForeignModule(fileName: string): ForeignModule | null {
+  let mtimeMs: number;
+  let size: number;
+  try {
+    const stats = statSync(fileName);
+    mtimeMs = stats.mtimeMs;
+    size = stats.size;
+  } catch {
+    return null;
+  }
+  const cached = cache.get(fileName);
+  if (cached?.mtimeMs === mtimeMs) return cached.module;
+  let module: ForeignModule | null = null;
+  const parse = loadParser();
+  if (parse && size <= MAX_FILE_BYTES && !fileName.endsWith('.d.ts')) {
+    try {
+      const text = readFileSync(fileName, 'utf8');
+      const program = parse(text, { jsx: /\.[jt]sx$/u.test(fileName), range: true, loc: true });
+      module = indexModule(fileName, program);
+    } catch {
+      module = null;
+    }
+  }
+  cache.set(fileName, { mtimeMs, module });
+  return module;
+}
+
+function indexModule(fileName: string, program: TSESTree.Program): ForeignModule {
+  const constants = new Map<string, TSESTree.Expression>();
+  const exports = new Map<string, string>();
+  let defaultExpression: TSESTree.Expression | null = null;
+  const addDeclarations = (declaration: TSESTree.VariableDeclaration, exported: boolean): void => {
+    if (declaration.kind !== 'const') return;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+      constants.set(declarator.id.name, declarator.init);
+      if (exported) exports.set(declarator.id.name, declarator.id.name);
+    }
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      addDeclarations(statement, false);
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        addDeclarations(statement.declaration, true);
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
+          const exportedName =
+            specifier.exported.type === AST_NODE_TYPES.Identifier
+              ? specifier.exported.name
+              : specifier.exported.value;
+          exports.set(exportedName, specifier.local.name);
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration.type === AST_NODE_TYPES.Identifier) {
+        exports.set('default', declaration.name);
+      } else if (
+        declaration.type !== AST_NODE_TYPES.FunctionDeclaration &&
+        declaration.type !== AST_NODE_TYPES.ClassDeclaration &&
+        declaration.type !== AST_NODE_TYPES.TSDeclareFunction &&
+        declaration.type !== AST_NODE_TYPES.TSInterfaceDeclaration &&
+        declaration.type !== AST_NODE_TYPES.TSEnumDeclaration &&
+        declaration.type !== AST_NODE_TYPES.TSModuleDeclaration &&
+        declaration.type !== AST_NODE_TYPES.TSTypeAliasDeclaration &&
+        declaration.type !== AST_NODE_TYPES.VariableDeclaration
+      ) {
+        defaultExpression = declaration;
+      }
+    }
+  }
+  return { fileName, constants, exports, defaultExpression };
+}
+
+/** The initializer of an exported constant of a foreign module, or null. */
+export function foreignExport(module: ForeignModule, exportName: string): TSESTree.Expression | null {
+  if (exportName === 'default' && module.defaultExpression) return module.defaultExpression;
+  const local = module.exports.get(exportName);
+  return local === undefined ? null : (module.constants.get(local) ?? null);
+}
+
+/** Test hook: forget every parsed module (tests rewrite fixture files). */
+export function clearForeignModuleCache(): void {
+  cache.clear();
+}

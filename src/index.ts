@@ -1,0 +1,36 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import { recommended } from '../configs/recommended.js';
+import { strict } from '../configs/strict.js';
+import { rules } from './rules/index.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from './util/package-info.js';
+
+export type { RuleName } from './rules/index.js';
+export type { Options as NoWildcardCorsOptions } from './rules/no-wildcard-cors.js';
+
+export interface ProductionReadyConfigs {
+  readonly recommended: TSESLint.FlatConfig.Config;
+  readonly strict: TSESLint.FlatConfig.Config;
+}
+
+export interface ProductionReadyPlugin {
+  readonly meta: { readonly name: string; readonly version: string };
+  readonly rules: typeof rules;
+  readonly configs: ProductionReadyConfigs;
+}
+
+const configs = {} as { -readonly [K in keyof ProductionReadyConfigs]: TSESLint.FlatConfig.Config };
+
+const plugin: ProductionReadyPlugin = {
+  meta: { name: PACKAGE_NAME, version: PACKAGE_VERSION },
+  rules,
+  configs,
+};
+
+// The presets register this very object: ESLint rejects two different objects under one name
+// ("Cannot redefine plugin") when a user combines a preset with their own `plugins` entry.
+configs.recommended = recommended(plugin);
+configs.strict = strict(plugin);
+
+export default plugin;
+export { configs, rules };

@@ -1,0 +1,913 @@
+import { describe } from 'vitest';
+import path from 'node:path';
+
+import rule from '../../src/rules/no-wildcard-cors.js';
+import { TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
+
+const STRICT = [{ checkAllowlists: true }] as const;
+
+describe('plain JavaScript (espree)', () => {
+  javascriptTester().run('no-wildcard-cors', rule, {
+    valid: [
+      {
+        name: 'express cors with an explicit allowlist',
+        code: `
+          import express from 'express';
+          import cors from 'cors';
+          const app = express();
+          app.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'], credentials: true }));
+        `,
+      },
+      {
+        name: 'cors origin read from configuration is not knowable: silent',
+        code: `
+          const cors = require('cors');
+          app.use(cors({ origin: config.allowedOrigins, credentials: true }));
+        `,
+      },
+      {
+        name: 'env-driven allowlist split from a variable',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: process.env.ALLOWED_ORIGINS.split(',') }));
+        `,
+      },
+      {
+        name: "an array entry '*' is compared literally by the cors package and allows nothing",
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: ['*'] }));
+        `,
+      },
+      {
+        name: 'origin callback that checks an allowlist (and lets non-browser requests through)',
+        code: `
+          import cors from 'cors';
+          const allowed = new Set(['https://app.example.com']);
+          app.use(cors({
+            origin(origin, callback) {
+              if (!origin) return callback(null, true);
+              if (allowed.has(origin)) return callback(null, true);
+              callback(new Error('Not allowed by CORS'));
+            },
+            credentials: true,
+          }));
+        `,
+      },
+      {
+        name: 'origin callback passing the result of the check',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: (origin, cb) => cb(null, allowlist.includes(origin)) }));
+        `,
+      },
+      {
+        name: 'a local function named cors is not the cors package',
+        code: `
+          function cors() { return (req, res, next) => next(); }
+          app.use(cors());
+        `,
+      },
+      {
+        name: 'a parameter shadowing the import is not the cors package',
+        code: `
+          import cors from 'cors';
+          export function install(app, cors) { app.use(cors()); }
+        `,
+      },
+      {
+        name: 'cors() inside a development-only branch',
+        code: `
+          import cors from 'cors';
+          if (process.env.NODE_ENV !== 'production') {
+            app.use(cors());
+          }
+        `,
+      },
+      {
+        name: 'development-only ternary for the origin',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: process.env.NODE_ENV === 'development' ? '*' : ['https://app.example.com'] }));
+        `,
+      },
+      {
+        name: 'reflected origin after an allowlist check',
+        code: `
+          const ALLOWED = ['https://app.example.com'];
+          app.use((req, res, next) => {
+            const origin = req.headers.origin;
+            if (origin && ALLOWED.includes(origin)) {
+              res.setHeader('Access-Control-Allow-Origin', origin);
+              res.setHeader('Access-Control-Allow-Credentials', 'true');
+            }
+            next();
+          });
+        `,
+      },
+      {
+        name: 'reflected origin after an early return for unknown origins',
+        code: `
+          export async function GET(request) {
+            const origin = request.headers.get('origin');
+            if (!allowedOrigins.has(origin)) return new Response('Forbidden', { status: 403 });
+            return new Response('ok', { headers: { 'Access-Control-Allow-Origin': origin } });
+          }
+        `,
+      },
+      {
+        name: 'a specific origin in a header',
+        code: `
+          res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+          res.setHeader('Access-Control-Allow-Credentials', 'true');
+        `,
+      },
+      {
+        name: 'client code sending the header on a request is harmless',
+        code: `
+          await fetch('/api/data', { headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' } });
+          const headers = new Headers({ 'Access-Control-Allow-Origin': '*' });
+          await fetch('/api/other', { headers });
+          axios.defaults.headers.common['Access-Control-Allow-Origin'] = '*';
+        `,
+      },
+      {
+        name: "a 'use client' module is browser code",
+        code: `
+          'use client';
+          const headers = new Headers();
+          headers.set('Access-Control-Allow-Origin', '*');
+        `,
+      },
+      {
+        name: 'a file that never mentions CORS is skipped',
+        code: `res.setHeader('Content-Type', 'application/json'); new Response('x', { headers: { 'X-Frame-Options': 'DENY' } });`,
+      },
+      {
+        name: 'wildcard on a configured public path',
+        code: `
+          import cors from 'cors';
+          app.use('/api/public', cors());
+          app.get('/health', cors(), (req, res) => res.send('ok'));
+        `,
+        options: [{ allowedPublicPaths: ['/api/public', '/health'] }],
+      },
+      {
+        name: 'header wildcard inside a handler on a configured public path',
+        code: `
+          import express from 'express';
+          const app = express();
+          app.get('/api/public/prices', (req, res) => {
+            res.set('Access-Control-Allow-Origin', '*');
+            res.json(prices);
+          });
+        `,
+        options: [{ allowedPublicPaths: ['/api/public/**'] }],
+      },
+      {
+        name: 'anchored regex allowlist (strict)',
+        code: String.raw`
+          import cors from 'cors';
+          app.use(cors({ origin: [/^https:\/\/([a-z0-9-]+\.)?example\.com$/, 'https://partner.io'] }));
+        `,
+        options: STRICT,
+      },
+      {
+        name: 'endsWith with the leading dot (strict)',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: (origin, cb) => cb(null, !origin || origin === 'https://example.com' || origin.endsWith('.example.com')) }));
+        `,
+        options: STRICT,
+      },
+      {
+        name: 'weak checks are not reported without checkAllowlists',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: /example.com/ }));
+        `,
+      },
+      {
+        name: 'koa cors with a checking origin function',
+        code: `
+          import Koa from 'koa';
+          import cors from '@koa/cors';
+          const app = new Koa();
+          app.use(cors({ origin: (ctx) => (ALLOWED.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+        `,
+      },
+      {
+        name: 'hono cors with an allowlist function',
+        code: `
+          import { Hono } from 'hono';
+          import { cors } from 'hono/cors';
+          const app = new Hono();
+          app.use('/api/*', cors({ origin: (origin) => (origin.endsWith('.example.com') ? origin : 'https://example.com') }));
+        `,
+      },
+      {
+        name: 'fastify register with an allowlist',
+        code: `
+          import Fastify from 'fastify';
+          import cors from '@fastify/cors';
+          const fastify = Fastify();
+          await fastify.register(cors, { origin: ['https://app.example.com'], credentials: true });
+        `,
+      },
+      {
+        name: 'cors options spread from an unknown object: the default cannot be assumed',
+        code: `
+          import cors from 'cors';
+          export const middleware = (options) => cors({ ...options, credentials: true });
+        `,
+      },
+      {
+        name: 'register of another plugin',
+        code: `
+          import helmet from '@fastify/helmet';
+          import cors from '@fastify/cors';
+          await app.register(helmet);
+          await app.register(cors, { origin: 'https://app.example.com' });
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: 'express cors() with no options',
+        code: `
+          import express from 'express';
+          import cors from 'cors';
+          const app = express();
+          app.use(cors());
+        `,
+        errors: [{ messageId: 'defaultWildcard', line: 5, column: 19, endLine: 5, endColumn: 25 }],
+      },
+      {
+        name: "CommonJS require and origin: '*'",
+        code: `
+          const cors = require('cors');
+          app.use(cors({ origin: '*' }));
+        `,
+        errors: [{ messageId: 'wildcard', line: 3, column: 26 }],
+      },
+      {
+        name: 'options object without origin falls back to the default',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ methods: ['GET', 'POST'], maxAge: 600 }));
+        `,
+        errors: [{ messageId: 'defaultWildcard', line: 3, column: 19 }],
+      },
+      {
+        name: 'origin: true reflects every origin, with credentials',
+        code: `
+          import cors from 'cors';
+          router.use(cors({ origin: true, credentials: true }));
+        `,
+        errors: [{ messageId: 'anyOriginWithCredentials', line: 3, column: 29 }],
+      },
+      {
+        name: 'origin: true without credentials',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: true }));
+        `,
+        errors: [{ messageId: 'anyOrigin', line: 3, column: 26 }],
+      },
+      {
+        name: 'accept-everything regex',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: /.*/ }));
+        `,
+        errors: [{ messageId: 'anyOrigin', line: 3, column: 26 }],
+      },
+      {
+        name: 'origin callback that allows everything',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: (origin, callback) => callback(null, true), credentials: true }));
+        `,
+        errors: [{ messageId: 'anyOriginWithCredentials', line: 3, column: 26 }],
+      },
+      {
+        name: 'origin callback reflecting the origin after a presence test only',
+        code: `
+          import cors from 'cors';
+          const corsOptions = {
+            origin: function (origin, callback) {
+              if (!origin) return callback(null, true);
+              callback(null, origin);
+            },
+          };
+          app.use(cors(corsOptions));
+        `,
+        errors: [{ messageId: 'anyOrigin', line: 4, column: 13 }],
+      },
+      {
+        name: 'env value falling back to the wildcard',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: process.env.CORS_ORIGIN || '*' }));
+          app.use(cors({ origin: process.env.FRONTEND_URL ?? '*' }));
+        `,
+        errors: [
+          { messageId: 'wildcardFallback', line: 3, column: 26 },
+          { messageId: 'wildcardFallback', line: 4, column: 26 },
+        ],
+      },
+      {
+        name: 'origin from a const chain',
+        code: `
+          import cors from 'cors';
+          const ANY = '*';
+          const ORIGIN = ANY;
+          const options = { origin: ORIGIN, methods: 'GET' };
+          app.use(cors(options));
+        `,
+        errors: [{ messageId: 'wildcard', line: 5, column: 29 }],
+      },
+      {
+        name: 'renamed and namespace imports',
+        code: `
+          import { default as makeCors } from 'cors';
+          import * as corsNs from 'cors';
+          app.use(makeCors());
+          app.use(corsNs.default({ origin: '*' }));
+        `,
+        errors: [
+          { messageId: 'defaultWildcard', line: 4, column: 19 },
+          { messageId: 'wildcard', line: 5, column: 36 },
+        ],
+      },
+      {
+        name: 'fastify register with no options and with origin: true',
+        code: `
+          import Fastify from 'fastify';
+          import fastifyCors from '@fastify/cors';
+          const app = Fastify();
+          await app.register(fastifyCors);
+          await app.register(require('@fastify/cors'), { origin: true, credentials: true });
+        `,
+        errors: [
+          { messageId: 'defaultWildcard', line: 5, column: 17 },
+          { messageId: 'anyOriginWithCredentials', line: 6, column: 58 },
+        ],
+      },
+      {
+        name: 'fastify register through a dynamic import',
+        code: `
+          await app.register(import('@fastify/cors'), { origin: '*' });
+        `,
+        errors: [{ messageId: 'wildcard', line: 2, column: 57 }],
+      },
+      {
+        name: 'hono cors() default and a reflecting origin function',
+        code: `
+          import { Hono } from 'hono';
+          import { cors } from 'hono/cors';
+          const app = new Hono();
+          app.use('*', cors());
+          app.use('/api/*', cors({ origin: (origin) => origin, credentials: true }));
+        `,
+        errors: [
+          { messageId: 'defaultWildcard', line: 5, column: 24 },
+          { messageId: 'anyOriginWithCredentials', line: 6, column: 36 },
+        ],
+      },
+      {
+        name: 'koa cors default and reflecting the request origin',
+        code: `
+          import Koa from 'koa';
+          import cors from '@koa/cors';
+          const app = new Koa();
+          app.use(cors());
+          app.use(cors({ origin: (ctx) => ctx.get('Origin'), credentials: true }));
+        `,
+        errors: [
+          { messageId: 'defaultWildcard', line: 5, column: 19 },
+          { messageId: 'anyOriginWithCredentials', line: 6, column: 26 },
+        ],
+      },
+      {
+        name: 'express res.setHeader / res.header / res.set with a wildcard (case-insensitive names)',
+        code: `
+          app.use((req, res, next) => {
+            res.setHeader('Access-Control-Allow-Origin', '*');
+            res.header('access-control-allow-origin', '*');
+            res.set({ 'ACCESS-CONTROL-ALLOW-ORIGIN': '*', 'Access-Control-Allow-Methods': 'GET' });
+            next();
+          });
+        `,
+        errors: [
+          { messageId: 'wildcard', line: 3, column: 58 },
+          { messageId: 'wildcard', line: 4, column: 55 },
+          { messageId: 'wildcard', line: 5, column: 23 },
+        ],
+      },
+      {
+        name: 'credentials header in the same handler escalates the wildcard',
+        code: `
+          app.use((req, res, next) => {
+            res.setHeader('Access-Control-Allow-Credentials', 'true');
+            res.setHeader('Access-Control-Allow-Origin', '*');
+            next();
+          });
+        `,
+        errors: [{ messageId: 'wildcardWithCredentials', line: 4, column: 58 }],
+      },
+      {
+        name: 'reflected origin: Node, Express and Koa styles',
+        code: `
+          function allowAll(req, res, next) {
+            res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+            next();
+          }
+          function allowAll2(req, res) {
+            const { origin } = req.headers;
+            res.header('Access-Control-Allow-Origin', origin);
+          }
+          function allowAll3(req, res) {
+            res.set('Access-Control-Allow-Origin', req.get('origin') || '*');
+          }
+          app.use(async (ctx, next) => {
+            ctx.set('Access-Control-Allow-Origin', ctx.request.header.origin);
+            ctx.set('Access-Control-Allow-Credentials', 'true');
+            await next();
+          });
+        `,
+        errors: [
+          { messageId: 'reflectedOrigin', line: 3, column: 58 },
+          { messageId: 'reflectedOrigin', line: 8, column: 55 },
+          { messageId: 'reflectedOrigin', line: 11, column: 52 },
+          { messageId: 'anyOriginWithCredentials', line: 14, column: 52 },
+        ],
+      },
+      {
+        name: 'reflected origin guarded only by a presence check',
+        code: `
+          function handler(req, res) {
+            const origin = req.headers['origin'];
+            if (origin) {
+              res.setHeader('Access-Control-Allow-Origin', origin);
+            }
+          }
+        `,
+        errors: [{ messageId: 'reflectedOrigin', line: 5, column: 60 }],
+      },
+      {
+        name: 'Fetch-style reflection in a route handler',
+        code: `
+          export async function POST(request) {
+            const origin = request.headers.get('origin');
+            return Response.json({ ok: true }, {
+              headers: { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' },
+            });
+          }
+        `,
+        errors: [{ messageId: 'anyOriginWithCredentials', line: 5, column: 26 }],
+      },
+      {
+        name: 'new Response / new Headers / headers.set with a wildcard',
+        code: `
+          export default {
+            async fetch(request, env) {
+              const headers = new Headers({ 'Access-Control-Allow-Origin': '*' });
+              const res = new Response('ok', { headers: { 'Access-Control-Allow-Origin': '*' } });
+              res.headers.set('Access-Control-Allow-Origin', '*');
+              return res;
+            },
+          };
+        `,
+        errors: [
+          { messageId: 'wildcard', line: 4, column: 45 },
+          { messageId: 'wildcard', line: 5, column: 59 },
+          { messageId: 'wildcard', line: 6, column: 62 },
+        ],
+      },
+      {
+        name: 'a corsHeaders constant spread into a response (Supabase snippet)',
+        code: `
+          const corsHeaders = {
+            'Access-Control-Allow-Origin': '*',
+            'Access-Control-Allow-Headers': 'authorization, x-client-info, apikey, content-type',
+          };
+          Deno.serve(async (req) => {
+            if (req.method === 'OPTIONS') return new Response('ok', { headers: corsHeaders });
+            return new Response(JSON.stringify({ ok: true }), {
+              headers: { ...corsHeaders, 'Content-Type': 'application/json' },
+            });
+          });
+        `,
+        errors: [
+          { messageId: 'wildcard', line: 7, column: 80, data: { source: 'The headers of `corsHeaders`' } },
+          { messageId: 'wildcard', line: 9, column: 26, data: { source: 'The headers spread from `corsHeaders`' } },
+        ],
+      },
+      {
+        name: "Supabase's corsHeaders from @supabase/supabase-js/cors (npm: and jsr: specifiers)",
+        code: `
+          import { corsHeaders } from 'npm:@supabase/supabase-js@2/cors';
+          Deno.serve(() => new Response('ok', { headers: { ...corsHeaders } }));
+        `,
+        errors: [{ messageId: 'wildcard', line: 3, column: 60 }],
+      },
+      {
+        name: 'corsHeaders imported from another module of the project',
+        code: `
+          import { corsHeaders } from './shared/cors';
+          export async function GET() {
+            return new Response('{}', { headers: { ...corsHeaders, 'Content-Type': 'application/json' } });
+          }
+        `,
+        filename: path.join(TYPED_ROOT, 'handler.js'),
+        errors: [{ messageId: 'wildcard', line: 4, column: 52 }],
+      },
+      {
+        name: 'env fallback in a header value',
+        code: `
+          res.setHeader('Access-Control-Allow-Origin', process.env.CORS_ORIGIN || '*');
+        `,
+        errors: [{ messageId: 'wildcardFallback', line: 2, column: 56 }],
+      },
+      {
+        name: 'node http writeHead with a headers object',
+        code: `
+          import http from 'node:http';
+          http.createServer((req, res) => {
+            res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+            res.end('{}');
+          });
+        `,
+        errors: [{ messageId: 'wildcard', line: 4, column: 70 }],
+      },
+      {
+        name: 'next.config headers() with a wildcard and credentials',
+        code: `
+          module.exports = {
+            async headers() {
+              return [{
+                source: '/api/:path*',
+                headers: [
+                  { key: 'Access-Control-Allow-Credentials', value: 'true' },
+                  { key: 'Access-Control-Allow-Origin', value: '*' },
+                ],
+              }];
+            },
+          };
+        `,
+        filename: 'next.config.js',
+        errors: [{ messageId: 'wildcardWithCredentials', line: 8, column: 19 }],
+      },
+      {
+        name: 'SvelteKit setHeaders and h3 setResponseHeader',
+        code: `
+          import { setResponseHeader } from 'h3';
+          export const GET = ({ setHeaders }) => {
+            setHeaders({ 'access-control-allow-origin': '*' });
+            return new Response('ok');
+          };
+          export const handler = (event) => { setResponseHeader(event, 'Access-Control-Allow-Origin', '*'); };
+        `,
+        errors: [
+          { messageId: 'wildcard', line: 4, column: 26 },
+          { messageId: 'wildcard', line: 7, column: 103 },
+        ],
+      },
+      {
+        name: 'the public-path opt-out never covers credentials',
+        code: `
+          import cors from 'cors';
+          app.use('/api/public', cors({ origin: true, credentials: true }));
+        `,
+        options: [{ allowedPublicPaths: ['/api/public'] }],
+        errors: [{ messageId: 'anyOriginWithCredentials', line: 3, column: 41 }],
+      },
+      {
+        name: 'wildcard on a route outside the public paths',
+        code: `
+          import cors from 'cors';
+          app.use('/api/account', cors());
+        `,
+        options: [{ allowedPublicPaths: ['/api/public/**'] }],
+        errors: [{ messageId: 'defaultWildcard', line: 3, column: 35 }],
+      },
+      {
+        name: 'development-only CORS is reported when ignoreDevelopmentOnly is off',
+        code: `
+          import cors from 'cors';
+          if (process.env.NODE_ENV === 'development') app.use(cors());
+        `,
+        options: [{ ignoreDevelopmentOnly: false }],
+        errors: [{ messageId: 'defaultWildcard', line: 3, column: 63 }],
+      },
+      {
+        name: 'strict: unanchored and end-only-anchored regexes',
+        code: String.raw`
+          import cors from 'cors';
+          app.use(cors({ origin: /example\.com$/ }));
+          app.use(cors({ origin: [/^https:\/\/example\.com/, 'https://example.com'] }));
+          app.use(cors({ origin: /^https:\/\/app.example\.com$/ }));
+        `,
+        options: STRICT,
+        errors: [
+          { messageId: 'weakAllowlist', line: 3, column: 34, data: { check: '`/example\\.com$/`', example: 'https://evilexample.com', fix: 'Anchor the host: match a leading `^https://` or `\\.` before the domain.' } },
+          { messageId: 'weakAllowlist', line: 4, column: 35 },
+          { messageId: 'weakAllowlist', line: 5, column: 34 },
+        ],
+      },
+      {
+        name: "strict: endsWith without the dot, includes, startsWith, and the 'null' origin",
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: (origin, cb) => cb(null, !origin || origin.endsWith('example.com')) }));
+          app.use(cors({ origin: (origin, cb) => { if (origin.includes('example.com')) return cb(null, true); cb(new Error('CORS')); } }));
+          app.use(cors({ origin: (origin, cb) => cb(null, origin.startsWith('https://example.com')) }));
+          app.use(cors({ origin: ['https://app.example.com', 'null'] }));
+        `,
+        options: STRICT,
+        errors: [
+          { messageId: 'weakAllowlist', line: 3, column: 70, data: { check: "`origin.endsWith('example.com')`", example: 'https://evilexample.com', fix: "Compare exact origins, or check `endsWith('.example.com')` and the apex origin separately." } },
+          { messageId: 'weakAllowlist', line: 4, column: 56 },
+          { messageId: 'weakAllowlist', line: 5, column: 59 },
+          { messageId: 'nullOrigin', line: 6, column: 62 },
+        ],
+      },
+      {
+        name: 'strict: a weak check before reflecting the origin in a header',
+        code: `
+          function handler(req, res) {
+            const origin = req.headers.origin;
+            if (origin && origin.endsWith('example.com')) res.setHeader('Access-Control-Allow-Origin', origin);
+          }
+        `,
+        options: STRICT,
+        errors: [{ messageId: 'weakAllowlist', line: 4, column: 27 }],
+      },
+    ],
+  });
+});
+
+describe('TypeScript without type information', () => {
+  typescriptTester().run('no-wildcard-cors', rule, {
+    valid: [
+      {
+        name: 'typed allowlist with satisfies and as const',
+        code: `
+          import cors, { type CorsOptions } from 'cors';
+          const ORIGINS = ['https://app.example.com', 'https://admin.example.com'] as const;
+          const options = { origin: [...ORIGINS], credentials: true } satisfies CorsOptions;
+          app.use(cors(options));
+        `,
+      },
+      {
+        name: 'NestJS enableCors with an allowlist',
+        code: `
+          import { NestFactory } from '@nestjs/core';
+          import { AppModule } from './app.module';
+          async function bootstrap(): Promise<void> {
+            const app = await NestFactory.create(AppModule);
+            app.enableCors({ origin: ['https://app.example.com'], credentials: true });
+            await app.listen(3000);
+          }
+        `,
+      },
+      {
+        name: 'enableCors outside a NestJS file is not identified by name alone',
+        code: `
+          const server = createServer();
+          server.enableCors();
+        `,
+      },
+      {
+        name: 'an imported constant through a path alias is unknown without types',
+        code: `
+          import { CORS_ORIGIN } from '@/shared/cors';
+          res.setHeader('Access-Control-Allow-Origin', CORS_ORIGIN);
+        `,
+        filename: path.join(TYPED_ROOT, 'alias.ts'),
+      },
+      {
+        name: 'Next.js middleware forwarding request headers (not a response header)',
+        code: `
+          import { NextResponse, type NextRequest } from 'next/server';
+          export function middleware(request: NextRequest) {
+            const requestHeaders = new Headers(request.headers);
+            request.headers.set('Access-Control-Allow-Origin', '*');
+            return NextResponse.next({ request: { headers: requestHeaders } });
+          }
+        `,
+        filename: 'middleware.ts',
+      },
+      {
+        name: 'Next.js route handler checking the origin against an env allowlist',
+        code: `
+          import { NextResponse, type NextRequest } from 'next/server';
+          const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '').split(',');
+          export async function GET(request: NextRequest) {
+            const origin = request.headers.get('origin') ?? '';
+            const isAllowed = allowedOrigins.includes(origin);
+            return NextResponse.json({ ok: true }, {
+              headers: isAllowed ? { 'Access-Control-Allow-Origin': origin } : {},
+            });
+          }
+        `,
+        filename: 'app/api/data/route.ts',
+      },
+    ],
+    invalid: [
+      {
+        name: 'NestJS enableCors() and create({ cors: true })',
+        code: `
+          import { NestFactory } from '@nestjs/core';
+          import type { NestExpressApplication } from '@nestjs/platform-express';
+          async function bootstrap(): Promise<void> {
+            const app = await NestFactory.create<NestExpressApplication>(AppModule, { cors: true });
+            app.enableCors();
+            app.enableCors({ origin: true, credentials: true });
+          }
+        `,
+        errors: [
+          { messageId: 'wildcard', line: 5, column: 93 },
+          { messageId: 'defaultWildcard', line: 6, column: 13 },
+          { messageId: 'anyOriginWithCredentials', line: 7, column: 30 },
+        ],
+      },
+      {
+        name: 'NestJS create with a cors options object',
+        code: `
+          import { NestFactory } from '@nestjs/core';
+          const app = await NestFactory.create(AppModule, { cors: { origin: '*', methods: 'GET,POST' } });
+        `,
+        errors: [{ messageId: 'wildcard', line: 3, column: 69 }],
+      },
+      {
+        name: 'Next.js App Router: NextResponse.json with a wildcard header',
+        code: `
+          import { NextResponse } from 'next/server';
+          export async function GET(): Promise<NextResponse> {
+            const data = await getPlans();
+            return NextResponse.json(data, { headers: { 'Access-Control-Allow-Origin': '*' } as const });
+          }
+        `,
+        filename: 'app/api/plans/route.ts',
+        errors: [{ messageId: 'wildcard', line: 5, column: 57 }],
+      },
+      {
+        name: 'Next.js App Router: echoing the origin of a NextRequest',
+        code: `
+          import { type NextRequest, NextResponse } from 'next/server';
+          export async function OPTIONS(request: NextRequest) {
+            const response = new NextResponse(null, { status: 204 });
+            response.headers.set('Access-Control-Allow-Origin', request.headers.get('origin')!);
+            response.headers.set('Access-Control-Allow-Credentials', 'true');
+            return response;
+          }
+        `,
+        filename: 'app/api/session/route.ts',
+        errors: [{ messageId: 'anyOriginWithCredentials', line: 5, column: 65 }],
+      },
+      {
+        name: 'Cloudflare Worker with satisfies ExportedHandler and a typed headers constant',
+        code: `
+          const CORS: Record<string, string> = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' };
+          export default {
+            async fetch(request: Request, env: Env): Promise<Response> {
+              return new Response(await env.KV.get('x'), { headers: CORS });
+            },
+          } satisfies ExportedHandler<Env>;
+        `,
+        errors: [{ messageId: 'wildcard', line: 5, column: 69 }],
+      },
+      {
+        name: 'Hono typed app: cors() on every route and c.header',
+        code: `
+          import { Hono } from 'hono';
+          import { cors } from 'hono/cors';
+          type Bindings = { DB: D1Database };
+          const app = new Hono<{ Bindings: Bindings }>();
+          app.use('*', cors());
+          app.get('/api/me', (c) => {
+            c.header('Access-Control-Allow-Origin', c.req.header('origin'));
+            return c.json({ ok: true });
+          });
+        `,
+        errors: [
+          { messageId: 'defaultWildcard', line: 6, column: 24 },
+          { messageId: 'reflectedOrigin', line: 8, column: 53 },
+        ],
+      },
+      {
+        name: 'import equals require',
+        code: `
+          import cors = require('cors');
+          app.use(cors({ origin: '*' as string }));
+        `,
+        errors: [{ messageId: 'wildcard', line: 3, column: 26 }],
+      },
+      {
+        name: 'Fastify with a typed instance and options cast',
+        code: `
+          import Fastify, { type FastifyInstance } from 'fastify';
+          import cors, { type FastifyCorsOptions } from '@fastify/cors';
+          const server: FastifyInstance = Fastify({ logger: true });
+          await server.register(cors, { origin: true, credentials: true } as FastifyCorsOptions);
+        `,
+        errors: [{ messageId: 'anyOriginWithCredentials', line: 5, column: 41 }],
+      },
+    ],
+  });
+});
+
+describe('TypeScript with type information', () => {
+  typedTester().run('no-wildcard-cors', rule, {
+    valid: [
+      {
+        name: 'Express handler with real types setting a specific origin',
+        code: `
+          import express, { type Request, type Response } from 'express';
+          const app = express();
+          app.get('/api/me', (req: Request, res: Response) => {
+            res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+            res.json({ id: 1 });
+          });
+        `,
+      },
+      {
+        name: 'a header value whose type is a plain string stays unknown',
+        code: `
+          import type { Response } from 'express';
+          export function allow(res: Response, origin: string): void {
+            res.setHeader('Access-Control-Allow-Origin', origin);
+          }
+        `,
+      },
+      {
+        name: 'an imported allowlist object (not a wildcard) through a path alias',
+        code: `
+          import { strictCorsHeaders } from '@/shared/cors';
+          export const GET = (): Response => new Response('ok', { headers: strictCorsHeaders });
+        `,
+        filename: path.join(TYPED_ROOT, 'alias-ok.ts'),
+      },
+    ],
+    invalid: [
+      {
+        name: 'a constant imported through a path alias: its literal type is known',
+        code: `
+          import type { Response } from 'express';
+          import { CORS_ORIGIN } from '@/shared/cors';
+          export function allow(res: Response): void {
+            res.setHeader('Access-Control-Allow-Origin', CORS_ORIGIN);
+          }
+        `,
+        filename: path.join(TYPED_ROOT, 'alias.ts'),
+        errors: [{ messageId: 'wildcard', line: 5, column: 58 }],
+      },
+      {
+        name: 'a headers object imported through a path alias is read from its declaration',
+        code: `
+          import { corsHeaders } from '@/shared/cors';
+          export async function GET(): Promise<Response> {
+            return new Response('{}', { headers: { ...corsHeaders, 'Content-Type': 'application/json' } });
+          }
+        `,
+        filename: path.join(TYPED_ROOT, 'alias-headers.ts'),
+        errors: [{ messageId: 'wildcard', line: 4, column: 52, data: { source: 'The headers spread from `corsHeaders`' } }],
+      },
+      {
+        name: 'Express app with real types: cors() and a credentialed reflection',
+        code: `
+          import express, { type NextFunction, type Request, type Response } from 'express';
+          import cors from 'cors';
+          const app = express();
+          app.use(cors());
+          app.use((req: Request, res: Response, next: NextFunction) => {
+            res.header('Access-Control-Allow-Origin', req.headers.origin);
+            res.header('Access-Control-Allow-Credentials', 'true');
+            next();
+          });
+        `,
+        errors: [
+          { messageId: 'defaultWildcard', line: 5, column: 19 },
+          { messageId: 'anyOriginWithCredentials', line: 7, column: 55 },
+        ],
+      },
+      {
+        name: 'NestJS bootstrap with real types',
+        code: `
+          import { Module } from '@nestjs/common';
+          import { NestFactory } from '@nestjs/core';
+          @Module({})
+          class AppModule {}
+          export async function bootstrap(): Promise<void> {
+            const app = await NestFactory.create(AppModule);
+            app.enableCors({ origin: (origin: string | undefined, cb: (err: Error | null, allow?: boolean) => void) => cb(null, true) });
+            await app.listen(3000);
+          }
+        `,
+        errors: [{ messageId: 'anyOrigin', line: 8, column: 30 }],
+      },
+    ],
+  });
+});

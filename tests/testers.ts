@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+
+export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+/** The typed fixture project: a tsconfig that sees the real type packages (devDependencies). */
+export const TYPED_ROOT = path.join(FIXTURES, 'typed');
+
+/** Tier 1: plain JavaScript, parsed by ESLint's own parser (espree), no TypeScript involved. */
+export function javascriptTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parser: espree,
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+    defaultFilenames: { ts: 'file.js', tsx: 'react.jsx' },
+  });
+}
+
+/** Tier 2: TypeScript syntax through @typescript-eslint/parser, without type information. */
+export function typescriptTester(): RuleTester {
+  return new RuleTester({
+    defaultFilenames: { ts: 'file.ts', tsx: 'react.tsx' },
+  });
+}
+
+/** Tier 3: TypeScript with full type information from the fixture project's program. */
+export function typedTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.ts', '*.tsx'], defaultProject: 'tsconfig.json' },
+        tsconfigRootDir: TYPED_ROOT,
+      },
+    },
+    defaultFilenames: { ts: 'file.ts', tsx: 'react.tsx' },
+  });
+}
