@@ -6,9 +6,7 @@ import { PLUGIN_NAMESPACE, presetRules, type PresetSource } from './shared.js';
  * `recommended`: only findings a senior reviewer would call a real bug. A pure function of the
  * plugin object, so the preset registers exactly the object the package exports.
  */
-export function recommended<Plugin extends PresetSource>(
-  plugin: Plugin,
-): TSESLint.FlatConfig.Config {
+export function recommended(plugin: PresetSource): TSESLint.FlatConfig.Config {
   return {
     name: `${PLUGIN_NAMESPACE}/recommended`,
     plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },

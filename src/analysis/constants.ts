@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { LIBRARY_CONSTANTS } from '../knowledge/library-constants.js';
 import { staticKeyName, unwrap } from './ast.js';
@@ -28,6 +28,7 @@ export interface ObjectEntries {
 }
 
 const MAX_DEPTH = 10;
+const { DefinitionType } = TSESLint.Scope;
 
 /**
  * Static values, followed through `const` chains, object spreads, and constants imported from
@@ -80,14 +81,14 @@ export class ConstantResolver {
       return { kind: 'node', node: target, foreign: null };
     }
     if (
-      definition.type === 'Variable' &&
+      definition.type === DefinitionType.Variable &&
       definition.parent.kind === 'const' &&
       definition.node.id.type === AST_NODE_TYPES.Identifier &&
       definition.node.init
     ) {
       return this.resolve(definition.node.init, depth + 1);
     }
-    if (definition.type === 'ImportBinding') {
+    if (definition.type === DefinitionType.ImportBinding) {
       return this.resolveImported(target) ?? { kind: 'node', node: target, foreign: null };
     }
     return { kind: 'node', node: target, foreign: null };
@@ -101,10 +102,10 @@ export class ConstantResolver {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
     const definition = variable?.defs[0];
     if (!variable || !definition || variable.defs.length !== 1) return null;
-    if (definition.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) {
+    if (definition.type === DefinitionType.FunctionName && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) {
       return definition.node;
     }
-    if (definition.type !== 'Variable') return null;
+    if (definition.type !== DefinitionType.Variable) return null;
     if (definition.parent.kind !== 'const' && variable.references.some((reference) => reference.isWrite() && !reference.init)) {
       return null;
     }
@@ -121,7 +122,7 @@ export class ConstantResolver {
     const resolved = this.resolve(node);
     // Entries of an object defined elsewhere (`headers: corsHeaders`) are placed at the use.
     const inPlace = resolved.kind === 'node' && resolved.node === unwrap(node);
-    const via = inPlace ? null : describe(node, resolved, this.sourceCode);
+    const via = inPlace ? null : describe(node, this.sourceCode);
     const complete = this.entriesOf(resolved, node, via, 0, entries, inPlace);
     return complete === null ? null : { entries, complete };
   }
@@ -153,7 +154,7 @@ export class ConstantResolver {
         const inner = resolved.foreign
           ? resolveForeignIdentifier(property.argument, resolved.foreign)
           : this.resolve(property.argument);
-        const name = describe(property.argument, resolved, this.sourceCode);
+        const name = describe(property.argument, this.sourceCode);
         const nested = this.entriesOf(inner, entrySite, via ?? name, depth + 1, entries, false);
         if (nested !== true) complete = false;
         continue;
@@ -193,9 +194,10 @@ export class ConstantResolver {
   }
 }
 
-function describe(node: TSESTree.Node, resolved: Resolved, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  const text = node.type === AST_NODE_TYPES.Identifier ? node.name : sourceCode.getText(node);
-  return resolved.kind === 'node' && resolved.foreign ? `${text} (${resolved.foreign.fileName})` : text;
+/** A short, machine-independent name for where entries come from: the expression as written. */
+function describe(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.Identifier ? target.name : sourceCode.getText(target);
 }
 
 function resolveForeignIdentifier(node: TSESTree.Node, module: ForeignModule): Resolved {

@@ -34,7 +34,7 @@ export function guardsOf(node: TSESTree.Node, boundary?: TSESTree.Node): Guard[]
         }
         break;
       case AST_NODE_TYPES.SwitchCase:
-        if (current.test && current.parent.type === AST_NODE_TYPES.SwitchStatement) {
+        if (current.test) {
           guards.push({ test: current.parent.discriminant, whenTrue: true, kind: 'switch' });
         }
         break;

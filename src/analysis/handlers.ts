@@ -230,7 +230,7 @@ export class HandlerIndex {
     // Fastify route object: app.route({ url, handler: fn }).
     if (parent.type === AST_NODE_TYPES.Property && parent.value === fn && staticKeyName(parent) === 'handler') {
       const call = parent.parent.parent;
-      if (call?.type === AST_NODE_TYPES.CallExpression) {
+      if (call.type === AST_NODE_TYPES.CallExpression) {
         const registration = this.registration(call);
         if (registration?.method === 'ROUTE') {
           const app = this.isServerApp(registration.app);
@@ -306,12 +306,6 @@ export class HandlerIndex {
 
   private nestRoute(method: TSESTree.MethodDefinition): { readonly route: string; readonly method: string } | null {
     const classNode = method.parent.parent;
-    if (
-      classNode.type !== AST_NODE_TYPES.ClassDeclaration &&
-      classNode.type !== AST_NODE_TYPES.ClassExpression
-    ) {
-      return null;
-    }
     const controller = this.nestDecorator(classNode.decorators, 'Controller');
     if (!controller) return null;
     for (const decorator of method.decorators) {
@@ -388,7 +382,7 @@ function exportedName(fn: FunctionNode): string | null {
   if (
     parent.type === AST_NODE_TYPES.VariableDeclarator &&
     parent.id.type === AST_NODE_TYPES.Identifier &&
-    parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
+    parent.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration
   ) {
     return parent.id.name;
   }

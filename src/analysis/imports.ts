@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { staticKeyName, unwrap } from './ast.js';
 
@@ -142,14 +142,14 @@ export class ImportIndex {
     // A `const` alias: `const c = cors;`, `const { Router } = express;`.
     if (
       variable.defs.length === 1 &&
-      definition.type === 'Variable' &&
+      definition.type === TSESLint.Scope.DefinitionType.Variable &&
       definition.parent.kind === 'const' &&
       definition.node.init
     ) {
       const { id, init } = definition.node;
       if (id.type === AST_NODE_TYPES.Identifier) return this.resolve(init, depth + 1);
       if (id.type === AST_NODE_TYPES.ObjectPattern) {
-        const key = destructuredKey(id, definition.name as TSESTree.Identifier);
+        const key = destructuredKey(id, definition.name);
         const base = key === null ? null : this.resolve(init, depth + 1);
         if (base && key !== null) {
           return { source: base.source, path: [...base.path, key], kind: base.kind };

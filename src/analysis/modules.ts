@@ -113,7 +113,6 @@ function indexModule(fileName: string, program: TSESTree.Program): ForeignModule
       }
       if (!statement.source) {
         for (const specifier of statement.specifiers) {
-          if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
           const exportedName =
             specifier.exported.type === AST_NODE_TYPES.Identifier
               ? specifier.exported.name

@@ -22,9 +22,15 @@ interface ParserServicesWithTypes {
   readonly esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node | undefined };
 }
 
+/** What parsers actually hand over: typescript-eslint sets `program: null` without a project. */
+interface ParserServicesLike {
+  readonly program?: ts.Program | null;
+  readonly esTreeNodeToTSNodeMap?: Partial<ParserServicesWithTypes['esTreeNodeToTSNodeMap']>;
+}
+
 function hasTypes(services: unknown): services is ParserServicesWithTypes {
   if (typeof services !== 'object' || services === null) return false;
-  const candidate = services as Partial<ParserServicesWithTypes>;
+  const candidate = services as ParserServicesLike;
   return (
     candidate.program !== undefined &&
     candidate.program !== null &&
@@ -82,7 +88,7 @@ export function createTypeBridge(sourceCode: Readonly<TSESLint.SourceCode>): Typ
           for (const part of candidate.types) visit(part, depth + 1);
         }
         try {
-          for (const base of candidate.getBaseTypes?.() ?? []) visit(base, depth + 1);
+          for (const base of candidate.getBaseTypes() ?? []) visit(base, depth + 1);
         } catch {
           // Base types of some synthetic types cannot be resolved; their names are enough.
         }

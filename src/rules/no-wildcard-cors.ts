@@ -147,7 +147,7 @@ export default createRule<Options, MessageIds>({
     function handleSite(site: CorsSite): void {
       switch (site.kind) {
         case 'middleware':
-          handleOptions(site.call, site.options, site.library.style, `\`${sourceCode.getText(site.call.callee)}()\``, site.library.source);
+          handleOptions(site.call, site.options, site.library.style, middlewareSource(site), site.library.source);
           return;
         case 'nest':
           if (site.implicit) {
@@ -210,6 +210,13 @@ export default createRule<Options, MessageIds>({
       // An options object is usually passed once: report where `origin` is written, the fix site.
       const at = origin.value.kind === 'node' && !origin.value.foreign ? origin.value.node.parent : undefined;
       if (verdict) queueVerdict(at ?? origin.site, verdict, source, credentials);
+    }
+
+    /** `cors()`, `corsNs.default()`, `app.register(fastifyCors)`: the install as the user wrote it. */
+    function middlewareSource(site: Extract<CorsSite, { kind: 'middleware' }>): string {
+      const callee = sourceCode.getText(site.call.callee);
+      const plugin = site.library.install === 'register' ? site.call.arguments[0] : undefined;
+      return `\`${callee}(${plugin ? sourceCode.getText(plugin) : ''})\``;
     }
 
     function queueVerdict(node: TSESTree.Node, verdict: OriginVerdict, source: string, credentials: boolean): void {
@@ -279,8 +286,8 @@ function isTrue(value: unknown): boolean {
 function headersSource(entry: ObjectEntry): string {
   if (entry.via === null) return 'This Access-Control-Allow-Origin header';
   return entry.site.type === AST_NODE_TYPES.SpreadElement
-    ? `The headers spread from \`${entry.via}\``
-    : `The headers of \`${entry.via}\``;
+    ? `The Access-Control-Allow-Origin header spread from \`${entry.via}\``
+    : `The Access-Control-Allow-Origin header in \`${entry.via}\``;
 }
 
 /** `/api/public/**` → matches `/api/public/a/b`; `*` matches one path segment. */

@@ -500,8 +500,8 @@ describe('plain JavaScript (espree)', () => {
           });
         `,
         errors: [
-          { messageId: 'wildcard', line: 7, column: 80, data: { source: 'The headers of `corsHeaders`' } },
-          { messageId: 'wildcard', line: 9, column: 26, data: { source: 'The headers spread from `corsHeaders`' } },
+          { messageId: 'wildcard', line: 7, column: 80, data: { source: 'The Access-Control-Allow-Origin header in `corsHeaders`' } },
+          { messageId: 'wildcard', line: 9, column: 26, data: { source: 'The Access-Control-Allow-Origin header spread from `corsHeaders`' } },
         ],
       },
       {
@@ -873,7 +873,7 @@ describe('TypeScript with type information', () => {
           }
         `,
         filename: path.join(TYPED_ROOT, 'alias-headers.ts'),
-        errors: [{ messageId: 'wildcard', line: 4, column: 52, data: { source: 'The headers spread from `corsHeaders`' } }],
+        errors: [{ messageId: 'wildcard', line: 4, column: 52, data: { source: 'The Access-Control-Allow-Origin header spread from `corsHeaders`' } }],
       },
       {
         name: 'Express app with real types: cors() and a credentialed reflection',

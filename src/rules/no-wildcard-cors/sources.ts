@@ -87,7 +87,7 @@ export function corsSitesOf(call: TSESTree.CallExpression, facts: FileFacts, cor
       for (const argument of args.slice(1)) {
         const entries = facts.constants.objectEntries(argument);
         const cors = entries?.entries.findLast((entry) => entry.key === 'cors');
-        if (cors && cors.value.kind === 'node') return [{ kind: 'nest', options: cors.value.node, call, implicit: true }];
+        if (cors?.value.kind === 'node') return [{ kind: 'nest', options: cors.value.node, call, implicit: true }];
       }
       return [];
     }
@@ -213,7 +213,8 @@ const REQUEST_SIDE_ROOTS = /^(?:config|axios|options|init|xhr|request|req|reques
 
 /** A `new Headers()` used for a request: inside `fetch(...)`, or stored and passed to one. */
 function flowsIntoRequest(node: TSESTree.NewExpression, facts: FileFacts): boolean {
-  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+  // Both loops stop at the enclosing block or the program at the latest.
+  for (let current: TSESTree.Node = node.parent; ; current = current.parent) {
     if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
       return REQUEST_SENDERS.has(calleeName(current) ?? '');
     }
@@ -221,17 +222,15 @@ function flowsIntoRequest(node: TSESTree.NewExpression, facts: FileFacts): boole
       const variable = facts.sourceCode.getDeclaredVariables(current)[0];
       return (
         variable?.references.some((reference) => {
-          for (let up: TSESTree.Node | undefined = reference.identifier.parent; up; up = up.parent) {
+          for (let up: TSESTree.Node = reference.identifier.parent; ; up = up.parent) {
             if (up.type === AST_NODE_TYPES.CallExpression || up.type === AST_NODE_TYPES.NewExpression) {
               if (REQUEST_SENDERS.has(calleeName(up) ?? '')) return true;
             }
-            if (up.type === AST_NODE_TYPES.BlockStatement || up.type === AST_NODE_TYPES.Program) break;
+            if (up.type === AST_NODE_TYPES.BlockStatement || up.type === AST_NODE_TYPES.Program) return false;
           }
-          return false;
         }) ?? false
       );
     }
     if (current.type === AST_NODE_TYPES.BlockStatement || current.type === AST_NODE_TYPES.Program) return false;
   }
-  return false;
 }
