@@ -32,6 +32,16 @@ export const CORS_LIBRARIES: readonly CorsLibrary[] = [
   { source: 'koa2-cors', path: [], install: 'call', style: 'koa' },
 ];
 
+/**
+ * Constructors whose options carry a `cors` object in the `cors` package's semantics. Unlike the
+ * middlewares above, Socket.IO sends no CORS headers when `cors` is absent, so only an explicit
+ * `cors` option is checked.
+ */
+export const CORS_OPTION_CONSTRUCTORS: readonly { readonly source: string; readonly path: readonly string[] }[] = [
+  { source: 'socket.io', path: ['Server'] },
+  { source: 'socket.io', path: [] },
+];
+
 export const ALLOW_ORIGIN = 'access-control-allow-origin';
 export const ALLOW_CREDENTIALS = 'access-control-allow-credentials';
 

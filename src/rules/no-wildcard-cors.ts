@@ -4,10 +4,10 @@ import { enclosingFunction } from '../analysis/ast.js';
 import type { ObjectEntry } from '../analysis/constants.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { isDevelopmentOnly } from '../analysis/guards.js';
-import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, CORS_LIBRARIES, type CorsOptionStyle } from '../knowledge/cors.js';
+import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, CORS_LIBRARIES, CORS_OPTION_CONSTRUCTORS, type CorsOptionStyle } from '../knowledge/cors.js';
 import { createRule } from '../util/create-rule.js';
 import { type OriginVerdict, OriginAnalyzer } from './no-wildcard-cors/origin.js';
-import { type CorsSite, corsSitesOf, corsSitesOfNew } from './no-wildcard-cors/sources.js';
+import { type CorsSite, corsSitesOf, corsSitesOfNew, corsSitesOfObject } from './no-wildcard-cors/sources.js';
 
 export type Options = [
   {
@@ -110,6 +110,7 @@ export default createRule<Options, MessageIds>({
     const analyzer = new OriginAnalyzer(facts, { checkAllowlists: options.checkAllowlists === true });
     const publicPaths = (options.allowedPublicPaths ?? []).map(globToRegExp);
     const corsNames = facts.imports.localNamesFrom(CORS_LIBRARIES.map((library) => library.source));
+    const corsConstructors = facts.imports.localNamesFrom(CORS_OPTION_CONSTRUCTORS.map((constructor) => constructor.source));
     const pending: Pending[] = [];
     const credentialScopes = new Set<TSESTree.Node>();
     const isNextConfig = NEXT_CONFIG.test(context.filename);
@@ -119,7 +120,11 @@ export default createRule<Options, MessageIds>({
         for (const site of corsSitesOf(node, facts, corsNames)) handleSite(site);
       },
       NewExpression(node) {
-        for (const site of corsSitesOfNew(node, facts)) handleSite(site);
+        for (const site of corsSitesOfNew(node, facts, corsConstructors)) handleSite(site);
+      },
+      // Serverless handlers return their response as `{ statusCode, headers, body }`.
+      'ObjectExpression:has(> Property[key.name="statusCode"])'(node: TSESTree.ObjectExpression) {
+        for (const site of corsSitesOfObject(node)) handleSite(site);
       },
       'Program:exit'() {
         for (const finding of pending) {
@@ -147,7 +152,11 @@ export default createRule<Options, MessageIds>({
     function handleSite(site: CorsSite): void {
       switch (site.kind) {
         case 'middleware':
-          handleOptions(site.call, site.options, site.library.style, middlewareSource(site), site.library.source);
+          handleOptions(site.call, site.options, site.library.style, middlewareSource(site));
+          return;
+        case 'socket':
+          // Socket.IO sends no CORS header unless `cors.origin` is set: no default to report.
+          handleOptions(site.call, site.options, 'node', `\`new ${sourceCode.getText(site.call.callee)}()\` (Socket.IO)`, false);
           return;
         case 'nest':
           if (site.implicit) {
@@ -157,7 +166,7 @@ export default createRule<Options, MessageIds>({
               return;
             }
           }
-          handleOptions(site.call, site.options, 'node', site.implicit ? 'The NestJS `cors` option' : '`enableCors()`', 'NestJS');
+          handleOptions(site.call, site.options, 'node', site.implicit ? 'The NestJS `cors` option' : '`enableCors()`');
           return;
         case 'header': {
           const name = headerName(facts.constants.value(site.name)?.value);
@@ -186,13 +195,14 @@ export default createRule<Options, MessageIds>({
     }
 
     function handleOptions(
-      call: TSESTree.CallExpression,
+      call: TSESTree.CallExpression | TSESTree.NewExpression,
       optionsNode: TSESTree.Node | undefined,
       style: CorsOptionStyle,
       source: string,
-      library: string,
+      defaultIsWildcard = true,
     ): void {
       if (!optionsNode) {
+        if (!defaultIsWildcard) return;
         queueVerdict(call, { kind: 'default' }, source, false);
         return;
       }
@@ -203,7 +213,7 @@ export default createRule<Options, MessageIds>({
       );
       const origin = object.entries.findLast((entry) => entry.key === 'origin');
       if (!origin) {
-        if (object.complete) queueVerdict(call, { kind: 'default' }, `${source} (${library})`, credentials);
+        if (object.complete && defaultIsWildcard) queueVerdict(call, { kind: 'default' }, source, credentials);
         return;
       }
       const verdict = analyzer.optionValue(origin.value, style);

@@ -222,6 +222,24 @@ describe('plain JavaScript (espree)', () => {
         `,
       },
       {
+        name: 'Socket.IO server with an explicit origin list, and without cors (same-origin only)',
+        code: `
+          import { Server } from 'socket.io';
+          const io = new Server(httpServer, { cors: { origin: ['https://app.example.com'], credentials: true } });
+          const internal = new Server(3001);
+        `,
+      },
+      {
+        name: 'serverless response with a specific origin',
+        code: `
+          export const handler = async (event) => ({
+            statusCode: 200,
+            headers: { 'Access-Control-Allow-Origin': 'https://app.example.com' },
+            body: JSON.stringify({ ok: true }),
+          });
+        `,
+      },
+      {
         name: 'register of another plugin',
         code: `
           import helmet from '@fastify/helmet';
@@ -575,6 +593,29 @@ describe('plain JavaScript (espree)', () => {
         ],
       },
       {
+        name: 'AWS Lambda / Netlify response object with a wildcard',
+        code: `
+          const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
+          export const handler = async (event) => {
+            const user = await getUser(event);
+            return { statusCode: 200, headers: CORS, body: JSON.stringify(user) };
+          };
+        `,
+        errors: [{ messageId: 'wildcard', line: 5, column: 48, data: { source: 'The Access-Control-Allow-Origin header in `CORS`' } }],
+      },
+      {
+        name: 'Socket.IO cors with a wildcard and with a reflecting origin plus credentials',
+        code: `
+          const { Server } = require('socket.io');
+          const io = new Server(server, { cors: { origin: '*' } });
+          const io2 = new Server(server, { cors: { origin: true, credentials: true } });
+        `,
+        errors: [
+          { messageId: 'wildcard', line: 3, column: 51 },
+          { messageId: 'anyOriginWithCredentials', line: 4, column: 52 },
+        ],
+      },
+      {
         name: 'the public-path opt-out never covers credentials',
         code: `
           import cors from 'cors';
@@ -673,6 +714,20 @@ describe('TypeScript without type information', () => {
         `,
       },
       {
+        name: 'a Header decorator that is not NestJS, and NestJS @Header for another header',
+        code: `
+          import { Header } from './decorators';
+          import { Controller, Get, Header as NestHeader } from '@nestjs/common';
+          @Controller('x')
+          export class X {
+            @Header('Access-Control-Allow-Origin', '*')
+            a() {}
+            @Get() @NestHeader('Cache-Control', 'no-store')
+            b() {}
+          }
+        `,
+      },
+      {
         name: 'enableCors outside a NestJS file is not identified by name alone',
         code: `
           const server = createServer();
@@ -732,6 +787,19 @@ describe('TypeScript without type information', () => {
           { messageId: 'defaultWildcard', line: 6, column: 13 },
           { messageId: 'anyOriginWithCredentials', line: 7, column: 30 },
         ],
+      },
+      {
+        name: "NestJS @Header('Access-Control-Allow-Origin', '*') on a route method",
+        code: `
+          import { Controller, Get, Header } from '@nestjs/common';
+          @Controller('billing')
+          export class BillingController {
+            @Get('invoices')
+            @Header('Access-Control-Allow-Origin', '*')
+            list() { return this.billing.invoices(); }
+          }
+        `,
+        errors: [{ messageId: 'wildcard', line: 6, column: 52 }],
       },
       {
         name: 'NestJS create with a cors options object',
@@ -892,6 +960,18 @@ describe('TypeScript with type information', () => {
           { messageId: 'defaultWildcard', line: 5, column: 19 },
           { messageId: 'anyOriginWithCredentials', line: 7, column: 55 },
         ],
+      },
+      {
+        name: 'Socket.IO with real types: reflecting origin callback with credentials',
+        code: `
+          import { createServer } from 'node:http';
+          import { Server } from 'socket.io';
+          const httpServer = createServer();
+          const io = new Server(httpServer, {
+            cors: { origin: (origin, callback) => callback(null, origin), credentials: true },
+          });
+        `,
+        errors: [{ messageId: 'anyOriginWithCredentials', line: 6, column: 21 }],
       },
       {
         name: 'NestJS bootstrap with real types',

@@ -4,6 +4,7 @@ import { calleeName, calledMethodName, unwrap } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import {
   CORS_LIBRARIES,
+  CORS_OPTION_CONSTRUCTORS,
   type CorsLibrary,
   H3_HEADER_SETTERS,
   H3_HEADERS_SETTERS,
@@ -17,8 +18,9 @@ import {
 export type CorsSite =
   | { readonly kind: 'middleware'; readonly library: CorsLibrary; readonly options: TSESTree.Node | undefined; readonly call: TSESTree.CallExpression }
   | { readonly kind: 'nest'; readonly options: TSESTree.Node | undefined; readonly call: TSESTree.CallExpression; readonly implicit: boolean }
+  | { readonly kind: 'socket'; readonly options: TSESTree.Node; readonly call: TSESTree.NewExpression }
   | { readonly kind: 'header'; readonly name: TSESTree.Node; readonly value: TSESTree.Node; readonly call: TSESTree.CallExpression }
-  | { readonly kind: 'headers'; readonly headers: TSESTree.Node; readonly call: TSESTree.CallExpression | TSESTree.NewExpression };
+  | { readonly kind: 'headers'; readonly headers: TSESTree.Node; readonly call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ObjectExpression };
 
 /** Member-call names that can configure CORS: the cheap pre-filter before any resolution. */
 export const CANDIDATE_METHODS = new Set([
@@ -53,6 +55,16 @@ export function corsSitesOf(call: TSESTree.CallExpression, facts: FileFacts, cor
     }
     if (H3_HEADERS_SETTERS.has(callee.name) && imports.isExport(callee, ['h3'], [callee.name]) && call.arguments[1]) {
       return [{ kind: 'headers', headers: call.arguments[1], call }];
+    }
+    if (
+      callee.name === 'Header' &&
+      call.parent.type === AST_NODE_TYPES.Decorator &&
+      call.arguments[0] &&
+      call.arguments[1] &&
+      imports.isExport(callee, ['@nestjs/common'], ['Header'])
+    ) {
+      // NestJS: @Header('Access-Control-Allow-Origin', '*') on a route method.
+      return [{ kind: 'header', name: call.arguments[0], value: call.arguments[1], call }];
     }
     if (callee.name === 'setHeaders' && call.arguments[0]) {
       // SvelteKit: `({ setHeaders }) => setHeaders({ ... })` from the request event.
@@ -119,9 +131,23 @@ export function corsSitesOf(call: TSESTree.CallExpression, facts: FileFacts, cor
   return [];
 }
 
-/** `new Response(body, { headers })`, `new NextResponse(...)`, `new Headers({...})`. */
-export function corsSitesOfNew(node: TSESTree.NewExpression, facts: FileFacts): CorsSite[] {
+/**
+ * `new Response(body, { headers })`, `new NextResponse(...)`, `new Headers({...})`, and Socket.IO's
+ * `new Server(httpServer, { cors: {...} })`.
+ */
+export function corsSitesOfNew(node: TSESTree.NewExpression, facts: FileFacts, corsConstructors: ReadonlySet<string>): CorsSite[] {
   const name = calleeName(node);
+  const root = unwrap(node.callee);
+  const rootName = root.type === AST_NODE_TYPES.MemberExpression ? rootIdentifier(root)?.name : name;
+  if (rootName !== undefined && rootName !== null && corsConstructors.has(rootName)) {
+    const isServer = CORS_OPTION_CONSTRUCTORS.some((constructor) =>
+      facts.imports.isExport(node.callee, [constructor.source], constructor.path),
+    );
+    const options = isServer ? node.arguments.at(-1) : undefined;
+    const cors = options ? facts.constants.objectEntries(options)?.entries.findLast((entry) => entry.key === 'cors') : undefined;
+    if (cors?.value.kind === 'node') return [{ kind: 'socket', options: cors.value.node, call: node }];
+    return [];
+  }
   if (name === 'Response' || name === 'NextResponse') return initHeaders(node, node.arguments[1]);
   if (name === 'Headers' && node.arguments[0] && !flowsIntoRequest(node, facts)) {
     return [{ kind: 'headers', headers: node.arguments[0], call: node }];
@@ -233,4 +259,19 @@ function flowsIntoRequest(node: TSESTree.NewExpression, facts: FileFacts): boole
     }
     if (current.type === AST_NODE_TYPES.BlockStatement || current.type === AST_NODE_TYPES.Program) return false;
   }
+}
+
+/**
+ * The response object of AWS Lambda / API Gateway, Netlify and Azure Functions handlers:
+ * `return { statusCode: 200, headers: { ... }, body }`.
+ */
+export function corsSitesOfObject(node: TSESTree.ObjectExpression): CorsSite[] {
+  let status = false;
+  let headers: TSESTree.Node | null = null;
+  for (const property of node.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+    if (property.key.name === 'statusCode') status = true;
+    else if (property.key.name === 'headers') headers = property.value;
+  }
+  return status && headers ? [{ kind: 'headers', headers, call: node }] : [];
 }
