@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { LIBRARY_CONSTANTS } from '../knowledge/library-constants.js';
-import { staticKeyName, unwrap } from './ast.js';
+import { enclosingFunction, type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from './ast.js';
 import type { ImportIndex } from './imports.js';
 import { type ForeignModule, foreignExport, readForeignModule, resolveRelativeModule } from './modules.js';
 import type { TypeBridge } from './types.js';
@@ -55,6 +55,10 @@ export class ConstantResolver {
     if (resolved.foreign) {
       const foreign = evaluateForeign(resolved.node, resolved.foreign, 0);
       if (foreign) return foreign;
+    } else if (resolved.node !== unwrap(node)) {
+      // Followed through what getStaticValue does not: `let` never reassigned, helper returns.
+      const followed = ASTUtils.getStaticValue(resolved.node, this.sourceCode.getScope(resolved.node));
+      if (followed) return followed;
     }
     return this.types()?.literalValue(node) ?? null;
   }
@@ -72,26 +76,51 @@ export class ConstantResolver {
    */
   resolve(node: TSESTree.Node, depth = 0): Resolved {
     const target = unwrap(node);
-    if (depth > MAX_DEPTH || target.type !== AST_NODE_TYPES.Identifier) {
-      return { kind: 'node', node: target, foreign: null };
+    const itself: Resolved = { kind: 'node', node: target, foreign: null };
+    if (depth > MAX_DEPTH) return itself;
+    if (target.type === AST_NODE_TYPES.CallExpression) {
+      // A local helper with a single return: `headers: getCorsHeaders()`.
+      const returned = this.returnedBy(target);
+      return returned ? this.resolve(returned, depth + 1) : itself;
     }
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(target), target);
-    const definition = variable?.defs[0];
-    if (!variable || !definition || variable.defs.length !== 1) {
-      return { kind: 'node', node: target, foreign: null };
-    }
+    if (target.type !== AST_NODE_TYPES.Identifier) return itself;
+    const definition = this.definitionOf(target);
     if (
-      definition.type === DefinitionType.Variable &&
-      definition.parent.kind === 'const' &&
-      definition.node.id.type === AST_NODE_TYPES.Identifier &&
-      definition.node.init
+      definition?.type === AST_NODE_TYPES.VariableDeclarator &&
+      definition.id.type === AST_NODE_TYPES.Identifier &&
+      definition.init
     ) {
-      return this.resolve(definition.node.init, depth + 1);
+      return this.resolve(definition.init, depth + 1);
     }
-    if (definition.type === DefinitionType.ImportBinding) {
-      return this.resolveImported(target) ?? { kind: 'node', node: target, foreign: null };
+    const variable = definition ? null : ASTUtils.findVariable(this.sourceCode.getScope(target), target);
+    if (variable?.defs.length === 1 && variable.defs[0]?.type === DefinitionType.ImportBinding) {
+      return this.resolveImported(target) ?? itself;
     }
-    return { kind: 'node', node: target, foreign: null };
+    return itself;
+  }
+
+  /** The expression a call to a local function returns, when the function has one `return`. */
+  private returnedBy(call: TSESTree.CallExpression): TSESTree.Expression | null {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+    const definition = this.definitionOf(callee);
+    const fn =
+      definition?.type === AST_NODE_TYPES.FunctionDeclaration
+        ? definition
+        : definition?.init && isFunctionNode(unwrap(definition.init))
+          ? (unwrap(definition.init) as FunctionNode)
+          : null;
+    if (!fn || fn.async || fn.generator) return null;
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+    let returned: TSESTree.Expression | null = null;
+    let count = 0;
+    walk(fn.body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(node) === fn) {
+        count++;
+        returned = node.argument;
+      }
+    });
+    return count === 1 ? returned : null;
   }
 
   /**
@@ -178,19 +207,20 @@ export class ConstantResolver {
     if (library && ref.path.length === 1 && exportName in library) {
       return { kind: 'value', value: library[exportName] };
     }
-    let fileName = ref.path.length <= 1 ? resolveRelativeModule(this.filename, ref.source) : null;
-    let name = exportName;
-    if (!fileName) {
-      // Path aliases (`@/lib/cors`) and re-exports: the type checker knows the declaring file.
+    const fileName = ref.path.length <= 1 ? resolveRelativeModule(this.filename, ref.source) : null;
+    const module = fileName ? readForeignModule(fileName) : null;
+    let found = module ? foreignExport(module, exportName) : null;
+    if (!found) {
+      // Path aliases (`@/lib/cors`) and what the reader cannot follow: the checker knows the declaring file.
       const declaration = this.types()?.declarationOf(identifier);
       if (declaration && !declaration.fileName.includes('/node_modules/')) {
-        fileName = declaration.fileName;
-        name = declaration.name;
+        // The declaring symbol's own name is the local name in its module (`export { a as b }`).
+        const declaring = readForeignModule(declaration.fileName);
+        const expression = declaring?.constants.get(declaration.name);
+        found = declaring && expression ? { expression, module: declaring } : null;
       }
     }
-    const module = fileName ? readForeignModule(fileName) : null;
-    const expression = module ? foreignExport(module, name) : null;
-    return module && expression ? { kind: 'node', node: expression, foreign: module } : null;
+    return found ? { kind: 'node', node: found.expression, foreign: found.module } : null;
   }
 }
 

@@ -38,6 +38,10 @@ export interface ForeignModule {
   readonly exports: ReadonlyMap<string, string>;
   /** `export default <expression>` when it is not a plain identifier. */
   readonly defaultExpression: TSESTree.Expression | null;
+  /** `export { a as b } from './x'`: export name → the module specifier and its export name. */
+  readonly reExports: ReadonlyMap<string, { readonly specifier: string; readonly name: string }>;
+  /** `export * from './x'`: specifiers searched, in order, for names not found above. */
+  readonly starExports: readonly string[];
 }
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -95,6 +99,8 @@ export function readForeignModule(fileName: string): ForeignModule | null {
 function indexModule(fileName: string, program: TSESTree.Program): ForeignModule {
   const constants = new Map<string, TSESTree.Expression>();
   const exports = new Map<string, string>();
+  const reExports = new Map<string, { specifier: string; name: string }>();
+  const starExports: string[] = [];
   let defaultExpression: TSESTree.Expression | null = null;
   const addDeclarations = (declaration: TSESTree.VariableDeclaration, exported: boolean): void => {
     if (declaration.kind !== 'const') return;
@@ -111,15 +117,17 @@ function indexModule(fileName: string, program: TSESTree.Program): ForeignModule
       if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
         addDeclarations(statement.declaration, true);
       }
-      if (!statement.source) {
-        for (const specifier of statement.specifiers) {
-          const exportedName =
-            specifier.exported.type === AST_NODE_TYPES.Identifier
-              ? specifier.exported.name
-              : specifier.exported.value;
-          exports.set(exportedName, specifier.local.name);
+      for (const specifier of statement.specifiers) {
+        const exportedName = moduleExportName(specifier.exported);
+        const localName = moduleExportName(specifier.local);
+        if (statement.source) {
+          reExports.set(exportedName, { specifier: statement.source.value, name: localName });
+        } else {
+          exports.set(exportedName, localName);
         }
       }
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) {
+      starExports.push(statement.source.value);
     } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       const declaration = statement.declaration;
       if (declaration.type === AST_NODE_TYPES.Identifier) {
@@ -138,14 +146,36 @@ function indexModule(fileName: string, program: TSESTree.Program): ForeignModule
       }
     }
   }
-  return { fileName, constants, exports, defaultExpression };
+  return { fileName, constants, exports, defaultExpression, reExports, starExports };
 }
 
-/** The initializer of an exported constant of a foreign module, or null. */
-export function foreignExport(module: ForeignModule, exportName: string): TSESTree.Expression | null {
-  if (exportName === 'default' && module.defaultExpression) return module.defaultExpression;
+function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/**
+ * The initializer of an exported constant of a foreign module, and the module that declares it:
+ * re-exports (`export { x } from './x'`, `export * from './x'`, barrels) are followed.
+ */
+export function foreignExport(
+  module: ForeignModule,
+  exportName: string,
+  depth = 0,
+): { readonly expression: TSESTree.Expression; readonly module: ForeignModule } | null {
+  if (depth > 8) return null;
+  if (exportName === 'default' && module.defaultExpression) return { expression: module.defaultExpression, module };
   const local = module.exports.get(exportName);
-  return local === undefined ? null : (module.constants.get(local) ?? null);
+  const expression = local === undefined ? undefined : module.constants.get(local);
+  if (expression) return { expression, module };
+  const reExport = module.reExports.get(exportName);
+  const candidates = reExport ? [reExport] : module.starExports.map((specifier) => ({ specifier, name: exportName }));
+  for (const candidate of candidates) {
+    const fileName = resolveRelativeModule(module.fileName, candidate.specifier);
+    const target = fileName ? readForeignModule(fileName) : null;
+    const found = target ? foreignExport(target, candidate.name, depth + 1) : null;
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Test hook: forget every parsed module (tests rewrite fixture files). */

@@ -17,6 +17,11 @@ export interface CorsLibrary {
   /** How the middleware is installed: called (`cors(options)`) or registered (`app.register(cors, options)`). */
   readonly install: 'call' | 'register';
   readonly style: CorsOptionStyle;
+  /**
+   * With `credentials: true`, a wildcard (given or default) is replaced by the request's own
+   * origin: `@koa/cors` 5 does `if (credentials && origin === '*') origin = requestOrigin`.
+   */
+  readonly credentialsReflectWildcard?: true;
 }
 
 /**
@@ -28,7 +33,7 @@ export const CORS_LIBRARIES: readonly CorsLibrary[] = [
   { source: '@fastify/cors', path: [], install: 'register', style: 'node' },
   { source: 'fastify-cors', path: [], install: 'register', style: 'node' },
   { source: 'hono/cors', path: ['cors'], install: 'call', style: 'hono' },
-  { source: '@koa/cors', path: [], install: 'call', style: 'koa' },
+  { source: '@koa/cors', path: [], install: 'call', style: 'koa', credentialsReflectWildcard: true },
   { source: 'koa2-cors', path: [], install: 'call', style: 'koa' },
 ];
 

@@ -107,7 +107,10 @@ export default createRule<Options, MessageIds>({
     // Code that runs in the browser cannot set response headers; a client's request header is harmless.
     if (facts.isClientModule) return {};
 
-    const analyzer = new OriginAnalyzer(facts, { checkAllowlists: options.checkAllowlists === true });
+    const analyzer = new OriginAnalyzer(facts, {
+      checkAllowlists: options.checkAllowlists === true,
+      ignoreDevelopmentOnly: options.ignoreDevelopmentOnly !== false,
+    });
     const publicPaths = (options.allowedPublicPaths ?? []).map(globToRegExp);
     const corsNames = facts.imports.localNamesFrom(CORS_LIBRARIES.map((library) => library.source));
     const corsConstructors = facts.imports.localNamesFrom(CORS_OPTION_CONSTRUCTORS.map((constructor) => constructor.source));
@@ -152,7 +155,7 @@ export default createRule<Options, MessageIds>({
     function handleSite(site: CorsSite): void {
       switch (site.kind) {
         case 'middleware':
-          handleOptions(site.call, site.options, site.library.style, middlewareSource(site));
+          handleOptions(site.call, site.options, site.library.style, middlewareSource(site), true, site.library.credentialsReflectWildcard === true);
           return;
         case 'socket':
           // Socket.IO sends no CORS header unless `cors.origin` is set: no default to report.
@@ -200,12 +203,14 @@ export default createRule<Options, MessageIds>({
       style: CorsOptionStyle,
       source: string,
       defaultIsWildcard = true,
+      credentialsReflectWildcard = false,
     ): void {
       if (!optionsNode) {
         if (!defaultIsWildcard) return;
         queueVerdict(call, { kind: 'default' }, source, false);
         return;
       }
+      const reflected: OriginVerdict = { kind: 'any', how: "is '*' together with `credentials: true`, which this library turns into echoing every request origin" };
       const object = facts.constants.objectEntries(optionsNode);
       if (!object) return;
       const credentials = object.entries.some(
@@ -213,10 +218,13 @@ export default createRule<Options, MessageIds>({
       );
       const origin = object.entries.findLast((entry) => entry.key === 'origin');
       if (!origin) {
-        if (object.complete && defaultIsWildcard) queueVerdict(call, { kind: 'default' }, source, credentials);
+        if (object.complete && defaultIsWildcard) {
+          queueVerdict(call, credentials && credentialsReflectWildcard ? reflected : { kind: 'default' }, source, credentials);
+        }
         return;
       }
-      const verdict = analyzer.optionValue(origin.value, style);
+      let verdict = analyzer.optionValue(origin.value, style);
+      if (verdict?.kind === 'wildcard' && credentials && credentialsReflectWildcard) verdict = reflected;
       // An options object is usually passed once: report where `origin` is written, the fix site.
       const at = origin.value.kind === 'node' && !origin.value.foreign ? origin.value.node.parent : undefined;
       if (verdict) queueVerdict(at ?? origin.site, verdict, source, credentials);
@@ -303,8 +311,13 @@ function headersSource(entry: ObjectEntry): string {
 /** `/api/public/**` → matches `/api/public/a/b`; `*` matches one path segment. */
 function globToRegExp(pattern: string): RegExp {
   const escaped = pattern
-    .split(/(\*\*|\*)/u)
-    .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replaceAll(/[.+?^${}()|[\]\\]/gu, '\\$&')))
+    .split(/(\/\*\*|\*\*|\*)/u)
+    .map((part) => {
+      if (part === '/**') return '(?:/.*)?'; // `/api/public/**` also covers `/api/public` itself
+      if (part === '**') return '.*';
+      if (part === '*') return '[^/]*';
+      return part.replaceAll(/[.+?^${}()|[\]\\]/gu, '\\$&');
+    })
     .join('');
   return new RegExp(`^${escaped}/?$`, 'u');
 }

@@ -20,8 +20,8 @@ export interface PluginDocs {
 }
 
 /**
- * The rule docs ship inside the npm package (`files` includes `docs/rules`), so a versionless
- * unpkg address always resolves to the page of the installed major's latest release.
+ * The rule docs ship inside the npm package (`files` includes `docs/rules`); a versionless unpkg
+ * address resolves to the page of the latest published release (docs/decisions/0004-docs-url.md).
  */
 export const DOCS_BASE_URL = 'https://unpkg.com/eslint-plugin-production-ready/docs/rules/';
 

@@ -165,6 +165,23 @@ describe('plain JavaScript (espree)', () => {
         options: [{ allowedPublicPaths: ['/api/public/**'] }],
       },
       {
+        name: "a '/**' public path also covers its base path",
+        code: `
+          import cors from 'cors';
+          app.use('/api/public', cors());
+        `,
+        options: [{ allowedPublicPaths: ['/api/public/**'] }],
+      },
+      {
+        name: 'a let binding that is reassigned is not followed',
+        code: `
+          import cors from 'cors';
+          let corsOptions = { origin: '*' };
+          if (process.env.ALLOWED) corsOptions = { origin: process.env.ALLOWED.split(',') };
+          app.use(cors(corsOptions));
+        `,
+      },
+      {
         name: 'anchored regex allowlist (strict)',
         code: String.raw`
           import cors from 'cors';
@@ -614,6 +631,68 @@ describe('plain JavaScript (espree)', () => {
           { messageId: 'wildcard', line: 3, column: 51 },
           { messageId: 'anyOriginWithCredentials', line: 4, column: 52 },
         ],
+      },
+      {
+        name: 'headers returned by a local helper',
+        code: `
+          function getCorsHeaders() {
+            return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' };
+          }
+          const jsonHeaders = () => ({ ...getCorsHeaders(), 'Content-Type': 'application/json' });
+          export async function GET() {
+            return Response.json(await listPlans(), { headers: getCorsHeaders() });
+          }
+          export async function POST() {
+            return new Response('{}', { headers: jsonHeaders() });
+          }
+        `,
+        errors: [
+          { messageId: 'wildcard', line: 7, column: 64, data: { source: 'The Access-Control-Allow-Origin header in `getCorsHeaders()`' } },
+          { messageId: 'wildcard', line: 10, column: 50 },
+        ],
+      },
+      {
+        name: 'corsHeaders re-exported through a barrel (named and star re-exports)',
+        code: `
+          import { sharedCorsHeaders, corsHeaders } from './shared/barrel';
+          export const GET = () => new Response('ok', { headers: sharedCorsHeaders });
+          export const POST = () => new Response('ok', { headers: { ...corsHeaders } });
+        `,
+        filename: path.join(TYPED_ROOT, 'barrel-user.js'),
+        errors: [
+          { messageId: 'wildcard', line: 3, column: 66 },
+          { messageId: 'wildcard', line: 4, column: 69 },
+        ],
+      },
+      {
+        name: 'a let binding that is never reassigned is followed',
+        code: `
+          import cors from 'cors';
+          let corsOptions = { origin: '*' };
+          app.use(cors(corsOptions));
+        `,
+        errors: [{ messageId: 'wildcard', line: 3, column: 31 }],
+      },
+      {
+        name: '@koa/cors with credentials turns the wildcard into a reflected origin',
+        code: `
+          import cors from '@koa/cors';
+          app.use(cors({ credentials: true }));
+          app.use(cors({ origin: '*', credentials: true }));
+        `,
+        errors: [
+          { messageId: 'anyOriginWithCredentials', line: 3, column: 19 },
+          { messageId: 'anyOriginWithCredentials', line: 4, column: 26 },
+        ],
+      },
+      {
+        name: 'the development branch of a ternary is reported when ignoreDevelopmentOnly is off',
+        code: `
+          import cors from 'cors';
+          app.use(cors({ origin: isProduction ? ['https://app.example.com'] : '*' }));
+        `,
+        options: [{ ignoreDevelopmentOnly: false }],
+        errors: [{ messageId: 'wildcard', line: 3, column: 26 }],
       },
       {
         name: 'the public-path opt-out never covers credentials',

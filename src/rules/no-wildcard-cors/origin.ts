@@ -28,6 +28,8 @@ export type OriginVerdict =
 
 export interface OriginAnalysisOptions {
   readonly checkAllowlists: boolean;
+  /** Skip the branch of `isDev ? '*' : allowlist` that only runs in development. */
+  readonly ignoreDevelopmentOnly: boolean;
 }
 
 /**
@@ -110,7 +112,7 @@ export class OriginAnalyzer {
     node: TSESTree.ConditionalExpression,
     verdictOf: (branch: TSESTree.Node) => OriginVerdict | null,
   ): OriginVerdict | null {
-    const environment = environmentOf(node.test, this.facts.constants, 0);
+    const environment = this.options.ignoreDevelopmentOnly ? environmentOf(node.test, this.facts.constants, 0) : null;
     const consequent = environment === 'development' ? null : verdictOf(node.consequent);
     if (consequent && consequent.kind !== 'weak' && consequent.kind !== 'null-origin') return consequent;
     const alternate = environment === 'production' ? null : verdictOf(node.alternate);
