@@ -172,7 +172,10 @@ export default createRule<Options, MessageIds>({
           handleOptions(site.call, site.options, 'node', site.implicit ? 'The NestJS `cors` option' : '`enableCors()`');
           return;
         case 'header': {
-          const name = headerName(facts.constants.value(site.name)?.value);
+          // Most `.set(key, value)` calls are Maps and the like: a literal name decides without scope work.
+          const name = headerName(
+            site.name.type === AST_NODE_TYPES.Literal ? site.name.value : facts.constants.value(site.name)?.value,
+          );
           const scope = enclosingFunction(site.call) ?? sourceCode.ast;
           if (name === ALLOW_CREDENTIALS && isTrue(facts.constants.value(site.value)?.value)) credentialScopes.add(scope);
           if (name !== ALLOW_ORIGIN) return;
