@@ -123,6 +123,12 @@ export class ConstantResolver {
     return count === 1 ? returned : null;
   }
 
+  /** Whether an identifier is a function parameter (or destructured from one). */
+  isParameter(identifier: TSESTree.Identifier): boolean {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    return variable?.defs[0]?.type === DefinitionType.Parameter;
+  }
+
   /**
    * The single declaration of a binding that is never reassigned: its `VariableDeclarator`
    * (also for destructuring) or `FunctionDeclaration`; null for parameters, imports and the rest.

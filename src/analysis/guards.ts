@@ -74,24 +74,54 @@ const PRODUCTION_NAMES = /^(?:isProd|isProduction|IS_PROD|IS_PRODUCTION|__PROD__
 export function isDevelopmentOnly(node: TSESTree.Node, constants: ConstantResolver): boolean {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
     for (const guard of guardsOf(current, current.parent ?? undefined)) {
-      const environment = environmentOf(guard.test, constants, 0);
-      if (environment === (guard.whenTrue ? 'development' : 'production')) return true;
+      const environment = environmentOf(guard.test, constants);
+      if ((guard.whenTrue ? environment.whenTrue : environment.whenFalse) === 'development') return true;
     }
   }
   return false;
 }
 
-/** What a condition says about the environment when it is true. */
-export function environmentOf(
-  test: TSESTree.Node,
-  constants: ConstantResolver,
-  depth: number,
-): Environment | null {
-  if (depth > 6) return null;
+/** What a condition proves about the environment when it is true, and when it is false. */
+export interface EnvironmentTest {
+  readonly whenTrue: Environment | null;
+  readonly whenFalse: Environment | null;
+}
+
+const UNKNOWN_ENVIRONMENT: EnvironmentTest = { whenTrue: null, whenFalse: null };
+
+/**
+ * What a condition says about the environment. `A && B` being true proves what either proves;
+ * being false proves only what both prove when false (and the reverse for `||`), so the `else` of
+ * `isProd && hasAllowlist` is not development-only.
+ */
+export function environmentOf(test: TSESTree.Node, constants: ConstantResolver, depth = 0): EnvironmentTest {
+  if (depth > 6) return UNKNOWN_ENVIRONMENT;
   const node = unwrap(test);
   switch (node.type) {
-    case AST_NODE_TYPES.UnaryExpression:
-      return node.operator === '!' ? invert(environmentOf(node.argument, constants, depth + 1)) : null;
+    case AST_NODE_TYPES.UnaryExpression: {
+      if (node.operator !== '!') return UNKNOWN_ENVIRONMENT;
+      const inner = environmentOf(node.argument, constants, depth + 1);
+      return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (node.operator === '??') return UNKNOWN_ENVIRONMENT;
+      const left = environmentOf(node.left, constants, depth + 1);
+      const right = environmentOf(node.right, constants, depth + 1);
+      const both = (a: Environment | null, b: Environment | null): Environment | null => (a !== null && a === b ? a : null);
+      return node.operator === '&&'
+        ? { whenTrue: left.whenTrue ?? right.whenTrue, whenFalse: both(left.whenFalse, right.whenFalse) }
+        : { whenTrue: both(left.whenTrue, right.whenTrue), whenFalse: left.whenFalse ?? right.whenFalse };
+    }
+    default: {
+      const environment = simpleEnvironment(node, constants, depth);
+      return { whenTrue: environment, whenFalse: invert(environment) };
+    }
+  }
+}
+
+/** The environment a plain (non-logical) condition proves when true. */
+function simpleEnvironment(node: TSESTree.Node, constants: ConstantResolver, depth: number): Environment | null {
+  switch (node.type) {
     case AST_NODE_TYPES.BinaryExpression: {
       const negated = node.operator === '!==' || node.operator === '!=';
       if (!negated && node.operator !== '===' && node.operator !== '==') return null;
@@ -106,12 +136,6 @@ export function environmentOf(
           : null;
       return negated ? invert(environment) : environment;
     }
-    case AST_NODE_TYPES.LogicalExpression: {
-      const left = environmentOf(node.left, constants, depth + 1);
-      const right = environmentOf(node.right, constants, depth + 1);
-      if (node.operator === '&&') return left ?? right;
-      return left !== null && left === right ? left : null;
-    }
     case AST_NODE_TYPES.MemberExpression: {
       const name = staticKeyName(node);
       if (isImportMetaEnv(node.object)) {
@@ -123,7 +147,7 @@ export function environmentOf(
     case AST_NODE_TYPES.Identifier: {
       const resolved = constants.resolve(node);
       if (resolved.kind === 'node' && resolved.node !== node && !resolved.foreign) {
-        const environment = environmentOf(resolved.node, constants, depth + 1);
+        const environment = environmentOf(resolved.node, constants, depth + 1).whenTrue;
         if (environment) return environment;
       }
       if (DEVELOPMENT_NAMES.test(node.name)) return 'development';

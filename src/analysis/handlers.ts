@@ -56,9 +56,18 @@ const SCRIPT = String.raw`\.(?:[cm]?[jt]sx?)$`;
  */
 export function fileRoute(filename: string): FileRoute | null {
   const file = filename.replaceAll('\\', '/');
-  let match = new RegExp(String.raw`(?:^|/)app(/(?:.*/)?)route${SCRIPT}`, 'u').exec(file);
+  // Remix/React Router folder routes (`app/routes/api.webhook/route.ts`) before Next.js's `app/**/route.ts`.
+  let match = new RegExp(String.raw`(?:^|/)app/routes/([^/]+?)(?:/route)?${SCRIPT}`, 'u').exec(file);
+  if (match?.[1] !== undefined) {
+    const segments = match[1]
+      .split('.')
+      .filter((segment) => segment !== '_index' && !segment.startsWith('_'))
+      .map((segment) => (segment.startsWith('$') ? `:${segment.slice(1) || 'splat'}` : segment.replace(/_$/u, '')));
+    return { framework: 'remix', route: `/${segments.join('/')}` };
+  }
+  match = new RegExp(String.raw`(?:^|/)app(/(?:.*/)?)route${SCRIPT}`, 'u').exec(file);
   if (match?.[1] !== undefined && !file.includes('/pages/')) {
-    return { framework: 'next-app', route: normaliseSegments(match[1].slice(0, -1)) };
+    return { framework: 'next-app', route: normaliseSegments(match[1].slice(0, -1)) || '/' };
   }
   match = new RegExp(String.raw`(?:^|/)pages(/api(?:/.*)?)${SCRIPT}`, 'u').exec(file);
   if (match?.[1] !== undefined) {
@@ -77,14 +86,6 @@ export function fileRoute(filename: string): FileRoute | null {
   if (match?.[1] !== undefined && !/\.(?:astro|md|mdx)$/u.test(file)) {
     return { framework: 'astro', route: normaliseSegments(match[1].replace(/\/index$/u, '')) || '/' };
   }
-  match = new RegExp(String.raw`(?:^|/)app/routes/([^/]+?)(?:/route)?${SCRIPT}`, 'u').exec(file);
-  if (match?.[1] !== undefined) {
-    const segments = match[1]
-      .split('.')
-      .filter((segment) => segment !== '_index' && !segment.startsWith('_'))
-      .map((segment) => (segment.startsWith('$') ? `:${segment.slice(1) || 'splat'}` : segment.replace(/_$/u, '')));
-    return { framework: 'remix', route: `/${segments.join('/')}` };
-  }
   return null;
 }
 
@@ -95,7 +96,8 @@ function normaliseSegments(route: string): string {
     .filter((segment) => segment !== '' && !/^\(.*\)$/u.test(segment) && !segment.startsWith('@'))
     .map((segment) => {
       if (/^\[\[?\.\.\./u.test(segment)) return '*';
-      const dynamic = /^\[(.+)\]$/u.exec(segment);
+      // `[id]` and SvelteKit's optional `[[lang]]` are parameters.
+      const dynamic = /^\[\[?([^[\]]+)\]\]?$/u.exec(segment);
       return dynamic?.[1] === undefined ? segment : `:${dynamic[1]}`;
     })
     .reduce((path, segment) => `${path}/${segment}`, '');
@@ -260,8 +262,14 @@ export class HandlerIndex {
   private classifyExport(fn: FunctionNode): HandlerInfo | null {
     const route = this.fileRoute;
     if (!route) return null;
-    const name = exportedName(fn);
-    if (name === null) return null;
+    for (const name of exportedNames(fn)) {
+      const info = this.classifyExportName(fn, route, name);
+      if (info) return info;
+    }
+    return null;
+  }
+
+  private classifyExportName(fn: FunctionNode, route: FileRoute, name: string): HandlerInfo | null {
     const handler = (method: string | null): HandlerInfo => ({
       fn,
       framework: route.framework,
@@ -369,22 +377,40 @@ function isTransparent(node: TSESTree.Node): boolean {
   );
 }
 
-/** The name under which a function is exported: `export function GET`, `export const POST = ...`, `export default`. */
-function exportedName(fn: FunctionNode): string | null {
+/**
+ * The names under which a function is exported: `export function GET`, `export const POST = ...`,
+ * `export default`, and through specifiers of its binding (`export { handler as GET, handler as
+ * POST }`, `export default handler`), as NextAuth and Pages API routes are usually written.
+ */
+function exportedNames(fn: FunctionNode): string[] {
   let node: TSESTree.Node = fn;
   while (node.parent && isTransparent(node.parent)) node = node.parent;
   const parent = node.parent;
-  if (!parent) return null;
-  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return 'default';
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && parent.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-    return fn.id?.name ?? null;
+  if (!parent) return [];
+  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return ['default'];
+  let local: string | null = null;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    if (parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return fn.id ? [fn.id.name] : [];
+    local = fn.id?.name ?? null;
+  } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (parent.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return [parent.id.name];
+    local = parent.id.name;
   }
-  if (
-    parent.type === AST_NODE_TYPES.VariableDeclarator &&
-    parent.id.type === AST_NODE_TYPES.Identifier &&
-    parent.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration
-  ) {
-    return parent.id.name;
+  if (local === null) return [];
+  // Only module-level bindings can be exported by specifier.
+  const statement: TSESTree.Node | undefined = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.parent;
+  if (statement?.parent?.type !== AST_NODE_TYPES.Program) return [];
+  const names: string[] = [];
+  for (const item of statement.parent.body) {
+    if (item.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      if (item.declaration.type === AST_NODE_TYPES.Identifier && item.declaration.name === local) names.push('default');
+    } else if (item.type === AST_NODE_TYPES.ExportNamedDeclaration && !item.source) {
+      for (const specifier of item.specifiers) {
+        if (specifier.local.name === local) {
+          names.push(specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
+        }
+      }
+    }
   }
-  return null;
+  return names;
 }

@@ -27,7 +27,7 @@ interface Binding {
  */
 export function normalizeModuleSource(specifier: string): string {
   let source = specifier;
-  const esm = /^https?:\/\/esm\.sh\/(.+)$/u.exec(source);
+  const esm = /^https?:\/\/esm\.sh\/([^?#]+)/u.exec(source);
   if (esm?.[1] !== undefined) source = esm[1];
   source = source.replace(/^(?:npm|jsr|node):/u, '');
   // Drop a version pinned after the package name: `@scope/pkg@1.2/sub` → `@scope/pkg/sub`.
@@ -137,6 +137,8 @@ export class ImportIndex {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(target), target);
     const definition = variable?.defs[0];
     if (!variable || !definition) return null;
+    // `let cors = require('cors'); cors = wrap(cors);` is no longer the module.
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
     const binding = this.bindings.get(definition.name as TSESTree.Identifier);
     if (binding) return binding;
     // A `const` alias: `const c = cors;`, `const { Router } = express;`.

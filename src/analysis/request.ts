@@ -27,6 +27,7 @@ export function requestHeaderName(node: TSESTree.Node, constants: ConstantResolv
     const method = staticKeyName(callee);
     const [first] = target.arguments;
     if (method === null || !HEADER_GETTERS.has(method) || !first || target.arguments.length !== 1) return null;
+    if (!isHeadersObject(callee.object) && !isRequestLike(callee.object, constants)) return null;
     const value = constants.value(first)?.value;
     return typeof value === 'string' ? value.toLowerCase() : null;
   }
@@ -38,6 +39,25 @@ export function requestHeaderName(node: TSESTree.Node, constants: ConstantResolv
     return destructuredHeader(target, constants);
   }
   return null;
+}
+
+const REQUEST_NAMES = /^(?:req|request|ctx|context|c|event|incomingMessage)$/u;
+
+/**
+ * The receiver of `.get('origin')` / `.header('origin')` must be the request: `req.get()` and
+ * `ctx.get()` (Express, Koa), `c.req.header()` (Hono), `event.request` (SvelteKit), or a handler
+ * parameter. A configuration object or a Map (`config.get('origin')`) is not.
+ */
+function isRequestLike(node: TSESTree.Node, constants: ConstantResolver): boolean {
+  let target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticKeyName(target);
+    if (name === 'req' || name === 'request') return true;
+    target = unwrap(target.object);
+  }
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  if (REQUEST_NAMES.test(target.name)) return true;
+  return constants.isParameter(target);
 }
 
 /** `x.headers`, `x.header`, `headers()` (next/headers), `x.request.header`. */

@@ -68,7 +68,7 @@ export default createRule<Options, MessageIds>({
       wildcardWithCredentials:
         "{{source}} combines 'Access-Control-Allow-Origin: *' with credentials. Browsers reject that pair, and the usual next step, reflecting the Origin, lets every website act as your users. Replace the wildcard with an explicit allowlist of origins.",
       weakAllowlist:
-        "The origin check {{check}} also accepts '{{example}}': anyone who registers such a domain passes your allowlist. {{fix}}",
+        "The origin check {{check}} also accepts '{{example}}': anyone who registers such a domain passes your allowlist. To fix it, {{fix}}.",
       nullOrigin:
         "The allowlist accepts the origin 'null', which sandboxed iframes, `data:` URLs and local files send, so any page can obtain it. Remove 'null' from the allowed origins.",
     },

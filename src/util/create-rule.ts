@@ -25,6 +25,35 @@ export interface PluginDocs {
  */
 export const DOCS_BASE_URL = 'https://unpkg.com/eslint-plugin-production-ready/docs/rules/';
 
-export const createRule = ESLintUtils.RuleCreator<PluginDocs>(
-  (name) => `${DOCS_BASE_URL}${name}.md`,
-);
+const ruleCreator = ESLintUtils.RuleCreator<PluginDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+
+/**
+ * typescript-eslint's `RuleCreator`, with the defaults merge done once per distinct option set
+ * instead of on every file: `RuleCreator` calls `applyDefault` (a `structuredClone` and a deep
+ * merge) in every `create`, which measured ~70 µs a file, more than our rules' own work on files
+ * they skip. The merged options are frozen, since files share them.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, PluginDocs>>,
+): ReturnType<typeof ruleCreator<Options, MessageIds>> {
+  const created = ruleCreator(rule);
+  const defaults = (rule.meta.defaultOptions ?? []) as unknown as Options;
+  const merged = new Map<string, Options>();
+  return {
+    ...created,
+    create(context) {
+      const key = JSON.stringify(context.options);
+      const options = merged.get(key) ?? deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options));
+      merged.set(key, options);
+      return rule.create(context, options);
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -731,7 +731,7 @@ describe('plain JavaScript (espree)', () => {
         `,
         options: STRICT,
         errors: [
-          { messageId: 'weakAllowlist', line: 3, column: 34, data: { check: '`/example\\.com$/`', example: 'https://evilexample.com', fix: 'Anchor the host: match a leading `^https://` or `\\.` before the domain.' } },
+          { messageId: 'weakAllowlist', line: 3, column: 34, data: { check: '`/example\\.com$/`', example: 'https://evilexample.com', fix: 'anchor the host: match a leading `^https://` or `\\.` before the domain' } },
           { messageId: 'weakAllowlist', line: 4, column: 35 },
           { messageId: 'weakAllowlist', line: 5, column: 34 },
         ],
@@ -747,7 +747,7 @@ describe('plain JavaScript (espree)', () => {
         `,
         options: STRICT,
         errors: [
-          { messageId: 'weakAllowlist', line: 3, column: 70, data: { check: "`origin.endsWith('example.com')`", example: 'https://evilexample.com', fix: "Compare exact origins, or check `endsWith('.example.com')` and the apex origin separately." } },
+          { messageId: 'weakAllowlist', line: 3, column: 70, data: { check: "`origin.endsWith('example.com')`", example: 'https://evilexample.com', fix: "compare exact origins, or check `endsWith('.example.com')` and the apex origin separately" } },
           { messageId: 'weakAllowlist', line: 4, column: 56 },
           { messageId: 'weakAllowlist', line: 5, column: 59 },
           { messageId: 'nullOrigin', line: 6, column: 62 },
@@ -803,6 +803,20 @@ describe('TypeScript without type information', () => {
             a() {}
             @Get() @NestHeader('Cache-Control', 'no-store')
             b() {}
+          }
+        `,
+      },
+      {
+        name: 'this.enableCors() inside a class is an implementation of enableCors, not an app',
+        code: `
+          import { isObject } from '@nestjs/common/utils/shared.utils';
+          import type { INestApplication } from '@nestjs/common';
+          export abstract class BaseApplication {
+            applyOptions(options: { cors?: unknown }) {
+              if (!options.cors) return;
+              return isObject(options.cors) ? this.enableCors(options.cors) : this.enableCors();
+            }
+            abstract enableCors(options?: unknown): void;
           }
         `,
       },

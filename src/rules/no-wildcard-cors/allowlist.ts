@@ -8,6 +8,7 @@ const ATTACKER_ORIGINS = ['https://attacker.invalid', 'http://evil.test'];
 export interface Weakness {
   /** An origin an attacker can register that the check accepts. */
   readonly example: string;
+  /** How to fix it, as a clause that completes "To fix it, ...". */
   readonly fix: string;
 }
 
@@ -27,16 +28,16 @@ export function regexWeakness(pattern: RegExp): Weakness | null {
   const legitimate = [`https://${domain}`, `https://app.${domain}`, `http://localhost`, `https://${domain}:443`];
   if (!legitimate.some((origin) => safeTest(pattern, origin))) return null;
   const candidates: [string, string][] = [
-    [`https://evil${domain}`, 'Anchor the host: match a leading `^https://` or `\\.` before the domain.'],
-    [`https://${domain}.attacker.invalid`, 'Anchor the end of the pattern with `$`.'],
-    [`https://app.${domain}.attacker.invalid`, 'Anchor the end of the pattern with `$`.'],
-    [`https://attacker.invalid/${domain}`, 'Anchor the pattern at both ends (`^...$`).'],
-    [`https://attacker.invalid?${domain}`, 'Anchor the pattern at both ends (`^...$`).'],
+    [`https://evil${domain}`, 'anchor the host: match a leading `^https://` or `\\.` before the domain'],
+    [`https://${domain}.attacker.invalid`, 'anchor the end of the pattern with `$`'],
+    [`https://app.${domain}.attacker.invalid`, 'anchor the end of the pattern with `$`'],
+    [`https://attacker.invalid/${domain}`, 'anchor the pattern at both ends (`^...$`)'],
+    [`https://attacker.invalid?${domain}`, 'anchor the pattern at both ends (`^...$`)'],
   ];
   const dotted = domain.split('.');
   for (let index = 1; index < dotted.length; index++) {
     const joined = `${dotted.slice(0, index).join('.')}x${dotted.slice(index).join('.')}`;
-    candidates.push([`https://${joined}`, 'Escape the dots in the domain (`\\.`).']);
+    candidates.push([`https://${joined}`, 'escape the dots in the domain (`\\.`)']);
   }
   for (const [origin, fix] of candidates) {
     if (safeTest(pattern, origin)) return { example: origin, fix };
@@ -49,7 +50,7 @@ export function endsWithWeakness(suffix: string): Weakness | null {
   if (suffix.startsWith('.') || suffix.includes('://') || suffix === '') return null;
   return {
     example: `https://evil${suffix}`,
-    fix: `Compare exact origins, or check \`endsWith('.${suffix}')\` and the apex origin separately.`,
+    fix: `compare exact origins, or check \`endsWith('.${suffix}')\` and the apex origin separately`,
   };
 }
 
@@ -58,7 +59,7 @@ export function startsWithWeakness(prefix: string): Weakness | null {
   if (!prefix.includes('://') || prefix.endsWith('/')) return null;
   return {
     example: `${prefix}.attacker.invalid`,
-    fix: 'Compare the whole origin for equality instead of a prefix.',
+    fix: 'compare the whole origin for equality instead of a prefix',
   };
 }
 
@@ -68,7 +69,7 @@ export function includesWeakness(fragment: string): Weakness | null {
   const host = fragment.replace(/^https?:\/\//u, '');
   return {
     example: `https://${host}.attacker.invalid`,
-    fix: 'Compare the whole origin for equality with each allowed origin.',
+    fix: 'compare the whole origin for equality with each allowed origin',
   };
 }
 

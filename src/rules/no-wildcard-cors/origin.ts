@@ -26,6 +26,8 @@ export type OriginVerdict =
   | { readonly kind: 'weak'; readonly check: string; readonly weakness: Weakness; readonly node: TSESTree.Node }
   | { readonly kind: 'null-origin'; readonly node: TSESTree.Node };
 
+const MAX_DEPTH = 20;
+
 export interface OriginAnalysisOptions {
   readonly checkAllowlists: boolean;
   /** Skip the branch of `isDev ? '*' : allowlist` that only runs in development. */
@@ -43,7 +45,9 @@ export class OriginAnalyzer {
   ) {}
 
   /** The value sent as `Access-Control-Allow-Origin`. */
-  headerValue(resolved: Resolved): OriginVerdict | null {
+  headerValue(resolved: Resolved, depth = 0): OriginVerdict | null {
+    // Deeply nested `a ? b : c` or `a || b || ...` chains: past this depth the value is unknown.
+    if (depth > MAX_DEPTH) return null;
     const { constants } = this.facts;
     if (resolved.kind === 'value' || resolved.foreign) {
       const value = constants.valueOf(resolved)?.value;
@@ -64,13 +68,13 @@ export class OriginAnalyzer {
     }
     if (node.type === AST_NODE_TYPES.Identifier) {
       const init = constants.resolve(node);
-      if (init.kind === 'value' || init.foreign || init.node !== node) return this.headerValue(init);
+      if (init.kind === 'value' || init.foreign || init.node !== node) return this.headerValue(init, depth + 1);
     }
     if (node.type === AST_NODE_TYPES.ConditionalExpression) {
-      return this.branches(node, (branch) => this.headerValue({ kind: 'node', node: branch, foreign: null }));
+      return this.branches(node, (branch) => this.headerValue({ kind: 'node', node: branch, foreign: null }, depth + 1));
     }
     if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '&&') {
-      const left = this.headerValue({ kind: 'node', node: node.left, foreign: null });
+      const left = this.headerValue({ kind: 'node', node: node.left, foreign: null }, depth + 1);
       if (left?.kind === 'reflect') return left;
       if (constants.value(node.right)?.value === '*') {
         return { kind: 'fallback', of: this.facts.sourceCode.getText(node.left) };
@@ -82,14 +86,15 @@ export class OriginAnalyzer {
   }
 
   /** The `origin` option of a CORS middleware, in the library's own semantics. */
-  optionValue(resolved: Resolved, style: CorsOptionStyle): OriginVerdict | null {
+  optionValue(resolved: Resolved, style: CorsOptionStyle, depth = 0): OriginVerdict | null {
+    if (depth > MAX_DEPTH) return null;
     const { constants } = this.facts;
     if (resolved.kind === 'value' || resolved.foreign) {
       return this.staticOption(constants.valueOf(resolved)?.value, style, null);
     }
     const node = unwrap(resolved.node);
     if (node.type === AST_NODE_TYPES.ConditionalExpression) {
-      return this.branches(node, (branch) => this.optionValue(constants.resolve(branch), style));
+      return this.branches(node, (branch) => this.optionValue(constants.resolve(branch), style, depth + 1));
     }
     if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '&&') {
       if (constants.value(node.right)?.value === '*') {
@@ -112,10 +117,10 @@ export class OriginAnalyzer {
     node: TSESTree.ConditionalExpression,
     verdictOf: (branch: TSESTree.Node) => OriginVerdict | null,
   ): OriginVerdict | null {
-    const environment = this.options.ignoreDevelopmentOnly ? environmentOf(node.test, this.facts.constants, 0) : null;
-    const consequent = environment === 'development' ? null : verdictOf(node.consequent);
+    const environment = this.options.ignoreDevelopmentOnly ? environmentOf(node.test, this.facts.constants) : null;
+    const consequent = environment?.whenTrue === 'development' ? null : verdictOf(node.consequent);
     if (consequent && consequent.kind !== 'weak' && consequent.kind !== 'null-origin') return consequent;
-    const alternate = environment === 'production' ? null : verdictOf(node.alternate);
+    const alternate = environment?.whenFalse === 'development' ? null : verdictOf(node.alternate);
     return alternate ?? consequent;
   }
 

@@ -93,7 +93,10 @@ export function corsSitesOf(call: TSESTree.CallExpression, facts: FileFacts, cor
       return library ? [{ kind: 'middleware', library, options: args[1], call }] : [];
     }
     case 'enableCors':
-      return isNestFile(facts) ? [{ kind: 'nest', options: args[0], call, implicit: false }] : [];
+      // `this.enableCors()` is an adapter or the framework itself implementing it, not an app.
+      return isNestFile(facts) && receiver.type !== AST_NODE_TYPES.ThisExpression
+        ? [{ kind: 'nest', options: args[0], call, implicit: false }]
+        : [];
     case 'create': {
       if (!imports.isExport(receiver, ['@nestjs/core'], ['NestFactory'])) return [];
       for (const argument of args.slice(1)) {
