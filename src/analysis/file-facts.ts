@@ -15,6 +15,7 @@ export class FileFacts {
   private handlersValue: HandlerIndex | undefined;
   private typesValue: TypeBridge | null | undefined;
   private directivesValue: ReadonlySet<string> | undefined;
+  private typesRequestedValue = false;
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -42,8 +43,14 @@ export class FileFacts {
 
   /** The type bridge when the file was parsed with type information; null otherwise. */
   get types(): TypeBridge | null {
+    this.typesRequestedValue = true;
     if (this.typesValue === undefined) this.typesValue = createTypeBridge(this.sourceCode);
     return this.typesValue;
+  }
+
+  /** Whether anything asked for type information: cheaper evidence should usually decide first. */
+  get typesRequested(): boolean {
+    return this.typesRequestedValue;
   }
 
   /** The module's directive prologue: `'use client'`, `'use server'`, `'use strict'`. */
@@ -72,6 +79,11 @@ export class FileFacts {
 }
 
 const cache = new WeakMap<TSESTree.Program, FileFacts>();
+
+/** The facts of a file if a rule has computed them, without computing them (for tests). */
+export function peekFileFacts(program: TSESTree.Program): FileFacts | undefined {
+  return cache.get(program);
+}
 
 export function getFileFacts(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileFacts {
   const { sourceCode } = context;

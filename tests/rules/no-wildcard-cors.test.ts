@@ -1,6 +1,11 @@
-import { describe } from 'vitest';
 import path from 'node:path';
 
+import tsParser from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import { peekFileFacts } from '../../src/analysis/file-facts.js';
 import rule from '../../src/rules/no-wildcard-cors.js';
 import { TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
 
@@ -1082,5 +1087,79 @@ describe('TypeScript with type information', () => {
         errors: [{ messageId: 'anyOrigin', line: 8, column: 30 }],
       },
     ],
+  });
+});
+
+describe('work done per file (counts, not timings)', () => {
+  const linter = new Linter({ configType: 'flat' });
+  let program: TSESTree.Program | undefined;
+  const probe = {
+    rules: {
+      program: {
+        meta: { schema: [] },
+        create(context: { sourceCode: { ast: TSESTree.Program } }) {
+          return {
+            'Program:exit'() {
+              program = context.sourceCode.ast;
+            },
+          };
+        },
+      },
+    },
+  };
+
+  /** The Program of the file last linted, as the rule saw it. */
+  function linted(): TSESTree.Program {
+    if (!program) throw new Error('the probe rule did not run');
+    return program;
+  }
+
+  function lintTyped(code: string): void {
+    program = undefined;
+    const messages = linter.verify(
+      code,
+      {
+        files: ['**/*.ts'],
+        languageOptions: {
+          parser: tsParser,
+          parserOptions: { projectService: { allowDefaultProject: ['*.ts'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: TYPED_ROOT },
+        },
+        plugins: {
+          'production-ready': { rules: { 'no-wildcard-cors': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
+          probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
+        },
+        rules: { 'production-ready/no-wildcard-cors': 'error', 'probe/program': 'error' },
+      },
+      { filename: path.join(TYPED_ROOT, 'file.ts') },
+    );
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+  }
+
+  it('computes no per-file facts for a file without a CORS signal, even with type information', () => {
+    lintTyped(`
+      import express from 'express';
+      const app = express();
+      app.get('/api/me', (req, res) => { res.setHeader('Content-Type', 'application/json'); res.json({}); });
+    `);
+    expect(peekFileFacts(linted())).toBeUndefined();
+  });
+
+  it('decides a literal wildcard without asking the type checker', () => {
+    lintTyped(`
+      import type { Response } from 'express';
+      export function allow(res: Response): void { res.setHeader('Access-Control-Allow-Origin', '*'); }
+    `);
+    const facts = peekFileFacts(linted());
+    expect(facts).toBeDefined();
+    expect(facts?.typesRequested).toBe(false);
+  });
+
+  it('asks the type checker only when static evidence cannot decide', () => {
+    lintTyped(`
+      import type { Response } from 'express';
+      import { CORS_ORIGIN } from '@/shared/cors';
+      export function allow(res: Response): void { res.setHeader('Access-Control-Allow-Origin', CORS_ORIGIN); }
+    `);
+    expect(peekFileFacts(linted())?.typesRequested).toBe(true);
   });
 });
