@@ -1,12 +1,10 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-
-import { PLUGIN_NAMESPACE, presetRules, type PresetSource } from './shared.js';
+import { type CompatiblePlugin, PLUGIN_NAMESPACE, type PresetConfig, presetRules, type PresetSource } from './shared.js';
 
 /** `strict`: everything in `recommended`, the stricter options, and the likely problems. */
-export function strict(plugin: PresetSource): TSESLint.FlatConfig.Config {
+export function strict(plugin: PresetSource & CompatiblePlugin): PresetConfig {
   return {
     name: `${PLUGIN_NAMESPACE}/strict`,
-    plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    plugins: { [PLUGIN_NAMESPACE]: plugin },
     rules: presetRules(plugin, 'strict'),
   };
 }

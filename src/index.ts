@@ -1,6 +1,5 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-
 import { recommended } from '../configs/recommended.js';
+import type { PresetConfig } from '../configs/shared.js';
 import { strict } from '../configs/strict.js';
 import { rules } from './rules/index.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './util/package-info.js';
@@ -8,9 +7,11 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from './util/package-info.js';
 export type { RuleName } from './rules/index.js';
 export type { Options as NoWildcardCorsOptions } from './rules/no-wildcard-cors.js';
 
+export type { CompatiblePlugin, PresetConfig, PresetRuleEntry } from '../configs/shared.js';
+
 export interface ProductionReadyConfigs {
-  readonly recommended: TSESLint.FlatConfig.Config;
-  readonly strict: TSESLint.FlatConfig.Config;
+  readonly recommended: PresetConfig;
+  readonly strict: PresetConfig;
 }
 
 export interface ProductionReadyPlugin {
@@ -19,7 +20,7 @@ export interface ProductionReadyPlugin {
   readonly configs: ProductionReadyConfigs;
 }
 
-const configs = {} as { -readonly [K in keyof ProductionReadyConfigs]: TSESLint.FlatConfig.Config };
+const configs = {} as { -readonly [K in keyof ProductionReadyConfigs]: PresetConfig };
 
 const plugin: ProductionReadyPlugin = {
   meta: { name: PACKAGE_NAME, version: PACKAGE_VERSION },

@@ -70,8 +70,8 @@ for (const preset of ['recommended', 'strict'] as const) {
     const config = plugin.configs[preset];
 
     it('registers the very plugin object the package exports', () => {
-      expect(config.plugins?.[NAMESPACE]).toBe(plugin);
-      expect(Object.keys(config.plugins ?? {})).toEqual([NAMESPACE]);
+      expect(config.plugins[NAMESPACE]).toBe(plugin);
+      expect(Object.keys(config.plugins)).toEqual([NAMESPACE]);
     });
 
     it('has no files, ignores or languageOptions (users decide those)', () => {
@@ -85,7 +85,7 @@ for (const preset of ['recommended', 'strict'] as const) {
     });
 
     it('only turns on rules of this plugin, by their production-ready/<name> id', () => {
-      for (const id of Object.keys(config.rules ?? {})) {
+      for (const id of Object.keys(config.rules)) {
         expect(id.startsWith(`${NAMESPACE}/`)).toBe(true);
         expect(Object.keys(rules)).toContain(id.slice(NAMESPACE.length + 1));
       }
@@ -95,7 +95,7 @@ for (const preset of ['recommended', 'strict'] as const) {
       const linter = new Linter();
       const messages = linter.verify(
         'export const x = 1;',
-        [config as Linter.Config, { plugins: { [NAMESPACE]: plugin as unknown as EslintPlugin } }],
+        [config, { plugins: { [NAMESPACE]: plugin as unknown as EslintPlugin } }],
         'file.js',
       );
       expect(messages).toEqual([]);
@@ -105,8 +105,8 @@ for (const preset of ['recommended', 'strict'] as const) {
 
 describe('recommended and strict', () => {
   it('every rule of recommended is also on in strict', () => {
-    const strict = plugin.configs.strict.rules ?? {};
-    for (const [id, entry] of Object.entries(plugin.configs.recommended.rules ?? {})) {
+    const strict = plugin.configs.strict.rules;
+    for (const [id, entry] of Object.entries(plugin.configs.recommended.rules)) {
       expect(strict).toHaveProperty([id]);
       const severity = (Array.isArray(entry) ? entry[0] : entry) as unknown;
       const strictEntry: unknown = strict[id];
@@ -117,7 +117,7 @@ describe('recommended and strict', () => {
   });
 
   it('every rule is in at least one preset', () => {
-    const strict = Object.keys(plugin.configs.strict.rules ?? {});
+    const strict = Object.keys(plugin.configs.strict.rules);
     for (const name of Object.keys(rules)) expect(strict).toContain(`${NAMESPACE}/${name}`);
   });
 });
@@ -135,7 +135,7 @@ for (const [name, rule] of Object.entries(rules)) {
     });
 
     it("accepts the strict preset's options", () => {
-      const entry = plugin.configs.strict.rules?.[`${NAMESPACE}/${name}`];
+      const entry = plugin.configs.strict.rules[`${NAMESPACE}/${name}`];
       expect(entry).toBeDefined();
       expect(schemaError(name, entry as Entry)).toBe(ACCEPTED);
     });
