@@ -1,12 +1,44 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import type { Linter } from 'eslint';
 import * as espree from 'espree';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 /** The typed fixture project: a tsconfig that sees the real type packages (devDependencies). */
 export const TYPED_ROOT = path.join(FIXTURES, 'typed');
+
+export type Tier = 'espree' | 'typescript' | 'typed';
+
+/**
+ * Parser settings per tier, for tests that drive ESLint's `Linter` directly. `typed` serves the
+ * files matching `allowDefaultProject` through the project's tsconfig.json at `tsconfigRootDir`.
+ */
+export function tierLanguageOptions(
+  tier: Tier,
+  typed: { readonly tsconfigRootDir: string; readonly allowDefaultProject: readonly string[] } = {
+    tsconfigRootDir: TYPED_ROOT,
+    allowDefaultProject: ['*.ts', '*.tsx'],
+  },
+): Linter.LanguageOptions {
+  switch (tier) {
+    case 'espree':
+      return { parser: espree, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } };
+    case 'typescript':
+      return { parser: tsParser, sourceType: 'module' };
+    case 'typed':
+      return {
+        parser: tsParser,
+        sourceType: 'module',
+        parserOptions: {
+          projectService: { allowDefaultProject: [...typed.allowDefaultProject], defaultProject: 'tsconfig.json' },
+          tsconfigRootDir: typed.tsconfigRootDir,
+        },
+      };
+  }
+}
 
 /** Tier 1: plain JavaScript, parsed by ESLint's own parser (espree), no TypeScript involved. */
 export function javascriptTester(): RuleTester {

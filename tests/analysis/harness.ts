@@ -10,12 +10,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import tsParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
-import * as espree from 'espree';
 
 import { type FileFacts, getFileFacts } from '../../src/analysis/file-facts.js';
+import { type Tier, tierLanguageOptions } from '../testers.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '../..');
@@ -25,7 +24,7 @@ export const ANALYSIS_FIXTURES = path.join(FIXTURES, 'analysis');
 /** The typed fixture project shared with the rule tests: a tsconfig that sees the real type packages. */
 export const TYPED_ROOT = path.join(FIXTURES, 'typed');
 
-export type Tier = 'espree' | 'typescript' | 'typed';
+export type { Tier } from '../testers.js';
 
 export interface AnalyseOptions {
   /** Absolute path, or relative to `tests/fixtures/analysis` (typed tier: to the typed project). */
@@ -80,7 +79,7 @@ export function analyse<T>(code: string, inspect: (probe: Probe) => T, options: 
   const plugin = { rules: { inspect: rule } } as unknown as TSESLint.FlatConfig.Plugin;
   const config = {
     files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-    languageOptions: languageOptions(tier, project),
+    languageOptions: tierLanguageOptions(tier, { tsconfigRootDir: project, allowDefaultProject: ['*.ts', '*.tsx'] }),
     plugins: { probe: plugin },
     rules: { 'probe/inspect': 'error' },
   };
@@ -91,30 +90,6 @@ export function analyse<T>(code: string, inspect: (probe: Probe) => T, options: 
   return state.outcome.value;
 }
 
-function languageOptions(tier: Tier, project: string): Record<string, unknown> {
-  switch (tier) {
-    case 'espree':
-      return {
-        parser: espree,
-        ecmaVersion: 'latest',
-        sourceType: 'module',
-        parserOptions: { ecmaFeatures: { jsx: true } },
-      };
-    case 'typescript':
-      return { parser: tsParser, sourceType: 'module' };
-    case 'typed':
-      return {
-        parser: tsParser,
-        sourceType: 'module',
-        parserOptions: {
-          // As tests/testers.ts: the tsconfig includes the shared modules, and the files whose code
-          // a test supplies (file.ts, react.tsx, ...) at the project root join the default project.
-          projectService: { allowDefaultProject: ['*.ts', '*.tsx'], defaultProject: 'tsconfig.json' },
-          tsconfigRootDir: project,
-        },
-      };
-  }
-}
 
 function makeProbe(
   facts: FileFacts,

@@ -14,21 +14,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 
 import { ConstantResolver } from '../../src/analysis/constants.js';
 import { ImportIndex } from '../../src/analysis/imports.js';
 import plugin from '../../src/index.js';
 import { rules } from '../../src/rules/index.js';
+import { type Tier, tierLanguageOptions } from '../testers.js';
 
 const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/odd-syntax');
 const JAVASCRIPT = /\.(?:js|jsx|mjs|cjs)$/u;
 const TYPESCRIPT = /\.(?:ts|tsx|mts|cts)$/u;
 
-type Tier = 'espree' | 'typescript' | 'typed';
+// Files under default-project/ are excluded from the corpus tsconfig on purpose.
+const ODD_TYPED = { tsconfigRootDir: CORPUS, allowDefaultProject: ['default-project/*.ts'] };
 type RuleEntry = Linter.RuleEntry;
 
 /**
@@ -44,34 +44,11 @@ const corpus = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' })
 
 const linter = new Linter({ cwd: CORPUS });
 
-function languageOptions(tier: Tier): Linter.LanguageOptions {
-  switch (tier) {
-    case 'espree':
-      return {
-        parser: espree,
-        ecmaVersion: 'latest',
-        sourceType: 'module',
-        parserOptions: { ecmaFeatures: { jsx: true } },
-      };
-    case 'typescript':
-      return { parser: tsParser, sourceType: 'module' };
-    case 'typed':
-      return {
-        parser: tsParser,
-        sourceType: 'module',
-        parserOptions: {
-          // Files under default-project/ are excluded from the corpus tsconfig on purpose.
-          projectService: { allowDefaultProject: ['default-project/*.ts'], defaultProject: 'tsconfig.json' },
-          tsconfigRootDir: CORPUS,
-        },
-      };
-  }
-}
 
 function lint(file: string, tier: Tier, ruleEntries: Partial<Linter.RulesRecord>): Linter.LintMessage[] {
   const config: Linter.Config = {
     files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-    languageOptions: languageOptions(tier),
+    languageOptions: tierLanguageOptions(tier, ODD_TYPED),
     plugins: { 'production-ready': plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
     rules: ruleEntries,
   };
@@ -228,7 +205,7 @@ function deepestAnalysisStack(rule: string, code: string): number {
       code,
       {
         files: ['**/*.js'],
-        languageOptions: languageOptions('espree'),
+        languageOptions: tierLanguageOptions('espree'),
         plugins: { 'production-ready': plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
         rules: { [`production-ready/${rule}`]: 'error' },
       },
