@@ -1,0 +1,304 @@
+/**
+ * Declarative facts about environment variables: which prefixes front-end frameworks inline into
+ * the browser bundle, which names say "secret" or "public by design", and the formats of live
+ * credentials (after gitleaks' provider rules). No AST code here; the classifier that reads these
+ * tables lives in `src/rules/no-public-secret-env/names.ts`.
+ */
+
+/** A prefix that makes a framework inline the variable into client code, longest first. */
+export interface PublicPrefix {
+  readonly prefix: string;
+  /** Who inlines it, for messages. */
+  readonly framework: string;
+}
+
+export const PUBLIC_PREFIXES: readonly PublicPrefix[] = [
+  { prefix: 'NEXT_PUBLIC_', framework: 'Next.js' },
+  { prefix: 'EXPO_PUBLIC_', framework: 'Expo' },
+  { prefix: 'NUXT_PUBLIC_', framework: 'Nuxt' },
+  { prefix: 'REACT_APP_', framework: 'Create React App' },
+  { prefix: 'STORYBOOK_', framework: 'Storybook' },
+  { prefix: 'VUE_APP_', framework: 'Vue CLI' },
+  { prefix: 'GATSBY_', framework: 'Gatsby' },
+  { prefix: 'PUBLIC_', framework: 'SvelteKit and Astro' },
+  { prefix: 'VITE_', framework: 'Vite' },
+];
+
+/**
+ * Words (whole `_`-separated tokens, or token sequences) that make a name a secret whatever the
+ * provider. Checked after the descriptor suffixes below, so `PASSWORD_RESET_URL` stays silent.
+ */
+export const SECRET_WORDS: readonly string[] = [
+  'SECRET',
+  'SECRETS',
+  'PASSWORD',
+  'PASSWD',
+  'PASSPHRASE',
+  'PRIVATE_KEY',
+  'PRIVATE_TOKEN',
+  'SERVICE_ROLE',
+  'SERVICE_KEY',
+  'SERVICE_ACCOUNT_KEY',
+  'SIGNING_KEY',
+  'ENCRYPTION_KEY',
+  'MASTER_KEY',
+  'ADMIN_KEY',
+  'ADMIN_TOKEN',
+  'ADMIN_API_KEY',
+  'AUTH_TOKEN',
+  'REFRESH_TOKEN',
+  'WRITE_TOKEN',
+  'MANAGEMENT_TOKEN',
+  'MANAGEMENT_KEY',
+  'CONNECTION_STRING',
+  'SESSION_KEY',
+  'JWT_KEY',
+];
+
+/**
+ * The last token(s) of names that describe a value rather than hold a credential: an id, an
+ * address, a switch. `STRIPE_SECRET_KEY_URL` is an address; `CLIENT_ID` is public.
+ */
+export const DESCRIPTOR_SUFFIXES: ReadonlySet<string> = new Set([
+  'URL',
+  'URLS',
+  'URI',
+  'HOST',
+  'HOSTNAME',
+  'ENDPOINT',
+  'DOMAIN',
+  'ORIGIN',
+  'REGION',
+  'ID',
+  'IDS',
+  'NAME',
+  'ENV',
+  'ENVIRONMENT',
+  'MODE',
+  'VERSION',
+  'PATH',
+  'PORT',
+  'ENABLED',
+  'DISABLED',
+  'LENGTH',
+  'TTL',
+  'TIMEOUT',
+  'EXPIRY',
+  'EXPIRES',
+  'HEADER',
+  'LABEL',
+  'TITLE',
+  'PLAN',
+  'PRICE',
+]);
+
+/** Databases whose `*_URL`/`*_URI` is a connection string with credentials in it. */
+export const CONNECTION_STRING_WORDS: ReadonlySet<string> = new Set([
+  'DATABASE',
+  'DB',
+  'POSTGRES',
+  'POSTGRESQL',
+  'PG',
+  'MYSQL',
+  'MARIADB',
+  'MONGO',
+  'MONGODB',
+  'REDIS',
+  'NEON',
+  'COCKROACH',
+  'AMQP',
+  'RABBITMQ',
+]);
+
+/**
+ * Words that mark a key meant for the browser. Checked after the secret words, so
+ * `VAPID_PRIVATE_KEY` is a secret and `VAPID_PUBLIC_KEY` is not.
+ */
+export const PUBLIC_WORDS: readonly string[] = [
+  'PUBLISHABLE',
+  'PUBLIC',
+  'ANON',
+  'SITE_KEY',
+  'SITEKEY',
+  'BROWSER_KEY',
+  'CLIENT_KEY',
+  'CLIENT_TOKEN',
+  'SEARCH_KEY',
+  'SEARCH_API_KEY',
+  'SEARCH_ONLY',
+  'SEARCH_ONLY_API_KEY',
+  'DSN',
+  'MEASUREMENT',
+  'TRACKING',
+  'WRITE_KEY',
+  'STOREFRONT',
+  'DELIVERY',
+  'CLIENTSIDE',
+  'CLIENT_SIDE',
+];
+
+/** The last tokens of a credential-shaped name, whose meaning depends on the provider. */
+export const CREDENTIAL_SUFFIXES: ReadonlySet<string> = new Set(['KEY', 'TOKEN', 'APIKEY', 'PAT', 'CREDENTIALS']);
+
+/**
+ * Providers whose API keys and tokens are server secrets: a `<PROVIDER>_..._KEY` or `_TOKEN` in
+ * a public variable is a leak. Names here are whole tokens of the variable name.
+ */
+export const SECRET_KEY_PROVIDERS: Readonly<Record<string, string>> = {
+  OPENAI: 'OpenAI',
+  ANTHROPIC: 'Anthropic',
+  CLAUDE: 'Anthropic',
+  GEMINI: 'Google Gemini',
+  GROQ: 'Groq',
+  MISTRAL: 'Mistral',
+  COHERE: 'Cohere',
+  DEEPSEEK: 'DeepSeek',
+  PERPLEXITY: 'Perplexity',
+  OPENROUTER: 'OpenRouter',
+  REPLICATE: 'Replicate',
+  HUGGINGFACE: 'Hugging Face',
+  HF: 'Hugging Face',
+  TOGETHER: 'Together AI',
+  FIREWORKS: 'Fireworks AI',
+  ELEVENLABS: 'ElevenLabs',
+  DEEPGRAM: 'Deepgram',
+  ASSEMBLYAI: 'AssemblyAI',
+  PINECONE: 'Pinecone',
+  TAVILY: 'Tavily',
+  FIRECRAWL: 'Firecrawl',
+  SERPAPI: 'SerpApi',
+  STRIPE: 'Stripe',
+  LEMONSQUEEZY: 'Lemon Squeezy',
+  SENDGRID: 'SendGrid',
+  RESEND: 'Resend',
+  MAILGUN: 'Mailgun',
+  POSTMARK: 'Postmark',
+  MAILCHIMP: 'Mailchimp',
+  BREVO: 'Brevo',
+  SENDINBLUE: 'Brevo',
+  LOOPS: 'Loops',
+  GITHUB: 'GitHub',
+  GH: 'GitHub',
+  GITLAB: 'GitLab',
+  SANITY: 'Sanity',
+  AIRTABLE: 'Airtable',
+  NOTION: 'Notion',
+  LINEAR: 'Linear',
+  SLACK: 'Slack',
+  DISCORD: 'Discord',
+  TELEGRAM: 'Telegram',
+  UPSTASH: 'Upstash',
+  VERCEL: 'Vercel',
+  NETLIFY: 'Netlify',
+  CLOUDFLARE: 'Cloudflare',
+  HUBSPOT: 'HubSpot',
+  STRAPI: 'Strapi',
+  SHIPPO: 'Shippo',
+  PLAID: 'Plaid',
+  TWILIO: 'Twilio',
+  AWS: 'AWS',
+};
+
+/**
+ * Providers whose keys and tokens are made for the browser (restricted by domain or by scope):
+ * their `_KEY`/`_TOKEN`/`_API_KEY` names stay silent, even with `reportAmbiguousNames`.
+ */
+export const PUBLIC_KEY_PROVIDERS: ReadonlySet<string> = new Set([
+  'MAPBOX',
+  'MAPS',
+  'GMAPS',
+  'MAPTILER',
+  'FIREBASE',
+  'POSTHOG',
+  'SEGMENT',
+  'MIXPANEL',
+  'AMPLITUDE',
+  'HEAP',
+  'HOTJAR',
+  'PLAUSIBLE',
+  'FATHOM',
+  'UMAMI',
+  'GA',
+  'GA4',
+  'GTM',
+  'ANALYTICS',
+  'INTERCOM',
+  'CRISP',
+  'PUSHER',
+  'LAUNCHDARKLY',
+  'STATSIG',
+  'GROWTHBOOK',
+  'ALGOLIA',
+  'TYPESENSE',
+  'MEILISEARCH',
+  'SENTRY',
+  'RECAPTCHA',
+  'TURNSTILE',
+  'HCAPTCHA',
+  'CLERK',
+  'PADDLE',
+  'BUGSNAG',
+  'DATADOG',
+  'LOGROCKET',
+  'WEB3AUTH',
+  'WALLETCONNECT',
+  'ALCHEMY',
+  'INFURA',
+  'PRIVY',
+  'ONESIGNAL',
+  'VAPID',
+]);
+
+/**
+ * Secret-key providers that also issue a public key under a similar name: their names are secrets
+ * only with one of these words (or a secret word). `STRIPE_KEY` is the publishable key in most
+ * apps; `STRIPE_API_KEY` (the SDK's name for the secret key) and `STRIPE_RESTRICTED_KEY` are not.
+ * Twilio's API key is a SID; its secrets are the auth token and the API secret.
+ */
+export const PROVIDERS_WITH_PUBLIC_KEYS: Readonly<Record<string, readonly string[]>> = {
+  STRIPE: ['API', 'RESTRICTED'],
+  TWILIO: [],
+};
+
+/** A live credential format, after gitleaks' provider rules. */
+export interface TokenFormat {
+  readonly provider: string;
+  readonly what: string;
+  /** Matches the credential itself; `u` flag, no `g` (the scanner adds it). */
+  readonly pattern: RegExp;
+}
+
+export const TOKEN_FORMATS: readonly TokenFormat[] = [
+  { provider: 'Stripe', what: 'live secret key', pattern: /\bsk_live_[0-9A-Za-z]{24,247}\b/u },
+  { provider: 'Stripe', what: 'live restricted key', pattern: /\brk_live_[0-9A-Za-z]{24,247}\b/u },
+  { provider: 'AWS', what: 'access key id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/u },
+  { provider: 'GitHub', what: 'token', pattern: /\bgh[pousr]_[0-9A-Za-z]{36}\b/u },
+  { provider: 'GitHub', what: 'fine-grained personal access token', pattern: /\bgithub_pat_\w{82}\b/u },
+  { provider: 'Slack', what: 'bot token', pattern: /\bxoxb-\d{10,13}-\d{10,13}[0-9A-Za-z-]*/u },
+  { provider: 'Slack', what: 'user token', pattern: /\bxox[pe](?:-\d{10,13}){3}-[0-9A-Za-z-]{28,34}/u },
+  { provider: 'OpenAI', what: 'API key', pattern: /\bsk-(?:proj|svcacct|admin)-[\w-]{40,}/u },
+  { provider: 'OpenAI', what: 'API key', pattern: /\bsk-[0-9A-Za-z]{20}T3BlbkFJ[0-9A-Za-z]{20}\b/u },
+  { provider: 'Anthropic', what: 'API key', pattern: /\bsk-ant-(?:api|admin)\d\d-[\w-]{80,}/u },
+  { provider: 'SendGrid', what: 'API key', pattern: /\bSG\.[\w-]{22}\.[\w-]{43}\b/u },
+  { provider: 'npm', what: 'access token', pattern: /\bnpm_[0-9A-Za-z]{36}\b/u },
+  {
+    provider: 'PEM',
+    what: 'private key',
+    pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\s*[0-9A-Za-z+/=\s]{40,}/u,
+  },
+];
+
+/** Any of the formats above (and JWTs, checked for a Supabase `service_role` claim): the cheap file gate. */
+export const TOKEN_SIGNAL = /sk_live_|rk_live_|A[BCKS][CI]A[A-Z2-7]{16}|gh[pousr]_|github_pat_|xox[bpe]-|sk-(?:proj|svcacct|admin|ant)-|T3BlbkFJ|SG\.|npm_|PRIVATE KEY|eyJ/u;
+
+/** A JSON Web Token: header, payload and signature, base64url. */
+export const JWT_PATTERN = /\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}/u;
+
+/** What a credential in an example or a test looks like: it is not reported. */
+export const PLACEHOLDER = /x{5,}|X{5,}|\*{3,}|\.{3}|<|your|example|placeholder|redacted|dummy|fake|0{8,}/iu;
+
+/** Stainless-generated SDKs (OpenAI, Anthropic, Groq, ...) refuse to run in a browser without this option. */
+export const BROWSER_ESCAPE_HATCH = 'dangerouslyAllowBrowser';
+
+/** Modules that build webpack's env-inlining plugins. */
+export const WEBPACK_SOURCES: readonly string[] = ['webpack', '@rspack/core'];

@@ -1,0 +1,710 @@
+import path from 'node:path';
+
+import tsParser from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import { peekFileFacts } from '../../src/analysis/file-facts.js';
+import rule from '../../src/rules/no-public-secret-env.js';
+import { classifyWords, NameClassifier } from '../../src/rules/no-public-secret-env/names.js';
+import { TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
+
+const STRICT = [{ checkClientModules: true, reportAmbiguousNames: true }] as const;
+
+/** Real-world names of values that are public by design: silent in both presets. */
+const PUBLIC_NAMES = [
+  'NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY',
+  'NEXT_PUBLIC_STRIPE_PUBLIC_KEY',
+  'VITE_STRIPE_PUBLISHABLE_KEY',
+  'REACT_APP_STRIPE_PUBLISHABLE_KEY',
+  'NEXT_PUBLIC_STRIPE_PRICE_ID',
+  'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY',
+  'NEXT_PUBLIC_CLERK_SIGN_IN_URL',
+  'NEXT_PUBLIC_CLERK_AFTER_SIGN_IN_URL',
+  'NEXT_PUBLIC_PADDLE_CLIENT_TOKEN',
+  'NEXT_PUBLIC_PADDLE_ENVIRONMENT',
+  'NEXT_PUBLIC_SUPABASE_URL',
+  'NEXT_PUBLIC_SUPABASE_ANON_KEY',
+  'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY',
+  'VITE_SUPABASE_ANON_KEY',
+  'EXPO_PUBLIC_SUPABASE_ANON_KEY',
+  'PUBLIC_SUPABASE_ANON_KEY',
+  'NEXT_PUBLIC_FIREBASE_API_KEY',
+  'NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN',
+  'NEXT_PUBLIC_FIREBASE_PROJECT_ID',
+  'NEXT_PUBLIC_FIREBASE_STORAGE_BUCKET',
+  'NEXT_PUBLIC_FIREBASE_MESSAGING_SENDER_ID',
+  'NEXT_PUBLIC_FIREBASE_APP_ID',
+  'NEXT_PUBLIC_FIREBASE_MEASUREMENT_ID',
+  'NEXT_PUBLIC_FIREBASE_VAPID_KEY',
+  'VITE_FIREBASE_API_KEY',
+  'REACT_APP_FIREBASE_API_KEY',
+  'NEXT_PUBLIC_SENTRY_DSN',
+  'VITE_SENTRY_DSN',
+  'NEXT_PUBLIC_SENTRY_ENVIRONMENT',
+  'NEXT_PUBLIC_GA_MEASUREMENT_ID',
+  'NEXT_PUBLIC_GA_TRACKING_ID',
+  'NEXT_PUBLIC_GTM_ID',
+  'NEXT_PUBLIC_GOOGLE_ANALYTICS_ID',
+  'NEXT_PUBLIC_POSTHOG_KEY',
+  'NEXT_PUBLIC_POSTHOG_HOST',
+  'VITE_POSTHOG_API_KEY',
+  'NEXT_PUBLIC_SEGMENT_WRITE_KEY',
+  'NEXT_PUBLIC_SEGMENT_KEY',
+  'NEXT_PUBLIC_MIXPANEL_TOKEN',
+  'NEXT_PUBLIC_AMPLITUDE_API_KEY',
+  'NEXT_PUBLIC_HOTJAR_ID',
+  'NEXT_PUBLIC_PLAUSIBLE_DOMAIN',
+  'NEXT_PUBLIC_MAPBOX_TOKEN',
+  'NEXT_PUBLIC_MAPBOX_ACCESS_TOKEN',
+  'VITE_MAPBOX_ACCESS_TOKEN',
+  'NEXT_PUBLIC_GOOGLE_MAPS_API_KEY',
+  'REACT_APP_GOOGLE_MAPS_API_KEY',
+  'NEXT_PUBLIC_ALGOLIA_APP_ID',
+  'NEXT_PUBLIC_ALGOLIA_SEARCH_KEY',
+  'NEXT_PUBLIC_ALGOLIA_SEARCH_ONLY_API_KEY',
+  'NEXT_PUBLIC_ALGOLIA_API_KEY',
+  'NEXT_PUBLIC_ALGOLIA_INDEX_NAME',
+  'NEXT_PUBLIC_TYPESENSE_SEARCH_ONLY_API_KEY',
+  'NEXT_PUBLIC_RECAPTCHA_SITE_KEY',
+  'NEXT_PUBLIC_TURNSTILE_SITE_KEY',
+  'NEXT_PUBLIC_CLOUDFLARE_TURNSTILE_SITE_KEY',
+  'NEXT_PUBLIC_HCAPTCHA_SITEKEY',
+  'NEXT_PUBLIC_VAPID_PUBLIC_KEY',
+  'NEXT_PUBLIC_LAUNCHDARKLY_CLIENT_ID',
+  'NEXT_PUBLIC_STATSIG_CLIENT_KEY',
+  'NEXT_PUBLIC_GROWTHBOOK_CLIENT_KEY',
+  'NEXT_PUBLIC_INTERCOM_APP_ID',
+  'NEXT_PUBLIC_CRISP_WEBSITE_ID',
+  'NEXT_PUBLIC_PUSHER_KEY',
+  'NEXT_PUBLIC_PUSHER_CLUSTER',
+  'NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID',
+  'NEXT_PUBLIC_ALCHEMY_API_KEY',
+  'NEXT_PUBLIC_PRIVY_APP_ID',
+  'NEXT_PUBLIC_SANITY_PROJECT_ID',
+  'NEXT_PUBLIC_SANITY_DATASET',
+  'NEXT_PUBLIC_SANITY_API_VERSION',
+  'NEXT_PUBLIC_CONTENTFUL_SPACE_ID',
+  'NEXT_PUBLIC_CONTENTFUL_DELIVERY_TOKEN',
+  'NEXT_PUBLIC_SHOPIFY_STOREFRONT_ACCESS_TOKEN',
+  'NEXT_PUBLIC_GITHUB_CLIENT_ID',
+  'NEXT_PUBLIC_GOOGLE_CLIENT_ID',
+  'NEXT_PUBLIC_AUTH0_DOMAIN',
+  'NEXT_PUBLIC_AUTH0_CLIENT_ID',
+  'NEXT_PUBLIC_PAYPAL_CLIENT_ID',
+  'NEXT_PUBLIC_APP_URL',
+  'NEXT_PUBLIC_SITE_URL',
+  'NEXT_PUBLIC_BASE_URL',
+  'NEXT_PUBLIC_API_URL',
+  'NEXT_PUBLIC_VERCEL_URL',
+  'NEXT_PUBLIC_VERCEL_ENV',
+  'NEXT_PUBLIC_APP_NAME',
+  'NEXT_PUBLIC_APP_VERSION',
+  'NEXT_PUBLIC_ENABLE_BETA_FEATURES',
+  'NEXT_PUBLIC_FEATURE_FLAG_NEW_CHECKOUT',
+  'NEXT_PUBLIC_MAINTENANCE_MODE',
+  'NEXT_PUBLIC_PASSWORD_RESET_URL',
+  'NEXT_PUBLIC_SECRET_SANTA_ENABLED',
+  'NEXT_PUBLIC_OPENAI_MODEL',
+  'NEXT_PUBLIC_UPSTASH_REDIS_REST_URL',
+  'NEXT_PUBLIC_WS_URL',
+  'VITE_API_BASE_URL',
+  'REACT_APP_API_URL',
+  'PUBLIC_URL',
+  'GATSBY_SITE_URL',
+  'VUE_APP_API_URL',
+  'STORYBOOK_THEME',
+  'NUXT_PUBLIC_API_BASE',
+];
+
+/** Names a visitor must never see: reported by `recommended`. */
+const SECRET_NAMES: readonly [string, string][] = [
+  ['NEXT_PUBLIC_STRIPE_SECRET_KEY', 'says SECRET'],
+  ['NEXT_PUBLIC_STRIPE_API_KEY', 'is a Stripe secret key'],
+  ['NEXT_PUBLIC_STRIPE_RESTRICTED_KEY', 'is a Stripe secret key'],
+  ['NEXT_PUBLIC_STRIPE_WEBHOOK_SECRET', 'says SECRET'],
+  ['NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY', 'says SERVICE_ROLE'],
+  ['NEXT_PUBLIC_SUPABASE_SERVICE_KEY', 'says SERVICE_KEY'],
+  ['NEXT_PUBLIC_OPENAI_API_KEY', 'is a secret OpenAI key'],
+  ['VITE_OPENAI_KEY', 'is a secret OpenAI key'],
+  ['NEXT_PUBLIC_ANTHROPIC_API_KEY', 'is a secret Anthropic key'],
+  ['NEXT_PUBLIC_RESEND_API_KEY', 'is a secret Resend key'],
+  ['NEXT_PUBLIC_SENDGRID_API_KEY', 'is a secret SendGrid key'],
+  ['NEXT_PUBLIC_TWILIO_AUTH_TOKEN', 'says AUTH_TOKEN'],
+  ['NEXT_PUBLIC_AWS_SECRET_ACCESS_KEY', 'says SECRET'],
+  ['NEXT_PUBLIC_GITHUB_TOKEN', 'is a secret GitHub token'],
+  ['NEXT_PUBLIC_GITLAB_TOKEN', 'is a secret GitLab token'],
+  ['NEXT_PUBLIC_SANITY_TOKEN', 'is a secret Sanity token'],
+  ['NEXT_PUBLIC_SANITY_API_WRITE_TOKEN', 'says WRITE_TOKEN'],
+  ['NEXT_PUBLIC_JWT_SECRET', 'says SECRET'],
+  ['NEXT_PUBLIC_NEXTAUTH_SECRET', 'says SECRET'],
+  ['NEXT_PUBLIC_SESSION_SECRET', 'says SECRET'],
+  ['NEXT_PUBLIC_ENCRYPTION_KEY', 'says ENCRYPTION_KEY'],
+  ['NEXT_PUBLIC_DATABASE_URL', 'is a database connection string, with its credentials'],
+  ['VITE_MONGODB_URI', 'is a mongodb connection string, with its credentials'],
+  ['REACT_APP_REDIS_URL', 'is a redis connection string, with its credentials'],
+  ['NEXT_PUBLIC_ADMIN_PASSWORD', 'says PASSWORD'],
+  ['NEXT_PUBLIC_ALGOLIA_ADMIN_KEY', 'says ADMIN_KEY'],
+  ['NEXT_PUBLIC_VAPID_PRIVATE_KEY', 'says PRIVATE_KEY'],
+  ['NEXT_PUBLIC_GOOGLE_CLIENT_SECRET', 'says SECRET'],
+  ['NEXT_PUBLIC_SENTRY_AUTH_TOKEN', 'says AUTH_TOKEN'],
+  ['NEXT_PUBLIC_UPSTASH_REDIS_REST_TOKEN', 'is a secret Upstash token'],
+  ['EXPO_PUBLIC_OPENAI_API_KEY', 'is a secret OpenAI key'],
+  ['PUBLIC_STRIPE_SECRET_KEY', 'says SECRET'],
+  ['GATSBY_CONTENTFUL_MANAGEMENT_TOKEN', 'says MANAGEMENT_TOKEN'],
+  ['VUE_APP_SECRET', 'says SECRET'],
+  ['STORYBOOK_GITHUB_TOKEN', 'is a secret GitHub token'],
+];
+
+/** Keys and tokens of no known provider: reported by `strict` only. */
+const AMBIGUOUS_NAMES = ['NEXT_PUBLIC_APP_KEY', 'NEXT_PUBLIC_X_API_KEY', 'NEXT_PUBLIC_API_KEY', 'VITE_API_TOKEN', 'NEXT_PUBLIC_ACCESS_TOKEN', 'NEXT_PUBLIC_GOOGLE_API_KEY', 'NEXT_PUBLIC_STRIPE_KEY'];
+
+describe('the name classifier', () => {
+  const classifier = new NameClassifier({ publicPrefixes: [], secretNames: [], publicNames: [] });
+
+  it.each(PUBLIC_NAMES)('%s is not a secret', (name) => {
+    expect(['public', 'unknown']).toContain(classifier.classify(name).kind);
+  });
+
+  it.each(SECRET_NAMES)('%s is a secret (%s)', (name, why) => {
+    expect(classifier.classify(name)).toEqual({ kind: 'secret', why });
+  });
+
+  it.each(AMBIGUOUS_NAMES)('%s is ambiguous', (name) => {
+    expect(classifier.classify(name).kind).toBe('ambiguous');
+  });
+
+  it('reads camelCase names (Nuxt runtime config) as constants', () => {
+    expect(classifier.classify('stripeSecretKey').kind).toBe('secret');
+    expect(classifier.classify('stripePublishableKey').kind).toBe('public');
+  });
+
+  it('lets publicNames win over secretNames and the built-in lists', () => {
+    const custom = new NameClassifier({ publicPrefixes: ['APP_PUBLIC_'], secretNames: ['_SALT$'], publicNames: ['^NEXT_PUBLIC_DEMO_'] });
+    expect(custom.classify('NEXT_PUBLIC_DEMO_SECRET').kind).toBe('public');
+    expect(custom.classify('NEXT_PUBLIC_HASH_SALT')).toEqual({ kind: 'secret', why: 'matches your `secretNames`' });
+    expect(custom.publicPrefixOf('APP_PUBLIC_SECRET')?.prefix).toBe('APP_PUBLIC_');
+  });
+
+  it('has no verdict for an empty remainder', () => {
+    expect(classifyWords('').kind).toBe('unknown');
+  });
+});
+
+const publicReads = PUBLIC_NAMES.map((name) => `process.env.${name}`).join(',\n  ');
+
+describe('plain JavaScript (espree)', () => {
+  javascriptTester().run('no-public-secret-env', rule, {
+    valid: [
+      {
+        name: `${PUBLIC_NAMES.length} real-world public names stay silent (recommended)`,
+        code: `export const config = [\n  ${publicReads},\n];`,
+      },
+      {
+        name: `${PUBLIC_NAMES.length} real-world public names stay silent (strict)`,
+        code: `'use client';\nexport const config = [\n  ${publicReads},\n];`,
+        options: STRICT,
+      },
+      {
+        name: 'a server secret read on the server',
+        code: `
+          import Stripe from 'stripe';
+          export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+        `,
+      },
+      {
+        name: 'ambiguous names are silent in recommended',
+        code: `export const key = process.env.NEXT_PUBLIC_APP_KEY;`,
+      },
+      {
+        name: 'a server secret in a client module is silent without checkClientModules',
+        code: `'use client';\nexport const key = process.env.STRIPE_SECRET_KEY;`,
+      },
+      {
+        name: 'a local object named process is not the environment',
+        code: `
+          const process = { env: { NEXT_PUBLIC_STRIPE_SECRET_KEY: 'x' } };
+          export const key = process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY;
+        `,
+      },
+      {
+        name: 'dangerouslyAllowBrowser with a key the user typed in (bring your own key)',
+        code: `
+          import OpenAI from 'openai';
+          export function client(apiKey) { return new OpenAI({ apiKey, dangerouslyAllowBrowser: true }); }
+        `,
+      },
+      {
+        name: 'placeholders and documentation keys are not live secrets',
+        code: `
+          const examples = ['sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'AKIAIOSFODNN7EXAMPLE', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'];
+          const header = '-----BEGIN PRIVATE KEY-----';
+          export const isPem = (key) => key.startsWith(header) || examples.includes(key);
+        `,
+      },
+      {
+        name: 'next.config env with public values only',
+        filename: 'next.config.js',
+        code: `
+          module.exports = { env: { APP_VERSION: process.env.npm_package_version, NEXT_PUBLIC_SITE_URL: process.env.SITE_URL } };
+        `,
+      },
+      {
+        name: 'webpack DefinePlugin with public values',
+        filename: 'webpack.config.js',
+        code: `
+          const webpack = require('webpack');
+          module.exports = { plugins: [new webpack.DefinePlugin({ 'process.env.API_URL': JSON.stringify(process.env.API_URL) })] };
+        `,
+      },
+      {
+        name: 'a DefinePlugin class that is not webpack is not checked',
+        code: `
+          class DefinePlugin { constructor(definitions) { this.definitions = definitions; } }
+          export default new DefinePlugin({ 'process.env.STRIPE_SECRET_KEY': process.env.STRIPE_SECRET_KEY });
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: 'process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY on the server, with the rename suggestion',
+        code: `
+import Stripe from 'stripe';
+export const stripe = new Stripe(process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY);
+`,
+        errors: [
+          {
+            messageId: 'publicSecret',
+            line: 3,
+            column: 34,
+            endColumn: 75,
+            data: { variable: 'NEXT_PUBLIC_STRIPE_SECRET_KEY', why: 'says SECRET', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' },
+            suggestions: [
+              {
+                messageId: 'renameToServerVariable',
+                data: { name: 'STRIPE_SECRET_KEY' },
+                output: `
+import Stripe from 'stripe';
+export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: "process.env['VITE_OPENAI_API_KEY'] keeps the quotes in the suggestion",
+        code: `export const key = process.env["VITE_OPENAI_API_KEY"];`,
+        errors: [
+          {
+            messageId: 'publicSecret',
+            line: 1,
+            column: 20,
+            suggestions: [{ messageId: 'renameToServerVariable', output: `export const key = process.env["OPENAI_API_KEY"];` }],
+          },
+        ],
+      },
+      {
+        name: 'a write token without the word secret (Sanity), in a client component: no suggestion',
+        code: `
+'use client';
+import { createClient } from '@sanity/client';
+export const sanity = createClient({ projectId: 'abc', token: process.env.NEXT_PUBLIC_SANITY_TOKEN });
+`,
+        errors: [{ messageId: 'publicSecret', line: 4, column: 63, suggestions: [] }],
+      },
+      {
+        name: 'destructuring from process.env',
+        code: `
+const { NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY: serviceKey } = process.env;
+`,
+        errors: [{ messageId: 'publicSecret', line: 2, column: 35 }],
+      },
+      {
+        name: 'import.meta.env in a Vite app',
+        code: `export const db = import.meta.env.VITE_DATABASE_URL;`,
+        errors: [{ messageId: 'publicSecret', line: 1, column: 19, suggestions: [] }],
+      },
+      {
+        name: 'SvelteKit $env/static/public',
+        code: `import { PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_SERVICE_ROLE_KEY } from '$env/static/public';`,
+        errors: [
+          {
+            messageId: 'publicSecret',
+            line: 1,
+            column: 31,
+            data: { variable: 'PUBLIC_SUPABASE_SERVICE_ROLE_KEY', why: 'says SERVICE_ROLE', exposure: 'SvelteKit inlines `$env/static/public` into the client bundle' },
+          },
+        ],
+      },
+      {
+        name: 'SvelteKit $env/dynamic/public',
+        code: `import { env } from '$env/dynamic/public';\nexport const key = env.PUBLIC_OPENAI_API_KEY;`,
+        errors: [{ messageId: 'publicSecret', line: 2, column: 20 }],
+      },
+      {
+        name: 'Nuxt useRuntimeConfig().public',
+        code: `
+const config = useRuntimeConfig();
+export const key = config.public.stripeSecretKey;
+export const other = useRuntimeConfig().public.openaiApiKey;
+`,
+        errors: [
+          { messageId: 'publicSecret', line: 3, column: 20 },
+          { messageId: 'publicSecret', line: 4, column: 22 },
+        ],
+      },
+      {
+        name: 'a user-configured public prefix and secret pattern',
+        code: `export const a = process.env.APP_PUBLIC_SIGNING_SALT;`,
+        options: [{ publicPrefixes: ['APP_PUBLIC_'], secretNames: ['_SALT$'] }],
+        errors: [
+          {
+            messageId: 'publicSecret',
+            line: 1,
+            column: 18,
+            data: { variable: 'APP_PUBLIC_SIGNING_SALT', why: 'matches your `secretNames`', exposure: 'its `APP_PUBLIC_` prefix makes your build configuration inline it into the JavaScript bundle' },
+            suggestions: [{ messageId: 'renameToServerVariable', data: { name: 'SIGNING_SALT' }, output: `export const a = process.env.SIGNING_SALT;` }],
+          },
+        ],
+      },
+      {
+        name: 'strict: ambiguous names',
+        code: `export const key = process.env.NEXT_PUBLIC_APP_KEY;`,
+        options: STRICT,
+        errors: [
+          {
+            messageId: 'publicSecret',
+            line: 1,
+            column: 20,
+            data: { variable: 'NEXT_PUBLIC_APP_KEY', why: 'is a key of no known public provider', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' },
+            suggestions: [{ messageId: 'renameToServerVariable', output: `export const key = process.env.APP_KEY;` }],
+          },
+        ],
+      },
+      {
+        name: "strict: a server secret read in a 'use client' module",
+        code: `'use client';\nexport async function pay() { return fetch('/api', { headers: { authorization: process.env.STRIPE_SECRET_KEY } }); }`,
+        options: STRICT,
+        errors: [{ messageId: 'serverSecretInClient', line: 2, column: 80, data: { variable: 'STRIPE_SECRET_KEY', why: 'says SECRET', client: "a `'use client'` module" } }],
+      },
+      {
+        name: 'strict: a server secret in a *.client.* file',
+        filename: 'plugins/analytics.client.js',
+        code: `export default () => process.env.OPENAI_API_KEY;`,
+        options: STRICT,
+        errors: [{ messageId: 'serverSecretInClient', line: 1, column: 22 }],
+      },
+      {
+        name: 'strict: a server secret in a react-dom entry',
+        filename: 'src/main.jsx',
+        code: `import { createRoot } from 'react-dom/client';\nconst key = import.meta.env.RESEND_API_KEY;\ncreateRoot(document.body).render(key);`,
+        options: STRICT,
+        errors: [{ messageId: 'serverSecretInClient', line: 2, column: 13 }],
+      },
+      {
+        name: 'dangerouslyAllowBrowser with a public env key: one finding naming both signals',
+        code: `
+import OpenAI from 'openai';
+const apiKey = process.env.NEXT_PUBLIC_AI_KEY;
+export const openai = new OpenAI({ apiKey, dangerouslyAllowBrowser: true });
+`,
+        errors: [{ messageId: 'browserSdkKey', line: 4, column: 36, data: { variable: 'NEXT_PUBLIC_AI_KEY', sdk: 'OpenAI', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' } }],
+      },
+      {
+        name: 'dangerouslyAllowBrowser replaces the plain finding on the same read',
+        code: `
+import Anthropic from '@anthropic-ai/sdk';
+export const client = new Anthropic({ apiKey: import.meta.env.VITE_ANTHROPIC_API_KEY, dangerouslyAllowBrowser: true });
+`,
+        errors: [{ messageId: 'browserSdkKey', line: 3, column: 39 }],
+      },
+      {
+        name: 'next.config env exposing a server secret by name and by value',
+        filename: 'next.config.js',
+        code: `
+module.exports = {
+  env: {
+    STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY,
+    NEXT_PUBLIC_AI: process.env.OPENAI_API_KEY,
+    APP_VERSION: '1.0.0',
+  },
+  publicRuntimeConfig: { dbUrl: process.env.DATABASE_URL },
+};
+`,
+        errors: [
+          { messageId: 'configExposesSecret', line: 4, column: 5, data: { config: 'The next.config `env` option', variable: 'STRIPE_SECRET_KEY', why: 'says SECRET' } },
+          { messageId: 'configExposesSecret', line: 5, column: 5, data: { config: 'The next.config `env` option', variable: 'OPENAI_API_KEY', why: 'is a secret OpenAI key' } },
+          { messageId: 'configExposesSecret', line: 8, column: 26 },
+        ],
+      },
+      {
+        name: 'next.config env spreading the whole environment',
+        filename: 'next.config.mjs',
+        code: `export default { env: { ...process.env } };`,
+        errors: [{ messageId: 'configExposesAllEnv', line: 1, column: 25 }],
+      },
+      {
+        name: 'Vite define with loadEnv, a secret key and the whole environment; envPrefix ""',
+        filename: 'vite.config.js',
+        code: `
+import { defineConfig, loadEnv } from 'vite';
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), '');
+  return {
+    envPrefix: '',
+    define: {
+      __OPENAI_KEY__: JSON.stringify(env.OPENAI_API_KEY),
+      'process.env.STRIPE_SECRET_KEY': JSON.stringify(process.env.STRIPE_SECRET_KEY),
+      'process.env': env,
+      __APP_VERSION__: JSON.stringify(env.npm_package_version),
+    },
+  };
+});
+`,
+        errors: [
+          { messageId: 'emptyEnvPrefix', line: 6, column: 16 },
+          { messageId: 'configExposesSecret', line: 8, column: 7 },
+          { messageId: 'configExposesSecret', line: 9, column: 7 },
+          { messageId: 'configExposesAllEnv', line: 10, column: 7 },
+        ],
+      },
+      {
+        name: 'webpack DefinePlugin and EnvironmentPlugin',
+        filename: 'webpack.config.js',
+        code: `
+const { DefinePlugin, EnvironmentPlugin } = require('webpack');
+module.exports = {
+  plugins: [
+    new DefinePlugin({ 'process.env': JSON.stringify(process.env) }),
+    new EnvironmentPlugin(['NODE_ENV', 'AWS_SECRET_ACCESS_KEY']),
+  ],
+};
+`,
+        errors: [
+          { messageId: 'configExposesAllEnv', line: 5, column: 24, data: { config: '`new DefinePlugin()`' } },
+          { messageId: 'configExposesSecret', line: 6, column: 40, data: { config: '`new EnvironmentPlugin()`', variable: 'AWS_SECRET_ACCESS_KEY', why: 'says SECRET' } },
+        ],
+      },
+      {
+        name: 'Nuxt runtimeConfig.public',
+        filename: 'nuxt.config.ts',
+        code: `
+export default defineNuxtConfig({
+  runtimeConfig: {
+    openaiApiKey: process.env.OPENAI_API_KEY,
+    public: { apiBase: '/api', stripeSecretKey: process.env.STRIPE_SECRET_KEY },
+  },
+});
+`,
+        errors: [{ messageId: 'configExposesSecret', line: 5, column: 32 }],
+      },
+    ],
+  });
+});
+
+/** Built at run time so that this file holds no token a secret scanner would flag. */
+const FAKE = {
+  stripe: ['sk', 'live', '51H8d7f2eZvKYlo2C9aB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV3w'].join('_'),
+  aws: ['AKIA', 'Q3EGRIVPXMKUJ7XW'].join(''),
+  github: ['ghp', 'R4nd0mG1tHubT0k3nV4lu3sAbCdEfGh1J2kL'].join('_'),
+  slack: ['xoxb', '1234567890123', '1234567890123', 'AbCdEfGhIjKlMnOpQrStUvWx'].join('-'),
+  anthropic: ['sk', 'ant', 'api03', 'a'.repeat(30) + 'B'.repeat(30) + '1'.repeat(33) + 'AA'].join('-'),
+  pem: ['-----BEGIN RSA PRIVATE', 'KEY-----\\nMIIEowIBAAKCAQEA7Vj2o9bP4kz3Yq1vXyZr8sT0uW2nB5mC6dE7fG8hI9jK0lLmNoPq\\n-----END RSA PRIVATE KEY-----'].join(' '),
+  serviceRole: [
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9',
+    Buffer.from(JSON.stringify({ iss: 'supabase', ref: 'abcdefghijklmnop', role: 'service_role', iat: 1_700_000_000 })).toString('base64url'),
+    'c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU',
+  ].join('.'),
+  anon: [
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9',
+    Buffer.from(JSON.stringify({ iss: 'supabase', ref: 'abcdefghijklmnop', role: 'anon', iat: 1_700_000_000 })).toString('base64url'),
+    'c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU',
+  ].join('.'),
+};
+
+describe('TypeScript without type information', () => {
+  typescriptTester().run('no-public-secret-env', rule, {
+    valid: [
+      {
+        name: 'a Supabase anon JWT is public',
+        code: `export const supabase = createClient('https://abc.supabase.co', '${FAKE.anon}');`,
+      },
+      {
+        name: 'typed reads of public variables',
+        code: `const url: string = process.env.NEXT_PUBLIC_SUPABASE_URL!;\nconst anon = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY as string;`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'a Stripe live secret key hard-coded (both presets)',
+        code: `import Stripe from 'stripe';\nexport const stripe = new Stripe('${FAKE.stripe}', { apiVersion: '2024-06-20' });`,
+        errors: [{ messageId: 'hardcodedSecret', line: 2, column: 34, data: { provider: 'Stripe', what: 'live secret key' } }],
+      },
+      {
+        name: 'AWS, GitHub and Slack tokens, in a template and an object',
+        code: `const config = {\n  aws: \`${FAKE.aws}\`,\n  github: '${FAKE.github}',\n  slack: "${FAKE.slack}",\n};`,
+        options: STRICT,
+        errors: [
+          { messageId: 'hardcodedSecret', line: 2, column: 8, data: { provider: 'AWS', what: 'access key id' } },
+          { messageId: 'hardcodedSecret', line: 3, column: 11, data: { provider: 'GitHub', what: 'token' } },
+          { messageId: 'hardcodedSecret', line: 4, column: 10, data: { provider: 'Slack', what: 'bot token' } },
+        ],
+      },
+      {
+        name: 'an Anthropic key, a PEM private key and a Supabase service_role JWT',
+        code: `const a = '${FAKE.anthropic}';\nconst pem = '${FAKE.pem}';\nconst admin = createClient(url, '${FAKE.serviceRole}');`,
+        errors: [
+          { messageId: 'hardcodedSecret', line: 1, column: 11, data: { provider: 'Anthropic', what: 'API key' } },
+          { messageId: 'hardcodedSecret', line: 2, column: 13, data: { provider: 'PEM', what: 'private key' } },
+          { messageId: 'hardcodedSecret', line: 3, column: 33, data: { provider: 'Supabase', what: '`service_role` key (a JWT that bypasses Row Level Security)' } },
+        ],
+      },
+      {
+        name: 'a public secret read through `as` and `!`',
+        code: `export const key = (process.env.NEXT_PUBLIC_OPENAI_API_KEY as string)!;`,
+        errors: [
+          {
+            messageId: 'publicSecret',
+            line: 1,
+            column: 21,
+            suggestions: [{ messageId: 'renameToServerVariable', output: `export const key = (process.env.OPENAI_API_KEY as string)!;` }],
+          },
+        ],
+      },
+      {
+        name: "a 'use client' component reading a public secret",
+        filename: 'app/components/CheckoutButton.tsx',
+        code: `'use client';\nexport function CheckoutButton() {\n  return <button data-key={process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY}>Pay</button>;\n}`,
+        errors: [{ messageId: 'publicSecret', line: 3, column: 28, suggestions: [] }],
+      },
+    ],
+  });
+});
+
+describe('TypeScript with type information', () => {
+  typedTester().run('no-public-secret-env', rule, {
+    valid: [
+      {
+        name: 'next.config typed as NextConfig, public values only',
+        filename: 'next.config.ts',
+        code: `
+import type { NextConfig } from 'next';
+const nextConfig: NextConfig = { env: { NEXT_PUBLIC_APP_URL: process.env.APP_URL ?? '' } };
+export default nextConfig;
+`,
+      },
+      {
+        name: 'the OpenAI client on the server',
+        code: `
+import OpenAI from 'openai';
+export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'next.config typed as NextConfig exposing a secret',
+        filename: 'next.config.ts',
+        code: `
+import type { NextConfig } from 'next';
+const nextConfig: NextConfig = {
+  env: { RESEND_API_KEY: process.env.RESEND_API_KEY ?? '' },
+};
+export default nextConfig;
+`,
+        errors: [{ messageId: 'configExposesSecret', line: 4, column: 10 }],
+      },
+      {
+        name: 'the OpenAI client in the browser with a public key',
+        filename: 'react.tsx',
+        code: `
+'use client';
+import OpenAI from 'openai';
+export const openai = new OpenAI({
+  apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY,
+  dangerouslyAllowBrowser: true,
+});
+`,
+        errors: [{ messageId: 'browserSdkKey', line: 5, column: 3, data: { variable: 'NEXT_PUBLIC_OPENAI_API_KEY', sdk: 'OpenAI', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' } }],
+      },
+      {
+        name: 'strict: a server secret in a client component',
+        filename: 'react.tsx',
+        code: `
+'use client';
+import { useState } from 'react';
+export function Admin() {
+  const [key] = useState(process.env.SUPABASE_SERVICE_ROLE_KEY);
+  return <pre>{key}</pre>;
+}
+`,
+        options: STRICT,
+        errors: [{ messageId: 'serverSecretInClient', line: 5, column: 26 }],
+      },
+    ],
+  });
+});
+
+describe('cost on files without a signal', () => {
+  const linter = new Linter({ configType: 'flat' });
+  let program: TSESTree.Program | undefined;
+  const probe = {
+    rules: {
+      program: {
+        meta: { type: 'problem', schema: [] },
+        create(context: { sourceCode: { ast: TSESTree.Program } }) {
+          return { 'Program:exit'() { program = context.sourceCode.ast; } };
+        },
+      },
+    },
+  };
+
+  function lint(code: string, filename = 'file.ts'): void {
+    program = undefined;
+    const messages = linter.verify(
+      code,
+      {
+        files: ['**/*.ts'],
+        languageOptions: {
+          parser: tsParser,
+          parserOptions: { projectService: { allowDefaultProject: ['*.ts'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: TYPED_ROOT },
+        },
+        plugins: {
+          'production-ready': { rules: { 'no-public-secret-env': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
+          probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
+        },
+        rules: { 'production-ready/no-public-secret-env': ['error', ...STRICT], 'probe/program': 'error' },
+      },
+      { filename: path.join(TYPED_ROOT, filename) },
+    );
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+  }
+
+  function linted(): TSESTree.Program {
+    if (!program) throw new Error('the probe rule did not run');
+    return program;
+  }
+
+  it('computes no per-file facts for a file without an env or token signal', () => {
+    lint(`
+      import express from 'express';
+      const app = express();
+      app.get('/api/me', (req, res) => { res.json({ user: req.query.id, token: 'abc' }); });
+    `);
+    expect(peekFileFacts(linted())).toBeUndefined();
+  });
+
+  it('computes no per-file facts for a file with a token signal only (strings are scanned, nothing resolved)', () => {
+    lint(`export const header = '-----BEGIN PRIVATE KEY-----';`);
+    expect(peekFileFacts(linted())).toBeUndefined();
+  });
+
+  it('never asks the type checker', () => {
+    lint(`export const key = process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY;\nexport const url = process.env.NEXT_PUBLIC_SITE_URL;`);
+    const facts = peekFileFacts(linted());
+    expect(facts).toBeDefined();
+    expect(facts?.typesRequested).toBe(false);
+  });
+});
