@@ -1,0 +1,184 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { calleeName, calledMethodName, type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from './ast.js';
+import { guardsOf } from './guards.js';
+
+/**
+ * Small, intra-procedural control-flow questions about failure handling: does a node run because
+ * something failed (a `catch` clause, a `.catch()` / `.then(_, onRejected)` handler, an
+ * `onerror`/`onclose` handler or an `'error'`/`'close'` listener), is it deferred on the way
+ * (`setTimeout`, `queueMicrotask`), and is it guarded by a test that counts. Syntactic and cheap:
+ * each answer walks the parent chain once, or one function body.
+ */
+
+export type FailureKind = 'catch' | 'promise-catch' | 'error-event';
+
+export interface FailurePath {
+  readonly kind: FailureKind;
+  /** The catch clause, the rejection handler, or the event handler. */
+  readonly handler: TSESTree.Node;
+  /** For `promise-catch`: the promise the handler is attached to (`fetch(url)` in `fetch(url).catch(fn)`). */
+  readonly promise: TSESTree.Node | null;
+  /** For `error-event`: `onclose`, `'error'`, ... as written. */
+  readonly event: string | null;
+  /** Whether a timer or a microtask defers the node on the way (`setTimeout(() => retry(), 1000)`). */
+  readonly deferred: boolean;
+  /** The deferring calls passed on the way, innermost first. */
+  readonly deferrals: readonly TSESTree.CallExpression[];
+}
+
+/** Calls that run their callback later: a call scheduled through them still runs. */
+const DEFERRING_CALLS = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'nextTick', 'requestAnimationFrame']);
+/** Handler properties and event names that mean "the connection failed or closed". */
+const ERROR_HANDLER_PROPERTIES = new Set(['onerror', 'onclose']);
+const ERROR_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
+const LISTENER_METHODS = new Set(['on', 'once', 'addEventListener', 'addListener']);
+
+type Role =
+  | { readonly kind: 'deferred'; readonly call: TSESTree.CallExpression }
+  | { readonly kind: 'promise-catch'; readonly promise: TSESTree.Node }
+  | { readonly kind: 'error-event'; readonly event: string };
+
+/**
+ * What running a callback means, from where it is passed: a timer callback, a promise rejection
+ * handler, or an error/close event handler. `callback` is a function or a reference to one.
+ */
+export function callbackRole(callback: TSESTree.Node): Role | null {
+  const parent = callback.parent;
+  if (!parent) return null;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== callback) {
+    const index = parent.arguments.indexOf(callback as TSESTree.CallExpressionArgument);
+    const name = calleeName(parent);
+    const method = calledMethodName(parent);
+    if (name !== null && DEFERRING_CALLS.has(name) && index === 0) return { kind: 'deferred', call: parent };
+    const callee = unwrap(parent.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (method === 'catch' && index === 0) return { kind: 'promise-catch', promise: callee.object };
+      if (method === 'then' && index === 1) return { kind: 'promise-catch', promise: callee.object };
+      // `sleep(1000).then(() => retry())`: a delay, then the retry.
+      if (method === 'then' && index === 0 && isDelayCall(unwrap(callee.object))) {
+        return { kind: 'deferred', call: unwrap(callee.object) as TSESTree.CallExpression };
+      }
+      if (method !== null && LISTENER_METHODS.has(method) && index === 1) {
+        const event = parent.arguments[0];
+        if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ERROR_EVENTS.has(event.value)) {
+          return { kind: 'error-event', event: `'${event.value}'` };
+        }
+      }
+    }
+    return null;
+  }
+  // `ws.onclose = () => ...`, `ws.onerror = reconnect`
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === callback && parent.operator === '=') {
+    const left = parent.left;
+    if (left.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticKeyName(left);
+      if (name !== null && ERROR_HANDLER_PROPERTIES.has(name)) return { kind: 'error-event', event: name };
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether `node` runs on a failure path inside `boundary`: the path from `node` up to `boundary`
+ * enters a catch clause, a rejection handler or an error/close handler, passing only through
+ * deferring callbacks (timers, microtasks, `sleep().then`). Any other function on the way (an
+ * array callback, a handler of something else) makes the answer null: unknown, not a failure path.
+ * `node` itself may be a reference passed as a callback (`setTimeout(connect, 1000)`).
+ */
+export function failurePathOf(node: TSESTree.Node, boundary: FunctionNode): FailurePath | null {
+  const deferrals: TSESTree.CallExpression[] = [];
+  const role = (callback: TSESTree.Node): FailurePath | 'continue' | null => {
+    const found = callbackRole(callback);
+    if (!found) return null;
+    if (found.kind === 'deferred') {
+      deferrals.push(found.call);
+      return 'continue';
+    }
+    return {
+      kind: found.kind,
+      handler: callback,
+      promise: found.kind === 'promise-catch' ? found.promise : null,
+      event: found.kind === 'error-event' ? found.event : null,
+      deferred: deferrals.length > 0,
+      deferrals,
+    };
+  };
+  if (!isFunctionNode(node)) {
+    // A reference passed as a callback starts the path where it is passed.
+    const start = role(node);
+    if (start !== null && start !== 'continue') return start;
+  }
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (current === boundary) return null;
+    if (current.type === AST_NODE_TYPES.CatchClause && child === current.body) {
+      return { kind: 'catch', handler: current, promise: null, event: null, deferred: deferrals.length > 0, deferrals };
+    }
+    if (isFunctionNode(current)) {
+      const found = role(current);
+      if (found === null) return null;
+      if (found !== 'continue') return found;
+    }
+  }
+  return null;
+}
+
+/** Whether an expression is a call whose name says it waits: `sleep(ms)`, `delay(ms)`, `setTimeout(...)`. */
+export function isDelayCall(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.AwaitExpression) return isDelayCall(target.argument);
+  if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) return false;
+  const name = calleeName(target);
+  return name !== null && DELAY_CALL.test(name);
+}
+
+const DELAY_CALL = /^(?:setTimeout|sleep|delay|wait|pause|backoff|backOff|timeout)$|^(?:sleep|delay|wait|backoff)[A-Z_]/u;
+
+/** Whether `region` waits somewhere: a delay call, a timer, `new Promise(r => setTimeout(r, ms))`. */
+export function containsDelay(region: TSESTree.Node): boolean {
+  let found = false;
+  walk(region, (node) => {
+    if (!found && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && isDelayCall(node)) {
+      found = true;
+    }
+  });
+  return found;
+}
+
+/**
+ * Whether a condition counts or checks time: a relational comparison (`attempt < max`,
+ * `Date.now() < deadline`), an update (`retries-- > 0`, `++n`), an equality with a number
+ * (`attempt === 3`), or a name that holds a count or a deadline (`retriesLeft`, `hasAttemptsLeft()`).
+ */
+export function isCounterTest(test: TSESTree.Node, counterName: RegExp): boolean {
+  let found = false;
+  let visited = 0;
+  walk(test, (node) => {
+    if (found || ++visited > 200) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.BinaryExpression:
+        if (node.operator === '<' || node.operator === '<=' || node.operator === '>' || node.operator === '>=') found = true;
+        else if (/^[!=]==?$/u.test(node.operator) && (isNumberLiteral(node.left) || isNumberLiteral(node.right))) found = true;
+        break;
+      case AST_NODE_TYPES.UpdateExpression:
+        found = true;
+        break;
+      case AST_NODE_TYPES.Identifier:
+        if (counterName.test(node.name)) found = true;
+        break;
+      default:
+        break;
+    }
+  });
+  return found;
+}
+
+function isNumberLiteral(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number';
+}
+
+/** Whether a guard between `node` and `boundary` counts (see `isCounterTest`). */
+export function isCounterGuarded(node: TSESTree.Node, boundary: TSESTree.Node, counterName: RegExp): boolean {
+  return guardsOf(node, boundary).some((guard) => isCounterTest(guard.test, counterName));
+}

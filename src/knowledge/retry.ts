@@ -1,0 +1,171 @@
+/** What retry libraries do with their options, encoded from their sources and docs. */
+
+/**
+ * Where a library reads its retry options:
+ * - `argument`: the options object is argument `index` of a call (or `new`) of the export `path`;
+ * - `nested`: under the key `under` of that object (got/ky `retry: { limit }`, BullMQ
+ *   `defaultJobOptions: { attempts }`).
+ */
+export interface RetryCall {
+  readonly source: string;
+  /** The export that is called or constructed (`[]` for the default export / the module). */
+  readonly path: readonly string[];
+  /** Every argument index that may hold the options object. */
+  readonly arguments: readonly number[];
+  readonly construct?: true;
+  /** The options live under this key of the argument (`defaultJobOptions`, `defaultOptions.queries`). */
+  readonly under?: readonly string[];
+}
+
+export interface RetryLibrary {
+  /** A name for messages: `p-retry`, `TanStack Query`. */
+  readonly name: string;
+  readonly calls: readonly RetryCall[];
+  /** Keys that give the number of retries or attempts; a huge or infinite value retries forever. */
+  readonly countKeys: readonly string[];
+  /** A key whose value `true` retries forever (node-retry's `forever`, TanStack's `retry`). */
+  readonly foreverKey?: string;
+  /** A key whose value may also be an object with these count keys (`retry: { limit }`). */
+  readonly nestedCountKey?: { readonly key: string; readonly countKeys: readonly string[] };
+  /** Keys that bound the total time even when the count is infinite (`maxRetryTime`). */
+  readonly timeBoundKeys?: readonly string[];
+  /** Keys that cap the delay between attempts (for the documented retry-forever opt-in). */
+  readonly delayCapKeys?: readonly string[];
+  /** A key whose value is a function deciding whether to retry (`retry: (count) => true`). */
+  readonly predicateKey?: string;
+}
+
+/** A count at or above this (or `Infinity`) retries forever in practice: 11 days at one a second. */
+export const FOREVER_ATTEMPTS = 1_000_000;
+
+const NODE_RETRY_KEYS = {
+  countKeys: ['retries'],
+  foreverKey: 'forever',
+  timeBoundKeys: ['maxRetryTime'],
+  delayCapKeys: ['maxTimeout'],
+} as const;
+
+const TANSTACK_SOURCES = ['@tanstack/react-query', '@tanstack/vue-query', '@tanstack/solid-query', '@tanstack/svelte-query', '@tanstack/query-core', '@tanstack/angular-query-experimental'];
+const TANSTACK_HOOKS = ['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'useMutation', 'queryOptions', 'infiniteQueryOptions', 'createQuery', 'createMutation', 'injectQuery', 'injectMutation'];
+
+export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
+  {
+    name: 'p-retry',
+    calls: [{ source: 'p-retry', path: [], arguments: [1] }],
+    ...NODE_RETRY_KEYS,
+  },
+  {
+    name: 'async-retry',
+    calls: [{ source: 'async-retry', path: [], arguments: [1] }],
+    ...NODE_RETRY_KEYS,
+  },
+  {
+    name: 'retry',
+    calls: [
+      { source: 'retry', path: ['operation'], arguments: [0] },
+      { source: 'retry', path: ['timeouts'], arguments: [0] },
+      { source: 'retry', path: ['wrap'], arguments: [1] },
+    ],
+    ...NODE_RETRY_KEYS,
+  },
+  {
+    name: 'axios-retry',
+    calls: [{ source: 'axios-retry', path: [], arguments: [1] }],
+    countKeys: ['retries'],
+  },
+  {
+    name: 'got',
+    calls: [
+      { source: 'got', path: [], arguments: [0, 1] },
+      ...['extend', 'get', 'post', 'put', 'patch', 'delete', 'head', 'stream', 'paginate'].map((method) => ({
+        source: 'got',
+        path: [method],
+        arguments: [0, 1],
+      })),
+    ],
+    countKeys: [],
+    nestedCountKey: { key: 'retry', countKeys: ['limit'] },
+    delayCapKeys: ['backoffLimit'],
+  },
+  {
+    name: 'ky',
+    calls: [
+      { source: 'ky', path: [], arguments: [1] },
+      ...['create', 'extend'].map((method) => ({ source: 'ky', path: [method], arguments: [0] })),
+      ...['get', 'post', 'put', 'patch', 'delete', 'head'].map((method) => ({ source: 'ky', path: [method], arguments: [1] })),
+    ],
+    countKeys: ['retry'],
+    nestedCountKey: { key: 'retry', countKeys: ['limit'] },
+    delayCapKeys: ['backoffLimit'],
+  },
+  {
+    name: 'exponential-backoff',
+    calls: [{ source: 'exponential-backoff', path: ['backOff'], arguments: [1] }],
+    countKeys: ['numOfAttempts'],
+    delayCapKeys: ['maxDelay'],
+  },
+  {
+    name: 'TanStack Query',
+    calls: [
+      ...TANSTACK_SOURCES.flatMap((source) =>
+        TANSTACK_HOOKS.map((hook): RetryCall => ({ source, path: [hook], arguments: [0] })),
+      ),
+      ...TANSTACK_SOURCES.flatMap((source) =>
+        ['queries', 'mutations'].map(
+          (kind): RetryCall => ({ source, path: ['QueryClient'], arguments: [0], construct: true, under: ['defaultOptions', kind] }),
+        ),
+      ),
+    ],
+    countKeys: ['retry'],
+    foreverKey: 'retry',
+    predicateKey: 'retry',
+  },
+  {
+    name: 'BullMQ',
+    calls: [
+      ...['bullmq', 'bull'].flatMap((source): RetryCall[] => [
+        { source, path: ['Queue'], arguments: [1], construct: true, under: ['defaultJobOptions'] },
+        { source, path: [], arguments: [1], construct: true, under: ['defaultJobOptions'] },
+      ]),
+    ],
+    countKeys: ['attempts'],
+  },
+];
+
+/** Queue constructors whose instances' `add(name, data, opts)` take job options with `attempts`. */
+export const JOB_QUEUES: readonly { readonly source: string; readonly path: readonly string[] }[] = [
+  { source: 'bullmq', path: ['Queue'] },
+  { source: 'bull', path: [] },
+  { source: 'bull', path: ['Queue'] },
+];
+
+/** SWR: `useSWR(key, fetcher, config)`, `useSWRInfinite`; retries forever without `errorRetryCount`. */
+export const SWR_SOURCES = ['swr', 'swr/infinite', 'swr/immutable'];
+export const SWR_HOOKS: readonly { readonly source: string; readonly path: readonly string[] }[] = [
+  { source: 'swr', path: [] },
+  { source: 'swr', path: ['useSWR'] },
+  { source: 'swr/infinite', path: [] },
+  { source: 'swr/immutable', path: [] },
+];
+
+/** ioredis: `new Redis(options)`, `new Redis(port, host, options)`, `new Cluster(nodes, options)`. */
+export const REDIS_CLIENTS: readonly { readonly source: string; readonly path: readonly string[] }[] = [
+  { source: 'ioredis', path: [] },
+  { source: 'ioredis', path: ['Redis'] },
+  { source: 'ioredis', path: ['Cluster'] },
+];
+
+export const AXIOS_RETRY = 'axios-retry';
+
+/** Every module the library checks look at: a file importing none of them has no option findings. */
+export const RETRY_SOURCES: readonly string[] = [
+  ...new Set([
+    ...RETRY_LIBRARIES.flatMap((library) => library.calls.map((call) => call.source)),
+    ...SWR_SOURCES,
+    ...REDIS_CLIENTS.map((client) => client.source),
+    ...JOB_QUEUES.map((queue) => queue.source),
+  ]),
+];
+
+/** Names of variables that count attempts or hold a deadline. */
+export const COUNTER_NAME = /attempt|retries|tries|count|remaining|left|max|limit|budget|deadline|until|expir|elapsed|^[ijkn]$/iu;

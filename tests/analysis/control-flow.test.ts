@@ -1,0 +1,85 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { isFunctionNode } from '../../src/analysis/ast.js';
+import { containsDelay, failurePathOf, isCounterGuarded, isCounterTest } from '../../src/analysis/control-flow.js';
+import { analyse, type Probe } from './harness.js';
+
+const COUNTER = /attempt|retries|deadline/iu;
+
+/** The `target()` call (or the `target` reference) and the outermost function around it. */
+function located(probe: Probe): { node: TSESTree.Node; fn: ReturnType<Probe['fn']> } {
+  const node = probe.identifier('target');
+  const site = node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : node;
+  let fn: TSESTree.Node | undefined;
+  for (let current: TSESTree.Node | undefined = site.parent; current; current = current.parent) if (isFunctionNode(current)) fn = current;
+  if (!fn || !isFunctionNode(fn)) throw new Error('no function');
+  return { node: site, fn };
+}
+
+function path(code: string): [string, boolean] | null {
+  return analyse(code, (probe) => {
+    const { node, fn } = located(probe);
+    const found = failurePathOf(node, fn);
+    return found ? [found.kind, found.deferred] : null;
+  });
+}
+
+describe('failurePathOf', () => {
+  it('a catch clause', () => {
+    expect(path('function f() { try { a(); } catch { target(); } }')).toEqual(['catch', false]);
+  });
+  it('not the try block', () => {
+    expect(path('function f() { try { target(); } catch {} }')).toBeNull();
+  });
+  it('a timer inside a catch clause is deferred', () => {
+    expect(path('function f() { try { a(); } catch { setTimeout(() => target(), 10); } }')).toEqual(['catch', true]);
+  });
+  it('a reference passed to a timer in a catch clause', () => {
+    expect(path('function f() { try { a(); } catch { setTimeout(target, 10); } }')).toEqual(['catch', true]);
+  });
+  it('.catch() and .then(_, onRejected) handlers', () => {
+    expect(path('function f() { return p.catch(() => target()); }')).toEqual(['promise-catch', false]);
+    expect(path('function f() { return p.then(null, () => target()); }')).toEqual(['promise-catch', false]);
+    expect(path('function f() { return p.then(() => target()); }')).toBeNull();
+  });
+  it('onclose / onerror handlers and error listeners', () => {
+    expect(path('function f() { ws.onclose = () => setTimeout(target, 1000); }')).toEqual(['error-event', true]);
+    expect(path("function f() { es.addEventListener('error', () => target()); }")).toEqual(['error-event', false]);
+    expect(path("function f() { socket.on('message', () => target()); }")).toBeNull();
+  });
+  it('an unrelated callback on the way is unknown', () => {
+    expect(path('function f() { try { a(); } catch { items.forEach(() => target()); } }')).toBeNull();
+  });
+});
+
+describe('isCounterTest and isCounterGuarded', () => {
+  const counter = (code: string): boolean => analyse(`if (${code}) {}`, (probe) => isCounterTest(probe.node('IfStatement', `if (${code}) {}`).test, COUNTER));
+  it('recognises counters and deadlines', () => {
+    expect(counter('attempt < max')).toBe(true);
+    expect(counter('retries-- > 0')).toBe(true);
+    expect(counter('n === 3')).toBe(true);
+    expect(counter('!retriesLeft')).toBe(true);
+    expect(counter('Date.now() > deadline')).toBe(true);
+  });
+  it('rejects tests that do not count', () => {
+    expect(counter("error.code === 'ECONNRESET'")).toBe(false);
+    expect(counter('isRetryable(error)')).toBe(false);
+    expect(counter('shouldReconnect')).toBe(false);
+  });
+  it('sees early exits before the call', () => {
+    const guarded = analyse('function f(attempt) { try { a(); } catch (e) { if (attempt >= 3) throw e; target(); } }', (probe) => {
+      const { node, fn } = located(probe);
+      return isCounterGuarded(node, fn, COUNTER);
+    });
+    expect(guarded).toBe(true);
+  });
+});
+
+describe('containsDelay', () => {
+  it('finds awaited sleeps and timers', () => {
+    expect(analyse('async function f() { await sleep(1000); }', (probe) => containsDelay(probe.fn('async function f')))).toBe(true);
+    expect(analyse('async function f() { await new Promise((r) => setTimeout(r, 50)); }', (probe) => containsDelay(probe.fn('async function f')))).toBe(true);
+    expect(analyse('async function f() { await fetch(url); }', (probe) => containsDelay(probe.fn('async function f')))).toBe(false);
+  });
+});
