@@ -5,6 +5,8 @@ import { rules } from './rules/index.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './util/package-info.js';
 
 export type { RuleName } from './rules/index.js';
+export type { Options as NoPublicSecretEnvOptions } from './rules/no-public-secret-env.js';
+export type { Options as NoUnboundedRetryOptions } from './rules/no-unbounded-retry.js';
 export type { Options as NoWildcardCorsOptions } from './rules/no-wildcard-cors.js';
 
 export type { CompatiblePlugin, PresetConfig, PresetRuleEntry } from '../configs/shared.js';

@@ -43,6 +43,8 @@ interface ExpectedFinding extends Finding {
 
 const BOTH: readonly PresetName[] = ['recommended', 'strict'];
 const CORS = 'production-ready/no-wildcard-cors';
+const SECRETS = 'production-ready/no-public-secret-env';
+const RETRY = 'production-ready/no-unbounded-retry';
 
 const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
   { file: 'app/api/health/route.ts', line: 14, column: 7, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
@@ -51,6 +53,8 @@ const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
     why: 'OPTIONS echoes the request Origin unchecked, with Allow-Credentials: true' },
   { file: 'app/api/projects/route.ts', line: 31, column: 9, ruleId: CORS, messageId: 'anyOriginWithCredentials', presets: BOTH,
     why: 'GET echoes the request Origin unchecked, with Allow-Credentials: true' },
+  { file: 'app/components/CheckoutButton.tsx', line: 12, column: 43, ruleId: SECRETS, messageId: 'publicSecret', presets: BOTH,
+    why: "'use client' component reads process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY: Next.js inlines the Stripe secret key into the browser bundle" },
   { file: 'middleware.ts', line: 7, column: 55, ruleId: CORS, messageId: 'wildcardFallback', presets: BOTH,
     why: "Allow-Origin falls back to '*' when ALLOWED_ORIGIN is unset" },
   { file: 'server/fastify/plugins/cors.ts', line: 7, column: 5, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
@@ -59,6 +63,8 @@ const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
     why: 'cors() without options sends Access-Control-Allow-Origin: *' },
   { file: 'server/routes/public.ts', line: 10, column: 25, ruleId: CORS, messageId: 'anyOriginWithCredentials', presets: BOTH,
     why: 'cors({ origin: true, credentials: true }) reflects any origin, with credentials' },
+  { file: 'services/payments.ts', line: 20, column: 12, ruleId: RETRY, messageId: 'recursion', presets: BOTH,
+    why: 'chargeCustomer() calls itself from its catch with no attempt limit (the 47,000 Stripe calls incident)' },
   { file: 'supabase/functions/hello/index.ts', line: 7, column: 42, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
     why: 'preflight Response with the shared corsHeaders (Allow-Origin: * from ../_shared/cors.ts)' },
   { file: 'supabase/functions/hello/index.ts', line: 20, column: 18, ruleId: CORS, messageId: 'wildcard', presets: BOTH,

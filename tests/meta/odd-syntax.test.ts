@@ -78,12 +78,17 @@ function optionSets(name: string): { readonly label: string; readonly entry: Rul
   if (typeof recommendation === 'object') {
     sets.push({ label: 'strict options', entry: ['error', ...recommendation.strict] });
   }
-  const [schema] = rule.meta.schema as unknown as { properties?: Record<string, { type?: string; items?: { type?: string } }> }[];
+  const [schema] = rule.meta.schema as unknown as { properties?: Record<string, { type?: string; items?: { type?: string; format?: string; pattern?: string } }> }[];
   const [defaults] = (rule.meta.defaultOptions ?? [{}]) as Record<string, unknown>[];
   const flipped: Record<string, unknown> = {};
   for (const [property, definition] of Object.entries(schema?.properties ?? {})) {
     if (definition.type === 'boolean') flipped[property] = defaults?.[property] !== true;
-    if (definition.type === 'array' && definition.items?.type === 'string') flipped[property] = ['/**', '/api/*', '*'];
+    if (definition.type === 'array' && definition.items?.type === 'string') {
+      // Catch-all values each item schema accepts: regular expressions, identifier-like prefixes, path globs.
+      if (definition.items.format === 'regex') flipped[property] = ['.*', '^A', 'Z$'];
+      else if (definition.items.pattern !== undefined) flipped[property] = ['A_', 'APP_', '_'];
+      else flipped[property] = ['/**', '/api/*', '*'];
+    }
   }
   if (Object.keys(flipped).length > 0) sets.push({ label: 'every option flipped', entry: ['error', flipped] });
   return sets;
