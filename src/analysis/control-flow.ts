@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, calledMethodName, type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from './ast.js';
 import { guardsOf } from './guards.js';
@@ -135,21 +135,47 @@ export function isDelayCall(node: TSESTree.Node): boolean {
 
 const DELAY_CALL = /^(?:setTimeout|sleep|delay|wait|pause|backoff|backOff|timeout)$|^(?:sleep|delay|wait|backoff)[A-Z_]/u;
 
-/** Whether `region` waits somewhere: a delay call, a timer, `new Promise(r => setTimeout(r, ms))`. */
-export function containsDelay(region: TSESTree.Node): boolean {
-  let found = false;
+/**
+ * Whether `region` waits somewhere: a delay call, a timer, `new Promise(r => setTimeout(r, ms))`.
+ * With `sourceCode`, also a call to a function of the same file that waits (one hop:
+ * `await onAttemptFailure(error)` whose body sleeps).
+ */
+export function containsDelay(region: TSESTree.Node, sourceCode?: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
+  // A holder: the flag is written from inside the walk's callback.
+  const state = { found: false };
+  const helpers: TSESTree.Identifier[] = [];
   walk(region, (node) => {
-    if (!found && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && isDelayCall(node)) {
-      found = true;
-    }
+    if (state.found || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return;
+    if (isDelayCall(node)) state.found = true;
+    else if (sourceCode && depth === 0 && node.callee.type === AST_NODE_TYPES.Identifier) helpers.push(node.callee);
   });
-  return found;
+  if (state.found || !sourceCode) return state.found;
+  return helpers.some((callee) => {
+    const fn = localFunction(callee, sourceCode);
+    return fn !== null && !contains(fn, region) && containsDelay(fn.body, sourceCode, depth + 1);
+  });
+}
+
+/** The function a callee names when it is declared in this file (`function f() {}`, `const f = () => {}`). */
+function localFunction(callee: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!definition) return null;
+  const declared = definition.node as TSESTree.Node;
+  if (declared.type === AST_NODE_TYPES.FunctionDeclaration) return declared;
+  if (declared.type === AST_NODE_TYPES.VariableDeclarator && declared.init && isFunctionNode(unwrap(declared.init))) return unwrap(declared.init) as FunctionNode;
+  return null;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /**
  * Whether a condition counts or checks time: a relational comparison (`attempt < max`,
  * `Date.now() < deadline`), an update (`retries-- > 0`, `++n`), an equality with a number
- * (`attempt === 3`), or a name that holds a count or a deadline (`retriesLeft`, `hasAttemptsLeft()`).
+ * (`attempt === 3`), a list that runs out (`!candidates.length`), or a name that holds a count or a
+ * deadline (`retriesLeft`, `hasAttemptsLeft()`).
  */
 export function isCounterTest(test: TSESTree.Node, counterName: RegExp): boolean {
   let found = false;
@@ -167,6 +193,10 @@ export function isCounterTest(test: TSESTree.Node, counterName: RegExp): boolean
       case AST_NODE_TYPES.Identifier:
         if (counterName.test(node.name)) found = true;
         break;
+      case AST_NODE_TYPES.MemberExpression:
+        // `!candidates.length`, `queue.length === 0`: the attempts run out with a list of alternatives.
+        if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'length') found = true;
+        break;
       default:
         break;
     }
@@ -181,4 +211,26 @@ function isNumberLiteral(node: TSESTree.Node): boolean {
 /** Whether a guard between `node` and `boundary` counts (see `isCounterTest`). */
 export function isCounterGuarded(node: TSESTree.Node, boundary: TSESTree.Node, counterName: RegExp): boolean {
   return guardsOf(node, boundary).some((guard) => isCounterTest(guard.test, counterName));
+}
+
+/** The delay calls of a region (see `isDelayCall`), in source order, nested callbacks included. */
+export function delayCallsIn(region: TSESTree.Node): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+  const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  walk(region, (node) => {
+    if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && isDelayCall(node)) calls.push(node);
+  });
+  return calls;
+}
+
+/**
+ * How long a delay call waits, as written: the second argument of `setTimeout(fn, ms)`, the first
+ * of `sleep(ms)` / `delay(ms)` / `wait(ms)`. `growing` for calls whose name says they back off
+ * (`backoff(attempt)`), null when the amount is not an argument (`setTimeout(fn)`, `sleep()`).
+ */
+export function delayAmountOf(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | 'growing' | null {
+  const name = calleeName(call);
+  if (name === null) return null;
+  if (/^back[oO]ff/u.test(name)) return 'growing';
+  const amount = name === 'setTimeout' ? call.arguments[1] : call.arguments[0];
+  return amount === undefined || amount.type === AST_NODE_TYPES.SpreadElement ? null : amount;
 }

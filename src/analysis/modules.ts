@@ -42,6 +42,8 @@ export interface ForeignModule {
   readonly reExports: ReadonlyMap<string, { readonly specifier: string; readonly name: string }>;
   /** `export * from './x'`: specifiers searched, in order, for names not found above. */
   readonly starExports: readonly string[];
+  /** Every name the module exports from its own declarations or local bindings (not re-exports). */
+  readonly ownExports: ReadonlySet<string>;
 }
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -101,6 +103,7 @@ function indexModule(fileName: string, program: TSESTree.Program): ForeignModule
   const exports = new Map<string, string>();
   const reExports = new Map<string, { specifier: string; name: string }>();
   const starExports: string[] = [];
+  const ownExports = new Set<string>();
   let defaultExpression: TSESTree.Expression | null = null;
   const addDeclarations = (declaration: TSESTree.VariableDeclaration, exported: boolean): void => {
     if (declaration.kind !== 'const') return;
@@ -116,6 +119,11 @@ function indexModule(fileName: string, program: TSESTree.Program): ForeignModule
     } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
         addDeclarations(statement.declaration, true);
+        for (const declarator of statement.declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier) ownExports.add(declarator.id.name);
+        }
+      } else if (statement.declaration && 'id' in statement.declaration && statement.declaration.id?.type === AST_NODE_TYPES.Identifier) {
+        ownExports.add(statement.declaration.id.name);
       }
       for (const specifier of statement.specifiers) {
         const exportedName = moduleExportName(specifier.exported);
@@ -124,11 +132,13 @@ function indexModule(fileName: string, program: TSESTree.Program): ForeignModule
           reExports.set(exportedName, { specifier: statement.source.value, name: localName });
         } else {
           exports.set(exportedName, localName);
+          ownExports.add(exportedName);
         }
       }
     } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) {
       starExports.push(statement.source.value);
     } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      ownExports.add('default');
       const declaration = statement.declaration;
       if (declaration.type === AST_NODE_TYPES.Identifier) {
         exports.set('default', declaration.name);
@@ -146,7 +156,7 @@ function indexModule(fileName: string, program: TSESTree.Program): ForeignModule
       }
     }
   }
-  return { fileName, constants, exports, defaultExpression, reExports, starExports };
+  return { fileName, constants, exports, defaultExpression, reExports, starExports, ownExports };
 }
 
 function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
@@ -181,4 +191,131 @@ export function foreignExport(
 /** Test hook: forget every parsed module (tests rewrite fixture files). */
 export function clearForeignModuleCache(): void {
   cache.clear();
+  directiveCache.clear();
+}
+
+const directiveCache = new Map<string, { readonly mtimeMs: number; readonly directives: ReadonlySet<string> | null }>();
+/** How many times a module's text was read for its directives (for count-based tests). */
+let directiveReads = 0;
+
+/**
+ * The directive prologue of another module (`'use client'`, `'use server'`), read from the start
+ * of its text without parsing it: once per file per process, again only when its modification
+ * time changes. Null when the file cannot be read.
+ */
+export function readModuleDirectives(fileName: string): ReadonlySet<string> | null {
+  let mtimeMs: number;
+  let size: number;
+  try {
+    const stats = statSync(fileName);
+    mtimeMs = stats.mtimeMs;
+    size = stats.size;
+  } catch {
+    return null;
+  }
+  const cached = directiveCache.get(fileName);
+  if (cached?.mtimeMs === mtimeMs) return cached.directives;
+  let directives: ReadonlySet<string> | null = null;
+  if (size <= MAX_FILE_BYTES) {
+    try {
+      directiveReads++;
+      directives = scanDirectives(readFileSync(fileName, 'utf8'));
+    } catch {
+      directives = null;
+    }
+  }
+  directiveCache.set(fileName, { mtimeMs, directives });
+  return directives;
+}
+
+/** Test hook: how many module texts `readModuleDirectives` has read so far. */
+export function moduleDirectiveReads(): number {
+  return directiveReads;
+}
+
+/**
+ * The directives at the start of a module's text: string-literal statements before anything else,
+ * after a BOM, a hashbang, whitespace and comments. `'use client'.trim()` is an expression, not a
+ * directive: a string followed by an operator, `.`, `[` or `(` ends the prologue.
+ */
+export function scanDirectives(text: string): ReadonlySet<string> {
+  const directives = new Set<string>();
+  let index = text.startsWith('\uFEFF') ? 1 : 0;
+  if (text.startsWith('#!', index)) {
+    const end = text.indexOf('\n', index);
+    index = end === -1 ? text.length : end;
+  }
+  const skip = (): boolean => {
+    let newline = false;
+    for (;;) {
+      const char = text[index];
+      if (char === '\n' || char === '\r' || char === '\u2028' || char === '\u2029') {
+        newline = true;
+        index++;
+      } else if (char !== undefined && /\s/u.test(char)) {
+        index++;
+      } else if (text.startsWith('//', index)) {
+        const end = text.indexOf('\n', index);
+        index = end === -1 ? text.length : end;
+      } else if (text.startsWith('/*', index)) {
+        const end = text.indexOf('*/', index + 2);
+        if (end === -1) {
+          index = text.length;
+          return newline;
+        }
+        if (/[\n\r\u2028\u2029]/u.test(text.slice(index, end))) newline = true;
+        index = end + 2;
+      } else {
+        return newline;
+      }
+    }
+  };
+  for (let count = 0; count < 16; count++) {
+    skip();
+    const quote = text[index];
+    if (quote !== "'" && quote !== '"') break;
+    let end = index + 1;
+    while (end < text.length && text[end] !== quote && text[end] !== '\n') end += text[end] === '\\' ? 2 : 1;
+    if (text[end] !== quote) break;
+    const value = text.slice(index + 1, end);
+    index = end + 1;
+    const newline = skip();
+    const next = text[index];
+    const ends = next === undefined || next === ';' || next === '}' || (newline && !/^[.[(`+\-*/%<>=!&|^?,]/u.test(next));
+    if (!ends) break;
+    directives.add(value);
+    if (next === ';') index++;
+  }
+  return directives;
+}
+
+/**
+ * Whether the export `exportName` of a module comes from a `'use client'` module (React Server
+ * Components): the module itself starts with `'use client'`, or it re-exports the name
+ * (`export { X } from './x'`, `export * from './x'`, barrels) from one that does. `unknown` when a
+ * file cannot be read or parsed.
+ */
+export function clientExportOf(fileName: string, exportName: string, depth = 0): 'yes' | 'no' | 'unknown' {
+  if (depth > 8) return 'unknown';
+  const directives = readModuleDirectives(fileName);
+  if (!directives) return 'unknown';
+  if (directives.has('use client')) return 'yes';
+  if (directives.has('use server')) return 'no';
+  const module = readForeignModule(fileName);
+  if (!module) return 'unknown';
+  if (module.ownExports.has(exportName)) return 'no';
+  const reExport = module.reExports.get(exportName);
+  const candidates = reExport ? [reExport] : module.starExports.map((specifier) => ({ specifier, name: exportName }));
+  let answer: 'no' | 'unknown' = reExport ? 'unknown' : 'no';
+  for (const candidate of candidates) {
+    const target = resolveRelativeModule(module.fileName, candidate.specifier);
+    if (!target) {
+      answer = 'unknown';
+      continue;
+    }
+    const found = clientExportOf(target, candidate.name, depth + 1);
+    if (found === 'yes') return 'yes';
+    if (found === 'unknown') answer = 'unknown';
+  }
+  return answer;
 }

@@ -302,3 +302,28 @@ export const BROWSER_ESCAPE_HATCH = 'dangerouslyAllowBrowser';
 
 /** Modules that build webpack's env-inlining plugins. */
 export const WEBPACK_SOURCES: readonly string[] = ['webpack', '@rspack/core'];
+
+/**
+ * Calls that mount an app into the DOM: only a browser entry makes them (server rendering uses
+ * `renderToString`, `createSSRApp`, `render` from `svelte/server`). `then`: the method that must
+ * follow on the result (`createApp(App).mount('#app')`; `createApp` alone is also used by tests).
+ */
+export interface FrontEndEntry {
+  readonly source: string;
+  readonly path: readonly string[];
+  readonly then?: string;
+  /** How the message names it. */
+  readonly label: string;
+}
+
+export const FRONTEND_ENTRIES: readonly FrontEndEntry[] = [
+  { source: 'react-dom', path: ['render'], label: 'ReactDOM.render' },
+  { source: 'react-dom', path: ['hydrate'], label: 'ReactDOM.hydrate' },
+  { source: 'vue', path: ['createApp'], then: 'mount', label: 'createApp(...).mount' },
+  { source: 'solid-js/web', path: ['render'], label: 'render' },
+  { source: 'solid-js/web', path: ['hydrate'], label: 'hydrate' },
+  { source: 'preact', path: ['render'], label: 'render' },
+  { source: 'preact', path: ['hydrate'], label: 'hydrate' },
+  { source: 'svelte', path: ['mount'], label: 'mount' },
+  { source: 'svelte', path: ['hydrate'], label: 'hydrate' },
+];

@@ -169,3 +169,84 @@ export const RETRY_SOURCES: readonly string[] = [
 
 /** Names of variables that count attempts or hold a deadline. */
 export const COUNTER_NAME = /attempt|retries|tries|count|remaining|left|max|limit|budget|deadline|until|expir|elapsed|^[ijkn]$/iu;
+
+/**
+ * Libraries whose delay grows exponentially with no ceiling by default: the delay before the last
+ * attempt is `base * factor ** (count - 1)`, and past `setTimeout`'s limit the timer fires after
+ * 1 ms. Defaults from their sources: exponential-backoff (`maxDelay: Infinity`), node-retry and
+ * the libraries built on it (`maxTimeout: Infinity`).
+ */
+export interface BackoffDefaults {
+  readonly library: string;
+  readonly countKey: string;
+  readonly count: number;
+  readonly baseKey: string;
+  readonly base: number;
+  readonly factorKey: string;
+  readonly factor: number;
+  readonly capKey: string;
+}
+
+const NODE_RETRY_BACKOFF = { countKey: 'retries', count: 10, baseKey: 'minTimeout', base: 1000, factorKey: 'factor', factor: 2, capKey: 'maxTimeout' } as const;
+
+export const BACKOFF_DEFAULTS: readonly BackoffDefaults[] = [
+  { library: 'exponential-backoff', countKey: 'numOfAttempts', count: 10, baseKey: 'startingDelay', base: 100, factorKey: 'timeMultiple', factor: 2, capKey: 'maxDelay' },
+  { library: 'p-retry', ...NODE_RETRY_BACKOFF },
+  { library: 'async-retry', ...NODE_RETRY_BACKOFF },
+  { library: 'retry', ...NODE_RETRY_BACKOFF },
+];
+
+/** The largest delay `setTimeout` accepts (2^31 - 1 ms, about 24.8 days); above it, the timer fires at once. */
+export const MAX_TIMER_DELAY = 2_147_483_647;
+
+/**
+ * Network, payment and SDK clients: a retry around their calls hits a remote service, so a fixed
+ * delay retries in lockstep with every other client. Matched by import source (a trailing `/`
+ * matches any subpath), by the type of the client object with type information, and `fetch`.
+ */
+export const NETWORK_SOURCES: readonly string[] = [
+  'axios',
+  'got',
+  'ky',
+  'ofetch',
+  'undici',
+  'node-fetch',
+  'cross-fetch',
+  'isomorphic-fetch',
+  'superagent',
+  'stripe',
+  'openai',
+  '@anthropic-ai/sdk',
+  'twilio',
+  'resend',
+  '@sendgrid/mail',
+  'postmark',
+  'mailgun.js',
+  'braintree',
+  '@paypal/paypal-server-sdk',
+  '@octokit/rest',
+  'octokit',
+  '@slack/web-api',
+  'googleapis',
+  '@aws-sdk/',
+  '@google-cloud/',
+  '@azure/',
+];
+
+/** Declared types of client objects (with type information): `stripe: Stripe`, `client: AxiosInstance`. */
+export const NETWORK_CLIENT_TYPES: ReadonlySet<string> = new Set([
+  'Stripe',
+  'OpenAI',
+  'Anthropic',
+  'Twilio',
+  'Resend',
+  'AxiosInstance',
+  'AxiosStatic',
+  'Got',
+  'KyInstance',
+  'Octokit',
+  'WebClient',
+]);
+
+/** SWR's config keys that bound or switch off its error retry. */
+export const SWR_RETRY_KEYS = ['errorRetryCount', 'onErrorRetry', 'shouldRetryOnError'] as const;

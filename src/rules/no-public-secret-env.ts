@@ -3,8 +3,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { contains, staticKeyName, unwrap } from '../analysis/ast.js';
 import { type EnvRead, envReadOfMember, envReadsOfImport, envReadsOfPattern } from '../analysis/env.js';
 import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
-import { BROWSER_ESCAPE_HATCH, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
+import { BROWSER_ESCAPE_HATCH, FRONTEND_ENTRIES, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
 import { createRule } from '../util/create-rule.js';
+import { clientComponentModule, propReads } from './no-public-secret-env/boundary.js';
 import { type ConfigContext, type ConfigFinding, checkDefines, checkEnvironmentPlugin, checkEnvPrefix, checkExposed } from './no-public-secret-env/config.js';
 import { NameClassifier, type NameVerdict } from './no-public-secret-env/names.js';
 import { findToken } from './no-public-secret-env/tokens.js';
@@ -12,6 +13,7 @@ import { findToken } from './no-public-secret-env/tokens.js';
 export type Options = [
   {
     checkClientModules?: boolean;
+    checkServerToClientProps?: boolean;
     publicNames?: string[];
     publicPrefixes?: string[];
     reportAmbiguousNames?: boolean;
@@ -27,6 +29,7 @@ export type MessageIds =
   | 'hardcodedSecret'
   | 'publicSecret'
   | 'renameToServerVariable'
+  | 'secretPropToClient'
   | 'serverSecretInClient';
 
 /** A finding on an env read, decided at the end of the file (a browser SDK finding replaces it). */
@@ -42,6 +45,8 @@ const NEXT_CONFIG = /(?:^|[/\\])next\.config\.[cm]?[jt]s$/u;
 const VITE_CONFIG = /(?:^|[/\\])vite\.config\.[cm]?[jt]s$/u;
 const NUXT_CONFIG = /(?:^|[/\\])nuxt\.config\.[cm]?[jt]s$/u;
 const CLIENT_FILE = /\.client\.[cm]?[jt]sx?$/u;
+/** A server component's secret comes from `process.env` (Next.js) or `import.meta.env` (Vite RSC). */
+const SERVER_ENV_READ = /process\.env|import\.meta\.env|\benv\b/u;
 const ENV_NAME = /^[A-Za-z_]\w*$/u;
 
 const SOURCE_EXPOSURE: Readonly<Record<EnvRead['source'], string | null>> = {
@@ -59,7 +64,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow server secrets in environment variables, config and code that reach the browser bundle',
       cwe: ['CWE-200', 'CWE-522', 'CWE-798'],
-      recommended: { recommended: true, strict: [{ checkClientModules: true, reportAmbiguousNames: true }] },
+      recommended: { recommended: true, strict: [{ checkClientModules: true, checkServerToClientProps: true, reportAmbiguousNames: true }] },
       requiresTypeChecking: false,
     },
     hasSuggestions: true,
@@ -70,6 +75,8 @@ export default createRule<Options, MessageIds>({
         "`{{variable}}` is passed as `apiKey` to `{{sdk}}` with `dangerouslyAllowBrowser: true`, and {{exposure}}: every visitor gets your API key and can spend on your account. Call the API from server code with an unprefixed variable, and rotate the key.",
       serverSecretInClient:
         "`{{variable}}` {{why}} and is read in {{client}}, which runs in the browser: it is undefined there, and the usual fix, adding a public prefix, publishes it to every visitor. Read it in server code (an API route, Route Handler or server action) and send the browser only the result.",
+      secretPropToClient:
+        "`{{variable}}` {{why}} and is passed as the `{{prop}}` prop to `<{{component}}>`, a client component from `'use client'` module `{{module}}`: React serialises every prop of a client component into the page it sends to the browser, so every visitor can read the secret in the page source. Use the secret on the server (in this server component, a Route Handler or a server action) and pass the client component only the result.",
       configExposesSecret:
         "{{config}} puts `{{variable}}` ({{why}}) into the client bundle, where every visitor can read it. Remove it from there, read it only in server code, and rotate the value.",
       configExposesAllEnv:
@@ -89,7 +96,12 @@ export default createRule<Options, MessageIds>({
           checkClientModules: {
             type: 'boolean',
             description:
-              "Also report secrets without a public prefix read in code that runs in the browser: `'use client'` modules, `*.client.*` files and entries that import `react-dom/client`.",
+              "Also report secrets without a public prefix read in code that runs in the browser: `'use client'` modules, `*.client.*` files, and front-end entries (modules that import `react-dom/client`, or mount an app with `ReactDOM.render`/`hydrate`, Vue `createApp(...).mount`, Solid, Preact or Svelte 5 `render`/`mount`/`hydrate`).",
+          },
+          checkServerToClientProps: {
+            type: 'boolean',
+            description:
+              "Also report server secrets (no public prefix) that a server component passes as a JSX prop, directly or through a local `const`, to a component imported from a `'use client'` module: the prop is serialised into the page for the browser. The imported module is read from disk for relative imports (and through the type checker for path aliases); when it cannot be read, nothing is reported.",
           },
           publicNames: {
             type: 'array',
@@ -120,7 +132,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ checkClientModules: false, publicNames: [], publicPrefixes: [], reportAmbiguousNames: false, secretNames: [] }],
+    defaultOptions: [{ checkClientModules: false, checkServerToClientProps: false, publicNames: [], publicPrefixes: [], reportAmbiguousNames: false, secretNames: [] }],
   },
   create(context, [options]) {
     const { sourceCode, filename } = context;
@@ -166,6 +178,9 @@ export default createRule<Options, MessageIds>({
     listeners.ImportDeclaration = (node) => {
       for (const read of envReadsOfImport(node)) handleRead(read);
     };
+    if (options.checkServerToClientProps === true && clientReason(facts, filename) === null && SERVER_ENV_READ.test(text)) {
+      listeners.JSXAttribute = checkProp;
+    }
     listeners.NewExpression = (node) => {
       const ref = facts.imports.resolve(node.callee);
       if (ref && WEBPACK_SOURCES.includes(ref.source) && ref.path.length === 1 && node.arguments[0]) {
@@ -241,6 +256,32 @@ export default createRule<Options, MessageIds>({
       return target.type === AST_NODE_TYPES.MemberExpression ? envReadOfMember(target, facts) : null;
     }
 
+    /** `<CheckoutForm stripeKey={process.env.STRIPE_SECRET_KEY} />` in a server component. */
+    function checkProp(node: TSESTree.JSXAttribute): void {
+      const value = node.value;
+      if (value?.type !== AST_NODE_TYPES.JSXExpressionContainer || value.expression.type === AST_NODE_TYPES.JSXEmptyExpression) return;
+      const candidates = propReads(value.expression, facts).flatMap((found) => {
+        const { read } = found;
+        if (read.source !== 'process.env' && read.source !== 'import.meta.env') return [];
+        if (classifier.publicPrefixOf(read.name)) return [];
+        const why = reportedWhy(classifier.classify(read.name));
+        return why === null ? [] : [{ ...found, why }];
+      });
+      if (candidates.length === 0) return;
+      const element = node.parent.name;
+      const module = clientComponentModule(element, facts);
+      if (module === null) return;
+      const component = sourceCode.getText(element);
+      const prop = node.name.type === AST_NODE_TYPES.JSXIdentifier ? node.name.name : sourceCode.getText(node.name);
+      for (const candidate of candidates) {
+        context.report({
+          node: candidate.node,
+          messageId: 'secretPropToClient',
+          data: { variable: candidate.read.name, why: candidate.why, prop, component, module },
+        });
+      }
+    }
+
     function reportConfig(found: readonly ConfigFinding[], config: string): void {
       for (const finding of found) {
         configSites.push(finding.node);
@@ -312,6 +353,52 @@ function clientReason(facts: FileFacts, filename: string): string | null {
   if (facts.isClientModule) return "a `'use client'` module";
   if (CLIENT_FILE.test(filename)) return 'a `*.client.*` file';
   if (facts.imports.imports('react-dom/client')) return 'a front-end entry (it imports `react-dom/client`)';
+  const mount = frontEndMount(facts);
+  if (mount !== null) return `a front-end entry (it mounts the app with \`${mount}\`)`;
+  return null;
+}
+
+/**
+ * A top-level call that mounts an app into the DOM, which only a browser entry does:
+ * `ReactDOM.render(<App />, root)`, `createApp(App).use(router).mount('#app')`,
+ * `render(() => <App />, root)` (Solid), `mount(App, { target })` (Svelte 5). Only imports of
+ * these libraries are looked at, and only top-level statements: no traversal.
+ */
+function frontEndMount(facts: FileFacts): string | null {
+  if (!facts.imports.importsAny(FRONTEND_ENTRIES.map((entry) => entry.source))) return null;
+  for (const statement of facts.program.body) {
+    const expressions: TSESTree.Node[] = [];
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.ExpressionStatement) expressions.push(declaration.expression);
+    else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) if (declarator.init) expressions.push(declarator.init);
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) expressions.push(statement.declaration);
+    for (const expression of expressions) {
+      const found = mountCall(expression, facts);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+function mountCall(node: TSESTree.Node, facts: FileFacts): string | null {
+  let current = unwrap(node);
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrap(current.argument);
+  const chain: string[] = [];
+  // `createApp(App).use(router).mount('#app')`: walk down the method chain to the first call.
+  for (let depth = 0; depth < 8 && current.type === AST_NODE_TYPES.CallExpression; depth++) {
+    const callee = unwrap(current.callee);
+    const ref = facts.imports.resolve(callee);
+    if (ref) {
+      const entry = FRONTEND_ENTRIES.find((candidate) => candidate.source === ref.source && candidate.path.join('.') === ref.path.join('.'));
+      if (entry && (entry.then === undefined || chain.includes(entry.then))) return entry.label;
+      return null;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = staticKeyName(callee);
+    if (method !== null) chain.push(method);
+    current = unwrap(callee.object);
+  }
   return null;
 }
 

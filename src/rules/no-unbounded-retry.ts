@@ -3,29 +3,35 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, isFunctionNode, unwrap, walk } from '../analysis/ast.js';
 import { callbackRole } from '../analysis/control-flow.js';
 import { getFileFacts } from '../analysis/file-facts.js';
-import { RETRY_SOURCES } from '../knowledge/retry.js';
+import { RETRY_SOURCES, SWR_SOURCES } from '../knowledge/retry.js';
 import { createRule } from '../util/create-rule.js';
+import { type FixedDelay, fixedDelayOf } from './no-unbounded-retry/delays.js';
 import { type Loop, retryLoopOf } from './no-unbounded-retry/loops.js';
 import { type OptionFinding, optionFindingsOf } from './no-unbounded-retry/options.js';
-import { type RetrySite, retrySiteOf, retryWaits, SelfCallTracker } from './no-unbounded-retry/recursion.js';
+import { containsAwait, isAsyncRetry, type RetrySite, retrySiteOf, retryWaits, SelfCallTracker } from './no-unbounded-retry/recursion.js';
+import { swrConfigValue, swrHookWithDefaultRetry, swrRetryOf } from './no-unbounded-retry/swr.js';
 
 export type Options = [
   {
     allowCappedForever?: boolean;
     reportClientReconnects?: boolean;
+    reportSwrDefaultRetry?: boolean;
     requireBackoff?: boolean;
   },
 ];
 
 export type MessageIds =
   | 'alwaysRetries'
+  | 'fixedDelay'
   | 'foreverOption'
   | 'noDelay'
   | 'noDelayDefault'
   | 'reconnect'
   | 'recursion'
   | 'retryLoop'
-  | 'uncappedBackoff';
+  | 'swrDefaultRetry'
+  | 'uncappedBackoff'
+  | 'uncappedLibraryBackoff';
 
 /** Every finding needs one of these in the file: a catch, an error/close handler, or a retry option. */
 const CHEAP_SIGNAL = /catch|\.then\b|onerror|onclose|["'`](?:error|close|end|disconnect)|retry|attempts/iu;
@@ -41,7 +47,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require every retry to have a bound: a maximum number of attempts or a deadline',
       cwe: ['CWE-400', 'CWE-770'],
-      recommended: { recommended: true, strict: [{ reportClientReconnects: true, requireBackoff: true }] },
+      recommended: { recommended: true, strict: [{ reportClientReconnects: true, reportSwrDefaultRetry: true, requireBackoff: true }] },
       requiresTypeChecking: false,
     },
     messages: {
@@ -59,6 +65,12 @@ export default createRule<Options, MessageIds>({
         'This retry starts the next attempt at once, with no delay: a failing dependency is hit again immediately, as fast as the code can run, which turns a blip into a rate-limit ban or an overload. Wait between attempts with exponential backoff and jitter (`await sleep(Math.min(1000 * 2 ** attempt, 30_000) * Math.random())`).',
       noDelayDefault:
         '{{library}} is set up without `retryDelay`, and its default retries at once, with no delay: a failing API is hit again immediately. Pass `retryDelay: axiosRetry.exponentialDelay` (exponential backoff with jitter).',
+      fixedDelay:
+        'This retry of `{{operation}}` waits the same time before every attempt (`{{wait}}`): when the service is down or rate limiting you, every client that failed at the same moment retries at the same moments, in lockstep, at a rate that never lets it recover, and each attempt counts against your rate limit. Grow the delay with each attempt and add jitter: `Math.min(base * 2 ** attempt, maxDelay) * (0.5 + Math.random())`.',
+      swrDefaultRetry:
+        "`{{hook}}` keeps SWR's default error retry, which has no attempt limit (`errorRetryCount` is unset): while the API fails, every mounted component keeps requesting it, backing off to one attempt every 10 to 30 minutes, for as long as the page stays open, in every open tab. Set `errorRetryCount` (3 to 5 is typical) here or in the `<SWRConfig>` around your app, or pass `shouldRetryOnError: false`.",
+      uncappedLibraryBackoff:
+        '{{library}} is set to `{{option}}: {{count}}` with no `{{capKey}}`, and its delay grows exponentially with no ceiling by default: the last delays exceed what `setTimeout` accepts (about 24.8 days), which fires the timer after 1 ms instead, so the last retries turn into a hot loop. Set `{{capKey}}` (30 seconds to a few minutes is typical).',
       uncappedBackoff:
         'This exponential backoff has no ceiling: after a few dozen attempts the delay exceeds what `setTimeout` accepts (about 24.8 days), which runs the callback after 1 ms instead, and the backoff becomes a hot loop. Cap it: `Math.min(base * 2 ** attempt, maxDelay)`.',
     },
@@ -77,15 +89,20 @@ export default createRule<Options, MessageIds>({
             description:
               "Also report clients that reconnect to their own backing service forever: an ioredis `retryStrategy` that never returns `null`. Reconnecting forever with a capped delay is ioredis's default, so this is off in `recommended`.",
           },
+          reportSwrDefaultRetry: {
+            type: 'boolean',
+            description:
+              "Also report SWR hooks (`useSWR(key, fetcher)`, `useSWR(key, fetcher, options)`, `useSWRInfinite`, `useSWRImmutable`) and `<SWRConfig value>` objects that set neither `errorRetryCount` nor `onErrorRetry` nor `shouldRetryOnError: false`: SWR's default error retry backs off but never stops. Silent when an `<SWRConfig>` in the same file sets one of them (or cannot be read).",
+          },
           requireBackoff: {
             type: 'boolean',
             description:
-              "Also report bounded retries that do not wait between attempts (no `await sleep/delay/setTimeout` on the retry path), axios-retry without `retryDelay` (its default is no delay), and exponential backoff (`2 ** attempt`, `Math.pow(2, n)`, `1 << n`) without a `Math.min` ceiling.",
+              "Also report bounded asynchronous retries that do not wait between attempts (no `await sleep/delay/setTimeout` on the retry path), bounded retries of a network or payment call (`fetch`, axios, got, ky, Stripe, OpenAI and other SDK clients) that wait a fixed delay with no growth, axios-retry without `retryDelay` (its default is no delay), exponential backoff (`2 ** attempt`, `Math.pow(2, n)`, `1 << n`) without a `Math.min` ceiling, and exponential-backoff, p-retry, async-retry and retry options whose attempt count makes the uncapped delay overflow `setTimeout` (no `maxDelay` / `maxTimeout`).",
           },
         },
       },
     ],
-    defaultOptions: [{ allowCappedForever: false, reportClientReconnects: false, requireBackoff: false }],
+    defaultOptions: [{ allowCappedForever: false, reportClientReconnects: false, reportSwrDefaultRetry: false, requireBackoff: false }],
   },
   create(context, [options]) {
     const { sourceCode } = context;
@@ -93,8 +110,9 @@ export default createRule<Options, MessageIds>({
     const allowCappedForever = options.allowCappedForever === true;
     const requireBackoff = options.requireBackoff === true;
     const exponents = requireBackoff && EXPONENT_SIGNAL.test(text);
+    const swrSignal = options.reportSwrDefaultRetry === true && text.includes('swr');
     // Every finding needs a failure handler or a retry option in the file; most files stop here.
-    if (!CHEAP_SIGNAL.test(text) && !exponents) return {};
+    if (!CHEAP_SIGNAL.test(text) && !exponents && !swrSignal) return {};
     const failures = FAILURE_SIGNAL.test(text);
     const loops = failures && text.includes('catch') && LOOP_SIGNAL.test(text);
     const facts = getFileFacts(context);
@@ -133,9 +151,15 @@ export default createRule<Options, MessageIds>({
         if (!site || reported.has(fn)) return;
         if (site.path.kind === 'promise-catch' && !isPromise(site.path.promise)) return;
         if (site.bounded) {
-          if (requireBackoff && !retryWaits(site)) {
+          if (requireBackoff && isAsyncRetry(site) && !retryWaits(site, sourceCode)) {
             reported.add(fn);
             context.report({ node, messageId: 'noDelay' });
+          } else if (requireBackoff) {
+            const fixed = fixedDelayOf(fn.body, facts);
+            if (fixed) {
+              reported.add(fn);
+              reportFixedDelay(fixed);
+            }
           }
           return;
         }
@@ -152,7 +176,11 @@ export default createRule<Options, MessageIds>({
         const found = retryLoopOf(loop, sourceCode);
         if (!found) return;
         if (found.bounded || found.condition === 'conditional') {
-          if (requireBackoff && found.bounded && !found.waits) context.report({ loc: keyword(loop), messageId: 'noDelay' });
+          if (requireBackoff && found.bounded && !found.waits && containsAwait(loop.body)) context.report({ loc: keyword(loop), messageId: 'noDelay' });
+          else if (requireBackoff && found.bounded) {
+            const fixed = fixedDelayOf(loop.body, facts);
+            if (fixed) reportFixedDelay(fixed);
+          }
           return;
         }
         if (allowCappedForever && cappedAndAbortable(loop)) return;
@@ -170,7 +198,41 @@ export default createRule<Options, MessageIds>({
       listeners['BinaryExpression[operator="<<"]'] = checkExponent;
       listeners['CallExpression[callee.property.name="pow"]'] = checkExponent;
     }
+    if (swrSignal && facts.imports.importsAny(SWR_SOURCES)) addSwrListeners();
     return listeners;
+
+    /** SWR hooks and `<SWRConfig>` keeping the default retry, decided at the end of the file. */
+    function addSwrListeners(): void {
+      const hooks: TSESTree.CallExpression[] = [];
+      const configs: TSESTree.JSXOpeningElement[] = [];
+      let configured = false;
+      listeners['CallExpression[arguments.length>=2]'] = (node: TSESTree.CallExpression) => {
+        if (swrHookWithDefaultRetry(node, facts)) hooks.push(node);
+      };
+      if (text.includes('SWRConfig')) {
+        listeners.JSXOpeningElement = (node) => {
+          const value = swrConfigValue(node, facts);
+          if (value === null || value === 'none') return;
+          const retry = isFunctionNode(unwrap(value)) ? 'unknown' : swrRetryOf(value, facts);
+          if (retry === 'default') configs.push(node);
+          else configured = true;
+        };
+      }
+      listeners['Program:exit'] = () => {
+        if (configured) return;
+        for (const hook of hooks) context.report({ node: hook.callee, messageId: 'swrDefaultRetry', data: { hook: `${sourceCode.getText(hook.callee)}()` } });
+        for (const config of configs) context.report({ node: config.name, messageId: 'swrDefaultRetry', data: { hook: '<SWRConfig>' } });
+      };
+    }
+
+    function reportFixedDelay(fixed: FixedDelay): void {
+      const operation = sourceCode.getText(fixed.operation.callee);
+      context.report({
+        node: fixed.wait,
+        messageId: 'fixedDelay',
+        data: { operation: `${operation.length > 60 ? `${operation.slice(0, 57)}...` : operation}()`, wait: sourceCode.getText(fixed.wait) },
+      });
+    }
 
     function handleOptions(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       for (const finding of optionFindingsOf(node, facts, {
@@ -207,6 +269,13 @@ export default createRule<Options, MessageIds>({
           return;
         case 'no-delay':
           context.report({ node: finding.node, messageId: 'noDelayDefault', data: { library: finding.library } });
+          return;
+        case 'uncapped':
+          context.report({
+            node: finding.node,
+            messageId: 'uncappedLibraryBackoff',
+            data: { library: finding.library, option: finding.option, count: finding.count, capKey: finding.capKey },
+          });
           return;
       }
     }

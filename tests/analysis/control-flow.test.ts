@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { isFunctionNode } from '../../src/analysis/ast.js';
-import { containsDelay, failurePathOf, isCounterGuarded, isCounterTest } from '../../src/analysis/control-flow.js';
+import { containsDelay, delayAmountOf, delayCallsIn, failurePathOf, isCounterGuarded, isCounterTest } from '../../src/analysis/control-flow.js';
 import { analyse, type Probe } from './harness.js';
 
 const COUNTER = /attempt|retries|deadline/iu;
@@ -81,5 +81,43 @@ describe('containsDelay', () => {
     expect(analyse('async function f() { await sleep(1000); }', (probe) => containsDelay(probe.fn('async function f')))).toBe(true);
     expect(analyse('async function f() { await new Promise((r) => setTimeout(r, 50)); }', (probe) => containsDelay(probe.fn('async function f')))).toBe(true);
     expect(analyse('async function f() { await fetch(url); }', (probe) => containsDelay(probe.fn('async function f')))).toBe(false);
+  });
+});
+
+describe('delayCallsIn and delayAmountOf', () => {
+  /** Every delay call of the file, with the text of its amount. */
+  function delays(code: string): [string, string | null][] {
+    return analyse(code, (probe) =>
+      delayCallsIn(probe.program).map((call): [string, string | null] => {
+        const amount = delayAmountOf(call);
+        return [probe.sourceCode.getText(call.callee), amount === null || amount === 'growing' ? amount : probe.sourceCode.getText(amount)];
+      }),
+    );
+  }
+
+  it('reads the amount of setTimeout, sleep, delay and wait, nested callbacks included', () => {
+    expect(delays('async function f() { await sleep(1000); await new Promise((r) => setTimeout(r, RETRY_MS)); await delay(2 ** n); await wait(); }')).toEqual([
+      ['sleep', '1000'],
+      ['setTimeout', 'RETRY_MS'],
+      ['delay', '2 ** n'],
+      ['wait', null],
+    ]);
+  });
+
+  it('calls named for a backoff grow; other calls are not delays', () => {
+    expect(delays('async function f() { await backoff(attempt); await backOff(() => x()); await fetch(url); setTimeout(retry); }')).toEqual([
+      ['backoff', 'growing'],
+      ['backOff', 'growing'],
+      ['setTimeout', null],
+    ]);
+  });
+});
+
+describe('containsDelay through a local helper', () => {
+  it('follows one call to a function of the same file, only with the source code', () => {
+    const code = 'async function settle(ms) { await sleep(ms); } async function retry() { try { await op(); } catch { await settle(100); } }';
+    expect(analyse(code, (probe) => containsDelay(probe.fn('async function retry').body))).toBe(false);
+    expect(analyse(code, (probe) => containsDelay(probe.fn('async function retry').body, probe.sourceCode))).toBe(true);
+    expect(analyse('function a() { b(); } function b() { c(); } function c() { sleep(1); }', (probe) => containsDelay(probe.fn('function a').body, probe.sourceCode))).toBe(false);
   });
 });

@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { envObjectOf, envReadOfMember, envReadsOfImport, envReadsOfPattern, isImportMetaEnv, isProcessEnv } from '../../src/analysis/env.js';
+import { clientExportOf, moduleDirectiveReads, readModuleDirectives, scanDirectives } from '../../src/analysis/modules.js';
+import { TYPED_ROOT } from '../testers.js';
 import { analyse, type Probe, type Tier } from './harness.js';
 
 /** Every env read of a file, as [source, name, reported text]. */
@@ -77,5 +83,47 @@ describe('env reads', () => {
       return [isProcessEnv(init('a'), probe.facts), isImportMetaEnv(init('b')), envObjectOf(init('c'), probe.facts)];
     });
     expect(answers).toEqual([true, true, null]);
+  });
+});
+
+describe('module directives (src/analysis/modules.ts)', () => {
+  it('reads the directive prologue without parsing', () => {
+    expect([...scanDirectives(`'use client';\nexport const a = 1;`)]).toEqual(['use client']);
+    expect([...scanDirectives(`\uFEFF#!/usr/bin/env node\n// a comment\n/* a block\n comment */\n"use client"\n'use strict'\nexport {};`)]).toEqual(['use client', 'use strict']);
+    expect([...scanDirectives(`'use server'; 'use cache'`)]).toEqual(['use server', 'use cache']);
+    expect([...scanDirectives(`import x from 'y';\n'use client';`)]).toEqual([]);
+    expect([...scanDirectives(`'use client'.toString();`)]).toEqual([]);
+    expect([...scanDirectives(`'use client'\n.trim();`)]).toEqual([]);
+    expect([...scanDirectives(`'use client' + x;`)]).toEqual([]);
+    expect([...scanDirectives(`'unterminated`)]).toEqual([]);
+    expect([...scanDirectives(``)]).toEqual([]);
+  });
+
+  it('follows re-exports to the module that declares a name', () => {
+    const rsc = path.join(TYPED_ROOT, 'rsc');
+    expect(clientExportOf(path.join(rsc, 'checkout-form.tsx'), 'CheckoutForm')).toBe('yes');
+    expect(clientExportOf(path.join(rsc, 'checkout-form.tsx'), 'default')).toBe('yes');
+    expect(clientExportOf(path.join(rsc, 'server-card.tsx'), 'ServerCard')).toBe('no');
+    expect(clientExportOf(path.join(rsc, 'index.ts'), 'CheckoutForm')).toBe('yes');
+    expect(clientExportOf(path.join(rsc, 'index.ts'), 'ServerCard')).toBe('no');
+    expect(clientExportOf(path.join(rsc, 'not-a-directive.tsx'), 'Widget')).toBe('no');
+    expect(clientExportOf(path.join(rsc, 'missing.tsx'), 'Widget')).toBe('unknown');
+  });
+
+  it('reads each module once per process, and again only when it changes', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'directives-'));
+    const file = path.join(directory, 'button.tsx');
+    writeFileSync(file, `export const Button = 1;`);
+    const before = moduleDirectiveReads();
+    expect(readModuleDirectives(file)?.has('use client')).toBe(false);
+    expect(readModuleDirectives(file)?.has('use client')).toBe(false);
+    expect(clientExportOf(file, 'Button')).toBe('no');
+    expect(moduleDirectiveReads() - before).toBe(1);
+    writeFileSync(file, `'use client';\nexport const Button = 1;`);
+    utimesSync(file, new Date(), new Date(Date.now() + 10_000));
+    expect(readModuleDirectives(file)?.has('use client')).toBe(true);
+    expect(moduleDirectiveReads() - before).toBe(2);
+    rmSync(directory, { recursive: true, force: true });
+    expect(readModuleDirectives(file)).toBeNull();
   });
 });

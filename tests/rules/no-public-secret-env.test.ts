@@ -6,11 +6,15 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { peekFileFacts } from '../../src/analysis/file-facts.js';
+import { moduleDirectiveReads } from '../../src/analysis/modules.js';
 import rule from '../../src/rules/no-public-secret-env.js';
 import { classifyWords, NameClassifier } from '../../src/rules/no-public-secret-env/names.js';
 import { TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
 
-const STRICT = [{ checkClientModules: true, reportAmbiguousNames: true }] as const;
+const STRICT = [{ checkClientModules: true, checkServerToClientProps: true, reportAmbiguousNames: true }] as const;
+/** A server component of the typed fixture project: `./rsc/*` resolve from here. */
+const PAGE_JSX = path.join(TYPED_ROOT, 'page.jsx');
+const PAGE_TSX = path.join(TYPED_ROOT, 'page.tsx');
 
 /** Real-world names of values that are public by design: silent in both presets. */
 const PUBLIC_NAMES = [
@@ -204,6 +208,82 @@ describe('plain JavaScript (espree)', () => {
       {
         name: `${PUBLIC_NAMES.length} real-world public names stay silent (strict)`,
         code: `'use client';\nexport const config = [\n  ${publicReads},\n];`,
+        options: STRICT,
+      },
+      {
+        name: 'RSC boundary: a server secret passed to a client component is silent without checkServerToClientProps',
+        filename: PAGE_JSX,
+        code: `import { CheckoutForm } from './rsc/checkout-form';\nexport default function Page() { return <CheckoutForm stripeKey={process.env.STRIPE_SECRET_KEY} />; }`,
+        options: [{ checkClientModules: true, reportAmbiguousNames: true }],
+      },
+      {
+        name: 'RSC boundary: a secret passed to a server component (directly and through a barrel) stays on the server',
+        filename: PAGE_JSX,
+        code: `
+          import { ServerCard } from './rsc/server-card';
+          import * as UI from './rsc';
+          export default function Page() {
+            return <><ServerCard apiKey={process.env.OPENAI_API_KEY} /><UI.ServerCard apiKey={process.env.OPENAI_API_KEY} /></>;
+          }
+        `,
+        options: STRICT,
+      },
+      {
+        name: 'RSC boundary: public and non-secret values may cross; the secret used on the server may too',
+        filename: PAGE_JSX,
+        code: `
+          import Stripe from 'stripe';
+          import { CheckoutForm } from './rsc/checkout-form';
+          export default async function Page() {
+            const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+            const intent = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
+            return <CheckoutForm stripeKey={process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY} label={process.env.SITE_NAME} config={{ apiKey: intent.client_secret }} />;
+          }
+        `,
+        options: STRICT,
+      },
+      {
+        name: 'RSC boundary: modules that cannot be resolved are unknown (missing file, path alias without types, a package)',
+        filename: PAGE_JSX,
+        code: `
+          import { CheckoutForm } from './rsc/missing';
+          import { PayButton } from '@/rsc/checkout-form';
+          import { Elements } from '@stripe/react-stripe-js';
+          export default function Page() {
+            const key = process.env.STRIPE_SECRET_KEY;
+            return <><CheckoutForm stripeKey={key} /><PayButton secret={key} /><Elements secret={key} /></>;
+          }
+        `,
+        options: STRICT,
+      },
+      {
+        name: "RSC boundary: a module starting with 'use client'.toString() has no directive",
+        filename: PAGE_JSX,
+        code: `import { Widget } from './rsc/not-a-directive';\nexport default function Page() { return <Widget token={process.env.GITHUB_TOKEN} />; }`,
+        options: STRICT,
+      },
+      {
+        name: 'RSC boundary: a local component shadowing the import name is not the client component',
+        filename: PAGE_JSX,
+        code: `
+          import { CheckoutForm } from './rsc/checkout-form';
+          export function Page() {
+            const CheckoutForm = (props) => props.stripeKey.length;
+            return <CheckoutForm stripeKey={process.env.STRIPE_SECRET_KEY} />;
+          }
+          export const unused = CheckoutForm;
+        `,
+        options: STRICT,
+      },
+      {
+        name: 'client entries: createApp without mount, and react-dom/server rendering, are not browser entries',
+        filename: 'src/server.js',
+        code: `
+          import { createApp } from 'vue';
+          import { renderToString } from 'react-dom/server';
+          export const app = createApp(App);
+          export const html = renderToString(App, process.env.STRIPE_SECRET_KEY);
+        `,
         options: STRICT,
       },
       {
@@ -404,6 +484,74 @@ export const other = useRuntimeConfig().public.openaiApiKey;
         errors: [{ messageId: 'serverSecretInClient', line: 2, column: 13 }],
       },
       {
+        name: 'strict: a server secret in a legacy ReactDOM.render entry (CRA)',
+        filename: 'src/index.js',
+        code: `import ReactDOM from 'react-dom';\nconst key = process.env.SENDGRID_API_KEY;\nReactDOM.render(<App apiKey={key} />, document.getElementById('root'));`,
+        options: STRICT,
+        errors: [{ messageId: 'serverSecretInClient', line: 2, column: 13, data: { variable: 'SENDGRID_API_KEY', why: 'is a secret SendGrid key', client: 'a front-end entry (it mounts the app with `ReactDOM.render`)' } }],
+      },
+      {
+        name: 'strict: a server secret in a Vue entry (createApp(...).use(...).mount)',
+        filename: 'src/main.js',
+        code: `import { createApp } from 'vue';\nconst token = import.meta.env.GITHUB_TOKEN;\ncreateApp(App, { token }).use(router).mount('#app');`,
+        options: STRICT,
+        errors: [{ messageId: 'serverSecretInClient', line: 2, column: 15, data: { variable: 'GITHUB_TOKEN', why: 'is a secret GitHub token', client: 'a front-end entry (it mounts the app with `createApp(...).mount`)' } }],
+      },
+      {
+        name: 'strict: a server secret in Solid and Svelte 5 entries',
+        filename: 'src/index.js',
+        code: `import { render } from 'solid-js/web';\nimport { mount } from 'svelte';\nrender(() => App({ key: import.meta.env.OPENAI_API_KEY }), document.body);\nexport default mount(App, { target: document.body });`,
+        options: STRICT,
+        errors: [{ messageId: 'serverSecretInClient', line: 3, column: 25, data: { variable: 'OPENAI_API_KEY', why: 'is a secret OpenAI key', client: 'a front-end entry (it mounts the app with `render`)' } }],
+      },
+      {
+        name: 'strict, RSC boundary: a server secret passed to a client component, in place and through `?? ""`',
+        filename: PAGE_JSX,
+        code: `import { CheckoutForm } from './rsc/checkout-form';\nexport default function Page() {\n  return <CheckoutForm stripeKey={process.env.STRIPE_SECRET_KEY ?? ''} label="Pay" />;\n}`,
+        options: STRICT,
+        errors: [
+          {
+            messageId: 'secretPropToClient',
+            line: 3,
+            column: 35,
+            data: { variable: 'STRIPE_SECRET_KEY', why: 'says SECRET', prop: 'stripeKey', component: 'CheckoutForm', module: './rsc/checkout-form' },
+          },
+        ],
+      },
+      {
+        name: 'strict, RSC boundary: through a local const, destructuring, a default import, a namespace import, a barrel and an object prop',
+        filename: PAGE_JSX,
+        code: `
+import PayButton, { CheckoutForm } from './rsc/checkout-form.tsx';
+import * as Client from './rsc/checkout-form';
+import { CheckoutForm as Barrelled } from './rsc';
+export default async function Page() {
+  const key = process.env.STRIPE_SECRET_KEY;
+  const { OPENAI_API_KEY, DATABASE_URL: db = '' } = process.env;
+  return (
+    <main>
+      <PayButton secret={key} />
+      <Client.CheckoutForm stripeKey={OPENAI_API_KEY} />
+      <Barrelled config={{ apiKey: db, label: 'x' }} />
+    </main>
+  );
+}
+`,
+        options: STRICT,
+        errors: [
+          { messageId: 'secretPropToClient', line: 10, column: 26, data: { variable: 'STRIPE_SECRET_KEY', why: 'says SECRET', prop: 'secret', component: 'PayButton', module: './rsc/checkout-form.tsx' } },
+          { messageId: 'secretPropToClient', line: 11, column: 39, data: { variable: 'OPENAI_API_KEY', why: 'is a secret OpenAI key', prop: 'stripeKey', component: 'Client.CheckoutForm', module: './rsc/checkout-form' } },
+          { messageId: 'secretPropToClient', line: 12, column: 36, data: { variable: 'DATABASE_URL', why: 'is a database connection string, with its credentials', prop: 'config', component: 'Barrelled', module: './rsc' } },
+        ],
+      },
+      {
+        name: "strict, RSC boundary: in a 'use client' file the read itself is reported, once",
+        filename: PAGE_JSX,
+        code: `'use client';\nimport { CheckoutForm } from './rsc/checkout-form';\nexport function Pay() { return <CheckoutForm stripeKey={process.env.STRIPE_SECRET_KEY} />; }`,
+        options: STRICT,
+        errors: [{ messageId: 'serverSecretInClient', line: 3, column: 57 }],
+      },
+      {
         name: 'dangerouslyAllowBrowser with a public env key: one finding naming both signals',
         code: `
 import OpenAI from 'openai';
@@ -574,6 +722,16 @@ describe('TypeScript without type information', () => {
         ],
       },
       {
+        name: 'strict, RSC boundary: a typed server component (`as string`, `!`)',
+        filename: PAGE_TSX,
+        code: `import { CheckoutForm } from './rsc/checkout-form';\nexport default function Page(): JSX.Element {\n  const key = process.env.RESEND_API_KEY as string;\n  return <CheckoutForm stripeKey={key} config={{ apiKey: process.env.ANTHROPIC_API_KEY! }} />;\n}`,
+        options: STRICT,
+        errors: [
+          { messageId: 'secretPropToClient', line: 4, column: 35, data: { variable: 'RESEND_API_KEY', why: 'is a secret Resend key', prop: 'stripeKey', component: 'CheckoutForm', module: './rsc/checkout-form' } },
+          { messageId: 'secretPropToClient', line: 4, column: 58, data: { variable: 'ANTHROPIC_API_KEY', why: 'is a secret Anthropic key', prop: 'config', component: 'CheckoutForm', module: './rsc/checkout-form' } },
+        ],
+      },
+      {
         name: "a 'use client' component reading a public secret",
         filename: 'app/components/CheckoutButton.tsx',
         code: `'use client';\nexport function CheckoutButton() {\n  return <button data-key={process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY}>Pay</button>;\n}`,
@@ -594,6 +752,12 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = { env: { NEXT_PUBLIC_APP_URL: process.env.APP_URL ?? '' } };
 export default nextConfig;
 `,
+      },
+      {
+        name: 'RSC boundary with types: a path-aliased server component',
+        filename: PAGE_TSX,
+        code: `import { ServerCard } from '@/rsc/server-card';\nexport default function Page() { return <ServerCard apiKey={process.env.OPENAI_API_KEY} />; }`,
+        options: STRICT,
       },
       {
         name: 'the OpenAI client on the server',
@@ -628,6 +792,16 @@ export const openai = new OpenAI({
 });
 `,
         errors: [{ messageId: 'browserSdkKey', line: 5, column: 3, data: { variable: 'NEXT_PUBLIC_OPENAI_API_KEY', sdk: 'OpenAI', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' } }],
+      },
+      {
+        name: 'strict, RSC boundary with types: a path alias (`@/rsc/...`) followed through the checker, also through the barrel',
+        filename: PAGE_TSX,
+        code: `import { CheckoutForm } from '@/rsc/checkout-form';\nimport { CheckoutForm as Again } from '@/rsc';\nexport default function Page() {\n  return <><CheckoutForm stripeKey={process.env.STRIPE_SECRET_KEY} /><Again stripeKey={process.env.STRIPE_SECRET_KEY} /></>;\n}`,
+        options: STRICT,
+        errors: [
+          { messageId: 'secretPropToClient', line: 4, column: 37, data: { variable: 'STRIPE_SECRET_KEY', why: 'says SECRET', prop: 'stripeKey', component: 'CheckoutForm', module: '@/rsc/checkout-form' } },
+          { messageId: 'secretPropToClient', line: 4, column: 88, data: { variable: 'STRIPE_SECRET_KEY', why: 'says SECRET', prop: 'stripeKey', component: 'Again', module: '@/rsc' } },
+        ],
       },
       {
         name: 'strict: a server secret in a client component',
@@ -699,6 +873,29 @@ describe('cost on files without a signal', () => {
   it('computes no per-file facts for a file with a token signal only (strings are scanned, nothing resolved)', () => {
     lint(`export const header = '-----BEGIN PRIVATE KEY-----';`);
     expect(peekFileFacts(linted())).toBeUndefined();
+  });
+
+  it('reads an imported module only for a prop that carries a secret, and once per process', () => {
+    const lintPage = (code: string): Linter.LintMessage[] =>
+      linter.verify(
+        code,
+        {
+          files: ['**/*.tsx'],
+          languageOptions: { parser: tsParser },
+          plugins: { 'production-ready': { rules: { 'no-public-secret-env': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string] },
+          rules: { 'production-ready/no-public-secret-env': ['error', ...STRICT] },
+        },
+        { filename: path.join(TYPED_ROOT, 'app-page.tsx') },
+      );
+    const before = moduleDirectiveReads();
+    const quiet = `import { CheckoutForm } from './rsc/checkout-form';\nexport default function Page() { return <CheckoutForm label={process.env.SITE_NAME} stripeKey={process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY} />; }`;
+    expect(lintPage(quiet)).toEqual([]);
+    expect(moduleDirectiveReads()).toBe(before);
+    const leaking = `import { CheckoutForm } from './rsc/checkout-form';\nexport default function Page() { return <CheckoutForm stripeKey={process.env.STRIPE_SECRET_KEY} />; }`;
+    const reads = moduleDirectiveReads();
+    expect(lintPage(leaking).map((message) => message.messageId)).toEqual(['secretPropToClient']);
+    expect(lintPage(leaking).map((message) => message.messageId)).toEqual(['secretPropToClient']);
+    expect(moduleDirectiveReads() - reads).toBeLessThanOrEqual(1);
   });
 
   it('never asks the type checker', () => {

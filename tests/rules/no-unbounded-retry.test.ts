@@ -10,10 +10,222 @@ import rule from '../../src/rules/no-unbounded-retry.js';
 import { TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
 
 const STRICT = [{ requireBackoff: true }] as const;
+const SWR = [{ reportSwrDefaultRetry: true }] as const;
+const FULL_STRICT = [{ reportClientReconnects: true, reportSwrDefaultRetry: true, requireBackoff: true }] as const;
 
 describe('plain JavaScript (espree)', () => {
   javascriptTester().run('no-unbounded-retry', rule, {
     valid: [
+      {
+        name: 'a rejection handed on to a state machine is not a retry (compiled async generators)',
+        code: `
+          function AsyncGenerator(gen) {
+            function resume(key, arg) {
+              try {
+                const result = gen[key](arg);
+                Promise.resolve(result.value).then((value) => settle(result.done, value), function (error) { resume('throw', error); });
+              } catch (error) {
+                settle('throw', error);
+              }
+            }
+            return resume;
+          }
+          async function step(state, error) {
+            try { return await advance(state); } catch (caught) { return step('failed', caught); }
+          }
+        `,
+      },
+      {
+        name: 'a second call that takes another branch through a flag is a single retry',
+        code: `
+          class Router {
+            async handleRouteInfoError(error, route, loadErrorFail) {
+              if (loadErrorFail) throw error;
+              try { return await this.loadErrorPage(route); }
+              catch (pageError) { return this.handleRouteInfoError(pageError, route, true); }
+            }
+          }
+          async function load(url, isRetry = false) {
+            try { return await fetch(url); } catch { if (!isRetry) return load(url, true); throw new Error('failed'); }
+          }
+        `,
+      },
+      {
+        name: 'trying the next of a list of alternatives until the list runs out',
+        code: `
+          function resolveFirst(candidates, resolve, reject) {
+            function tryFirstOne(error) {
+              if (!candidates.length) return reject(error);
+              const next = candidates.shift();
+              lookup(next).then(resolve, tryFirstOne);
+            }
+            tryFirstOne();
+          }
+          async function resolveRequests(resolver, possible) {
+            return resolver(possible[0]).catch(() => {
+              const [, ...rest] = possible;
+              if (rest.length === 0) throw new Error('none resolved');
+              return resolveRequests(resolver, rest);
+            });
+          }
+        `,
+      },
+      {
+        name: 'strict: a bounded retry of a synchronous local operation may retry at once',
+        options: STRICT,
+        code: `
+          function loadClosestPackageJson(dir, attempts = 1) {
+            if (attempts > 5) throw new Error('no package.json');
+            try { return require(join(dir, '../'.repeat(attempts - 1) + 'package.json')); }
+            catch { return loadClosestPackageJson(dir, attempts + 1); }
+          }
+          export function reserve(dir) {
+            for (let attempt = 0; attempt < 10; attempt++) {
+              try { mkdirSync(dir + '-' + attempt); return attempt; }
+              catch (error) { if (error.code !== 'EEXIST') throw error; }
+            }
+          }
+        `,
+      },
+      {
+        name: 'strict: a bounded retry of fetch whose delay grows (linear and capped exponential)',
+        options: STRICT,
+        code: `
+          export async function post(url, body) {
+            for (let attempt = 1; attempt <= 3; attempt++) {
+              try { return await fetch(url, { method: 'POST', body }); }
+              catch (error) { if (attempt === 3) throw error; await sleep(1000 * attempt); }
+            }
+          }
+          export async function get(url, attempt = 0) {
+            try { return await fetch(url); }
+            catch (error) { if (attempt >= 4) throw error; await sleep(Math.min(250 * 2 ** attempt, 5000)); return get(url, attempt + 1); }
+          }
+        `,
+      },
+      {
+        name: 'strict: a fixed delay around something that is not a network call, or of unknown length',
+        options: STRICT,
+        code: `
+          export async function lock(key) {
+            for (let attempt = 0; attempt < 5; attempt++) {
+              try { return await acquireLocalLock(key); } catch { await sleep(50); }
+            }
+          }
+          export async function poll(url, pause) {
+            for (let attempt = 0; attempt < 5; attempt++) {
+              try { return await fetch(url); } catch { await sleep(pause); }
+            }
+          }
+          function fetchLater(fetch) { for (let i = 0; i < 3; i++) { try { return fetch(); } catch { sleep(10); } } }
+        `,
+      },
+      {
+        name: 'strict: the wait happens in a local helper called from the catch (one hop, as in p-retry)',
+        options: STRICT,
+        code: `
+          async function onAttemptFailure(error, attempt) {
+            if (attempt >= 5) throw error;
+            await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 30000)));
+          }
+          const backoffFor = async (attempt) => sleep(250 * attempt);
+          export async function run(input) {
+            let attempt = 0;
+            while (attempt < 5) {
+              attempt++;
+              try { return await input(attempt); } catch (error) { await onAttemptFailure(error, attempt); }
+            }
+          }
+          export async function send(url, attempt = 0) {
+            try { return await fetch(url); }
+            catch (error) { if (attempt >= 3) throw error; await backoffFor(attempt); return send(url, attempt + 1); }
+          }
+        `,
+      },
+      {
+        name: 'a fixed delay around fetch is silent in recommended',
+        code: `
+          export async function post(url) {
+            for (let attempt = 0; attempt < 3; attempt++) {
+              try { return await fetch(url); } catch { await sleep(1000); }
+            }
+          }
+        `,
+      },
+      {
+        name: 'SWR hooks without errorRetryCount are silent without reportSwrDefaultRetry',
+        options: STRICT,
+        code: `
+          import useSWR from 'swr';
+          export const useUser = () => useSWR('/api/user', fetcher);
+        `,
+      },
+      {
+        name: 'strict: SWR hooks that bound or switch off the retry, or whose options cannot be seen',
+        options: SWR,
+        code: `
+          import useSWR from 'swr';
+          import useSWRInfinite from 'swr/infinite';
+          import { sharedOptions } from '@/lib/swr';
+          const fetcher = (url) => fetch(url).then((r) => r.json());
+          export function useData(id) {
+            useSWR('/api/user', fetcher, { errorRetryCount: 3 });
+            useSWR('/api/flags', fetcher, { shouldRetryOnError: false });
+            useSWR('/api/live', fetcher, { shouldRetryOnError: (error) => error.status >= 500 });
+            useSWR('/api/orders', fetcher, { onErrorRetry: (error, key, config, revalidate, { retryCount }) => { if (retryCount < 3) revalidate({ retryCount }); } });
+            useSWR('/api/shared', fetcher, sharedOptions);
+            useSWR('/api/spread', fetcher, { ...sharedOptions, revalidateOnFocus: false });
+            useSWR('/api/global');
+            useSWR(id ? '/api/item/' + id : null, sharedOptions);
+            return useSWRInfinite((index) => '/api/page/' + index, fetcher, { errorRetryCount: 2 });
+          }
+        `,
+      },
+      {
+        name: 'strict: an SWRConfig in the same file bounds every hook of the file',
+        options: SWR,
+        filename: 'react.jsx',
+        code: `
+          import useSWR, { SWRConfig } from 'swr';
+          function Balance() { const { data } = useSWR('/api/balance', fetcher); return data; }
+          export function App() {
+            return <SWRConfig value={{ fetcher, errorRetryCount: 4 }}><Balance /></SWRConfig>;
+          }
+        `,
+      },
+      {
+        name: 'strict: an SWRConfig whose value is a function of the parent config, or unknown',
+        options: SWR,
+        filename: 'react.jsx',
+        code: `
+          import { SWRConfig } from 'swr';
+          export const A = ({ children }) => <SWRConfig value={(parent) => ({ ...parent, refreshInterval: 1000 })}>{children}</SWRConfig>;
+          export const B = ({ children, config }) => <SWRConfig value={config}>{children}</SWRConfig>;
+        `,
+      },
+      {
+        name: 'strict: a local useSWR is not SWR',
+        options: SWR,
+        code: `
+          function useSWR(key, fetcher) { return { key, fetcher }; }
+          export const data = useSWR('/api/user', fetcher);
+        `,
+      },
+      {
+        name: 'strict: library backoff whose delay stays under the setTimeout limit, or is capped',
+        options: STRICT,
+        code: `
+          import { backOff } from 'exponential-backoff';
+          import pRetry from 'p-retry';
+          await backOff(() => fetch('/a'), { numOfAttempts: 20 });
+          await backOff(() => fetch('/b'), { numOfAttempts: 40, maxDelay: 60_000 });
+          await backOff(() => fetch('/c'));
+          await pRetry(() => fetch('/d'), { retries: 5 });
+          await pRetry(() => fetch('/e'), { retries: 40, maxTimeout: 30_000 });
+          await pRetry(() => fetch('/f'), { retries: 40, maxRetryTime: 600_000 });
+          await pRetry(() => fetch('/g'), { retries: 40, factor: 1 });
+        `,
+      },
       {
         name: 'payment retry with an attempt counter checked before the recursion',
         code: `
@@ -427,6 +639,16 @@ const api = ky.create({ retry: { limit: Number.POSITIVE_INFINITY } });
         ],
       },
       {
+        name: 'a flag that the function never tests does not bound the retry',
+        code: `
+export async function charge(id, verbose = false) {
+  try { return await stripe.charges.capture(id); }
+  catch (error) { log(verbose, error); return charge(id, true); }
+}
+        `,
+        errors: [{ messageId: 'recursion', line: 4, column: 47 }],
+      },
+      {
         name: 'exponential-backoff numOfAttempts: Infinity',
         code: `
 import { backOff } from 'exponential-backoff';
@@ -540,6 +762,129 @@ axiosRetry(axios, { retries: 3 });
         `,
         errors: [{ messageId: 'noDelayDefault', line: 4, column: 1 }],
       },
+      {
+        name: 'strict: bounded retries with no delay: a while loop with a counter and a .catch() recursion',
+        options: STRICT,
+        code: `
+async function push(event) {
+  let attempts = 0;
+  while (attempts < 5) {
+    attempts++;
+    try { return await fetch('/hook', { method: 'POST', body: event }); } catch {}
+  }
+}
+function notify(url, retries = 3) {
+  return fetch(url).catch((error) => (retries > 0 ? notify(url, retries - 1) : Promise.reject(error)));
+}
+        `,
+        errors: [
+          { messageId: 'noDelay', line: 4, column: 3 },
+          { messageId: 'noDelay', line: 10, column: 53 },
+        ],
+      },
+      {
+        name: 'strict: a bounded retry loop around fetch that waits a fixed second',
+        options: STRICT,
+        code: `
+export async function post(url, body) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try { return await fetch(url, { method: 'POST', body }); }
+    catch (error) { if (attempt === 3) throw error; await sleep(1000); }
+  }
+}
+        `,
+        errors: [{ messageId: 'fixedDelay', line: 5, column: 59, data: { operation: 'fetch()', wait: 'sleep(1000)' } }],
+      },
+      {
+        name: 'strict: a fixed delay through a constant, around axios and a Stripe client',
+        options: STRICT,
+        code: `
+import axios from 'axios';
+import Stripe from 'stripe';
+const RETRY_MS = 2000;
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+export function sync(id, attempt = 0) {
+  return axios.post('/sync', { id }).catch((error) => {
+    if (attempt >= 3) throw error;
+    setTimeout(() => sync(id, attempt + 1), RETRY_MS);
+  });
+}
+export async function charge(amount) {
+  let attempt = 0;
+  while (attempt < 3) {
+    attempt++;
+    try { return await stripe.paymentIntents.create({ amount, currency: 'usd' }); }
+    catch { await new Promise((resolve) => setTimeout(resolve, 2000)); }
+  }
+}
+        `,
+        errors: [
+          { messageId: 'fixedDelay', line: 9, column: 5, data: { operation: 'axios.post()', wait: 'setTimeout(() => sync(id, attempt + 1), RETRY_MS)' } },
+          { messageId: 'fixedDelay', line: 17, column: 44, data: { operation: 'stripe.paymentIntents.create()', wait: 'setTimeout(resolve, 2000)' } },
+        ],
+      },
+      {
+        name: 'strict: exponential-backoff and p-retry counts whose uncapped delay overflows setTimeout',
+        options: STRICT,
+        code: `
+import { backOff } from 'exponential-backoff';
+import pRetry from 'p-retry';
+const ATTEMPTS = 30;
+await backOff(() => fetch('/a'), { numOfAttempts: ATTEMPTS, startingDelay: 100 });
+await pRetry(() => fetch('/b'), { retries: 25 });
+        `,
+        errors: [
+          { messageId: 'uncappedLibraryBackoff', line: 5, column: 36, data: { library: 'exponential-backoff', option: 'numOfAttempts', count: '30', capKey: 'maxDelay' } },
+          { messageId: 'uncappedLibraryBackoff', line: 6, column: 35, data: { library: 'p-retry', option: 'retries', count: '25', capKey: 'maxTimeout' } },
+        ],
+      },
+      {
+        name: 'SWR errorRetryCount: Infinity retries forever (recommended)',
+        code: `
+import useSWR from 'swr';
+export const useFeed = () => useSWR('/api/feed', fetcher, { errorRetryCount: Infinity });
+        `,
+        errors: [{ messageId: 'foreverOption', line: 3, column: 61, data: { library: 'SWR', option: 'errorRetryCount', value: 'Infinity' } }],
+      },
+      {
+        name: 'strict: SWR hooks keeping the default error retry',
+        options: SWR,
+        code: `
+import useSWR from 'swr';
+import useSWRInfinite from 'swr/infinite';
+import useSWRImmutable from 'swr/immutable';
+const fetcher = (url) => fetch(url).then((r) => r.json());
+export function useDashboard() {
+  const user = useSWR('/api/user', fetcher);
+  const feed = useSWRInfinite((index) => '/api/feed/' + index, fetcher, { revalidateFirstPage: false });
+  const plans = useSWRImmutable('/api/plans', api.fetchJson, { shouldRetryOnError: true });
+  const stats = useSWR('/api/stats', { fetcher, refreshInterval: 5000 });
+  return [user, feed, plans, stats];
+}
+        `,
+        errors: [
+          { messageId: 'swrDefaultRetry', line: 7, column: 16, data: { hook: 'useSWR()' } },
+          { messageId: 'swrDefaultRetry', line: 8, column: 16, data: { hook: 'useSWRInfinite()' } },
+          { messageId: 'swrDefaultRetry', line: 9, column: 17, data: { hook: 'useSWRImmutable()' } },
+          { messageId: 'swrDefaultRetry', line: 10, column: 17, data: { hook: 'useSWR()' } },
+        ],
+      },
+      {
+        name: 'strict: an SWRConfig that sets a fetcher but no errorRetryCount, and a hook in the same file',
+        options: FULL_STRICT,
+        filename: 'react.jsx',
+        code: `
+import useSWR, { SWRConfig } from 'swr';
+function Balance() { return useSWR('/api/balance', fetcher).data; }
+export function Providers({ children }) {
+  return <SWRConfig value={{ fetcher, revalidateOnFocus: false }}><Balance />{children}</SWRConfig>;
+}
+        `,
+        errors: [
+          { messageId: 'swrDefaultRetry', line: 3, column: 29, data: { hook: 'useSWR()' } },
+          { messageId: 'swrDefaultRetry', line: 5, column: 11, data: { hook: '<SWRConfig>' } },
+        ],
+      },
     ],
   });
 });
@@ -587,6 +932,31 @@ describe('TypeScript without type information', () => {
         `,
       },
       {
+        name: 'strict: a fixed delay around a client passed as a parameter is unknown without types',
+        options: STRICT,
+        code: `
+import type Stripe from 'stripe';
+export async function refund(stripe: Stripe, charge: string): Promise<Stripe.Refund | undefined> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await stripe.refunds.create({ charge }); }
+    catch { await sleep(1_500); }
+  }
+  return undefined;
+}
+declare function sleep(ms: number): Promise<void>;
+`,
+      },
+      {
+        name: 'strict: SWR with a typed fetcher and errorRetryCount',
+        options: FULL_STRICT,
+        code: `
+          import useSWR from 'swr';
+          interface User { readonly id: string }
+          const fetcher = async (url: string): Promise<User> => (await fetch(url)).json() as Promise<User>;
+          export const useUser = () => useSWR<User>('/api/user', fetcher, { errorRetryCount: 3 } as const);
+        `,
+      },
+      {
         name: 'strict: axios-retry with exponentialDelay',
         options: STRICT,
         code: `
@@ -613,6 +983,25 @@ export class RealtimeClient {
         errors: [{ messageId: 'reconnect', line: 7, column: 24 }],
       },
       {
+        name: 'strict: a typed SWR hook keeping the default retry, and a fixed delay through `as number`',
+        options: FULL_STRICT,
+        code: `
+import useSWR from 'swr';
+interface User { readonly id: string }
+export const useUser = () => useSWR<User>('/api/user', (url: string) => fetch(url).then((r) => r.json() as Promise<User>));
+export async function ping(url: string): Promise<Response | undefined> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await fetch(url); } catch { await new Promise((resolve) => setTimeout(resolve, 500 as number)); }
+  }
+  return undefined;
+}
+        `,
+        errors: [
+          { messageId: 'swrDefaultRetry', line: 4, column: 30, data: { hook: 'useSWR()' } },
+          { messageId: 'fixedDelay', line: 7, column: 77, data: { operation: 'fetch()', wait: 'setTimeout(resolve, 500 as number)' } },
+        ],
+      },
+      {
         name: 'p-retry with retries typed as const Infinity',
         code: `
 import pRetry, { type Options } from 'p-retry';
@@ -637,6 +1026,19 @@ describe('TypeScript with type information', () => {
         `,
       },
       {
+        name: 'strict: SWR with its real types: an SWRConfig setting errorRetryCount covers the hooks of the file',
+        options: FULL_STRICT,
+        filename: path.join(TYPED_ROOT, 'page.tsx'),
+        code: `
+          import useSWR, { SWRConfig } from 'swr';
+          const fetcher = (url: string): Promise<unknown> => fetch(url).then((r) => r.json());
+          function Balance(): unknown { return useSWR('/api/balance', fetcher).data; }
+          export function App(): unknown {
+            return <SWRConfig value={{ fetcher, errorRetryCount: 3 }}><Balance /></SWRConfig>;
+          }
+        `,
+      },
+      {
         name: 'p-retry with a bounded count (real types)',
         code: `
           import pRetry from 'p-retry';
@@ -645,6 +1047,41 @@ describe('TypeScript with type information', () => {
       },
     ],
     invalid: [
+      {
+        name: 'strict: a fixed delay around a Stripe client known by its type (a parameter)',
+        options: STRICT,
+        code: `
+import type Stripe from 'stripe';
+export async function refund(stripe: Stripe, charge: string): Promise<Stripe.Refund | undefined> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await stripe.refunds.create({ charge }); }
+    catch { await sleep(1_500); }
+  }
+  return undefined;
+}
+declare function sleep(ms: number): Promise<void>;
+`,
+        errors: [{ messageId: 'fixedDelay', line: 6, column: 19, data: { operation: 'stripe.refunds.create()', wait: 'sleep(1_500)' } }],
+      },
+      {
+        name: 'strict: SWR and exponential-backoff with their real types',
+        options: FULL_STRICT,
+        filename: path.join(TYPED_ROOT, 'page.tsx'),
+        code: `
+import useSWR, { SWRConfig } from 'swr';
+import { backOff } from 'exponential-backoff';
+export function Providers({ children }: { children: React.ReactNode }): React.ReactNode {
+  return <SWRConfig value={{ refreshInterval: 30_000 }}>{children}</SWRConfig>;
+}
+export const useFeed = () => useSWR('/api/feed', (url: string) => fetch(url).then((r) => r.json()), { revalidateOnFocus: false });
+export const sync = (): Promise<Response> => backOff(() => fetch('/api/sync'), { numOfAttempts: 32 });
+        `,
+        errors: [
+          { messageId: 'swrDefaultRetry', line: 5, column: 11, data: { hook: '<SWRConfig>' } },
+          { messageId: 'swrDefaultRetry', line: 7, column: 30, data: { hook: 'useSWR()' } },
+          { messageId: 'uncappedLibraryBackoff', line: 8, column: 82 },
+        ],
+      },
       {
         name: 'fetch(...).catch recursion with the real Promise type',
         code: `
@@ -730,5 +1167,53 @@ describe('cost on files without a signal', () => {
     );
     expect(messages.filter((message) => message.fatal)).toEqual([]);
     expect(peekFileFacts(linted())).toBeUndefined();
+  });
+
+  /** Lints `code` as a typed file with every strict option on; returns the rule's messages. */
+  function lintStrict(code: string): Linter.LintMessage[] {
+    delete seen.program;
+    const messages = linter.verify(
+      code,
+      {
+        files: ['**/*.ts'],
+        languageOptions: {
+          parser: tsParser,
+          parserOptions: { projectService: { allowDefaultProject: ['*.ts'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: TYPED_ROOT },
+        },
+        plugins: {
+          'production-ready': { rules: { 'no-unbounded-retry': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
+          probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
+        },
+        rules: { 'production-ready/no-unbounded-retry': ['error', ...FULL_STRICT], 'probe/program': 'error' },
+      },
+      { filename: path.join(TYPED_ROOT, 'file.ts') },
+    );
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    return messages.filter((message) => message.ruleId === 'production-ready/no-unbounded-retry');
+  }
+
+  it('computes no per-file facts for a file without a signal with every strict option on', () => {
+    lintStrict(`
+      import express from 'express';
+      export const app = express().get('/api/me', (req, res) => { res.json({ id: req.query.id }); });
+    `);
+    expect(peekFileFacts(linted())).toBeUndefined();
+  });
+
+  it('decides a fixed delay around fetch and an SWR hook without the type checker', () => {
+    const messages = lintStrict(`
+      import useSWR from 'swr';
+      export const useUser = () => useSWR('/api/user', fetcher);
+      export async function post(url: string): Promise<Response | undefined> {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try { return await fetch(url); } catch { await sleep(1000); }
+        }
+        return undefined;
+      }
+      declare function sleep(ms: number): Promise<void>;
+      declare function fetcher(url: string): Promise<unknown>;
+    `);
+    expect(messages.map((message) => message.messageId)).toEqual(['swrDefaultRetry', 'fixedDelay']);
+    expect(peekFileFacts(linted())?.typesRequested).toBe(false);
   });
 });

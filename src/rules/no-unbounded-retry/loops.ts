@@ -42,7 +42,7 @@ export function retryLoopOf(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode
     if (node.type === AST_NODE_TYPES.LogicalExpression && isCounterTest(node.left, COUNTER_NAME)) bounded = true;
   });
   if (!found.retries) return null;
-  return { loop, condition: condition.kind, bounded, waits: containsDelay(loop.body) };
+  return { loop, condition: condition.kind, bounded, waits: containsDelay(loop.body, sourceCode) };
 }
 
 function conditionOf(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode>): { kind: RetryLoop['condition']; flag: string | null } {

@@ -4,7 +4,18 @@ import { type FunctionNode, isFunctionNode, unwrap, walk } from '../../analysis/
 import type { ObjectEntry, Resolved } from '../../analysis/constants.js';
 import { isCounterGuarded } from '../../analysis/control-flow.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
-import { AXIOS_RETRY, COUNTER_NAME, FOREVER_ATTEMPTS, JOB_QUEUES, REDIS_CLIENTS, RETRY_LIBRARIES, type RetryLibrary, SWR_HOOKS } from '../../knowledge/retry.js';
+import {
+  AXIOS_RETRY,
+  BACKOFF_DEFAULTS,
+  COUNTER_NAME,
+  FOREVER_ATTEMPTS,
+  JOB_QUEUES,
+  MAX_TIMER_DELAY,
+  REDIS_CLIENTS,
+  RETRY_LIBRARIES,
+  type RetryLibrary,
+  SWR_HOOKS,
+} from '../../knowledge/retry.js';
 
 /** What a library call's options say about its retries. */
 export type OptionFinding =
@@ -13,7 +24,9 @@ export type OptionFinding =
   /** A retry decision (`retry: () => true`, SWR `onErrorRetry`, ioredis `retryStrategy`) that never says stop. */
   | { readonly kind: 'always'; readonly node: TSESTree.Node; readonly library: string; readonly option: string }
   /** axios-retry without `retryDelay`: its default retries at once. */
-  | { readonly kind: 'no-delay'; readonly node: TSESTree.Node; readonly library: string };
+  | { readonly kind: 'no-delay'; readonly node: TSESTree.Node; readonly library: string }
+  /** An exponential backoff whose last delay overflows `setTimeout`, with no cap option set. */
+  | { readonly kind: 'uncapped'; readonly node: TSESTree.Node; readonly library: string; readonly option: string; readonly count: string; readonly capKey: string };
 
 export interface OptionSettings {
   /** Accept retry-forever when the options cap the delay and carry an AbortSignal. */
@@ -41,6 +54,7 @@ export function optionFindingsOf(call: TSESTree.CallExpression | TSESTree.NewExp
         if (!argument) continue;
         const entries = entriesUnder(argument, spec.under ?? [], facts);
         if (entries) checkLibrary(library, entries, facts, settings, findings);
+        if (settings.requireBackoff && !spec.under) checkCeiling(library, argument, facts, findings);
       }
     }
   }
@@ -65,6 +79,11 @@ export function optionFindingsOf(call: TSESTree.CallExpression | TSESTree.NewExp
     const config = call.arguments.at(-1);
     if (call.arguments.length >= 2 && config) {
       for (const entry of facts.constants.objectEntries(config)?.entries ?? []) {
+        if (entry.key === 'errorRetryCount') {
+          const count = facts.constants.valueOf(entry.value)?.value;
+          if (isForeverCount(count)) findings.push({ kind: 'forever', node: entry.site, library: 'SWR', option: 'errorRetryCount', value: describeCount(count) });
+          continue;
+        }
         if (entry.key !== 'onErrorRetry') continue;
         const fn = functionOf(entry.value);
         if (fn && alwaysRevalidates(fn)) findings.push({ kind: 'always', node: entry.site, library: 'SWR', option: 'onErrorRetry' });
@@ -100,6 +119,35 @@ function checkLibrary(library: RetryLibrary, entries: readonly ObjectEntry[], fa
       if (fn && alwaysTrue(fn)) findings.push({ kind: 'always', node: entry.site, library: library.name, option: entry.key });
     }
   }
+}
+
+/**
+ * exponential-backoff without `maxDelay`, p-retry / async-retry / retry without `maxTimeout`: the
+ * delay before the last attempt is `base * factor ** (count - 1)`; reported when that overflows
+ * `setTimeout` (the timer then fires after 1 ms). Every value must be static (defaults fill in the
+ * absent ones); a time bound (`maxRetryTime`) or an infinite count (reported as forever) is not this.
+ */
+function checkCeiling(library: RetryLibrary, argument: TSESTree.Node, facts: FileFacts, findings: OptionFinding[]): void {
+  const defaults = BACKOFF_DEFAULTS.find((candidate) => candidate.library === library.name);
+  if (!defaults) return;
+  const object = facts.constants.objectEntries(argument);
+  if (!object?.complete) return;
+  const keys = new Set(object.entries.map((entry) => entry.key));
+  if (keys.has(null) || keys.has(defaults.capKey) || library.timeBoundKeys?.some((key) => keys.has(key))) return;
+  const countEntry = object.entries.findLast((entry) => entry.key === defaults.countKey);
+  if (!countEntry) return;
+  const read = (key: string, fallback: number): number | null => {
+    const entry = object.entries.findLast((candidate) => candidate.key === key);
+    if (!entry) return fallback;
+    const value = facts.constants.valueOf(entry.value)?.value;
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  };
+  const count = read(defaults.countKey, defaults.count);
+  const base = read(defaults.baseKey, defaults.base);
+  const factor = read(defaults.factorKey, defaults.factor);
+  if (count === null || base === null || factor === null || count >= FOREVER_ATTEMPTS || factor <= 1 || base <= 0) return;
+  if (base * factor ** (count - 1) <= MAX_TIMER_DELAY) return;
+  findings.push({ kind: 'uncapped', node: countEntry.site, library: library.name, option: defaults.countKey, count: String(count), capKey: defaults.capKey });
 }
 
 /** BullMQ / Bull: `queue.add(name, data, { attempts })` on a `const queue = new Queue(...)`. */

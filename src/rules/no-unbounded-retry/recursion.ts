@@ -118,13 +118,96 @@ function frameOf(fn: FunctionNode): Frame | null {
 export function retrySiteOf(node: TSESTree.Node, fn: FunctionNode, name: string, sourceCode: Readonly<TSESLint.SourceCode>): RetrySite | null {
   const path = failurePathOf(node, fn);
   if (!path) return null;
-  const bounded = isCounterGuarded(node, fn, COUNTER_NAME) || readsChangedCounter(node, fn, sourceCode);
+  // `resume('throw', error)`: the failure is handed on (a state machine, a generator), not retried.
+  if (passesFailure(node, path, sourceCode)) return null;
+  const bounded = isCounterGuarded(node, fn, COUNTER_NAME) || readsChangedCounter(node, fn, sourceCode) || passesOneShotFlag(node, fn);
   return { node, fn, name, path, bounded };
 }
 
+/**
+ * Whether the retry is asynchronous, so that retrying at once can hammer a remote dependency: the
+ * function is `async`, the retry runs from a promise rejection handler or a timer, or it awaits.
+ * Retrying a synchronous local operation (`mkdirSync`, `require`) at once costs nothing remote.
+ */
+export function isAsyncRetry(site: RetrySite): boolean {
+  return site.fn.async || site.path.kind === 'promise-catch' || site.path.deferred || containsAwait(site.fn.body);
+}
+
+/** Whether `region` awaits (`await`, `for await`), not counting nested functions. */
+export function containsAwait(region: TSESTree.Node): boolean {
+  let found = false;
+  walk(region, (node) => {
+    if (found || !(node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await))) return;
+    let current: TSESTree.Node | undefined = node.parent;
+    while (current !== undefined && current !== region) {
+      if (isFunctionNode(current)) return;
+      current = current.parent;
+    }
+    found = true;
+  });
+  return found;
+}
+
+/** The binding that holds the failure: the catch clause's parameter, or the rejection handler's first. */
+function failureBinding(path: FailurePath): TSESTree.Identifier | null {
+  const handler = path.handler;
+  if (handler.type === AST_NODE_TYPES.CatchClause) return handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param : null;
+  if (path.kind === 'promise-catch' && isFunctionNode(handler)) {
+    const first = handler.params[0];
+    return first?.type === AST_NODE_TYPES.Identifier ? first : null;
+  }
+  return null;
+}
+
+function passesFailure(site: TSESTree.Node, path: FailurePath, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (site.type !== AST_NODE_TYPES.CallExpression) return false;
+  const binding = failureBinding(path);
+  if (!binding) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(binding), binding);
+  if (!variable) return false;
+  return site.arguments.some((argument) => {
+    const value = unwrap(argument);
+    return value.type === AST_NODE_TYPES.Identifier && variable.references.some((reference) => reference.identifier === value);
+  });
+}
+
+/**
+ * `return handleError(error, ..., true)` where the function tests that parameter (`if
+ * (loadErrorFail) throw ...`): the second call takes another branch, so the retry happens once.
+ */
+function passesOneShotFlag(site: TSESTree.Node, fn: FunctionNode): boolean {
+  if (site.type !== AST_NODE_TYPES.CallExpression) return false;
+  return site.arguments.some((argument, index) => {
+    if (argument.type !== AST_NODE_TYPES.Literal || typeof argument.value !== 'boolean') return false;
+    const parameter = fn.params[index];
+    const name =
+      parameter?.type === AST_NODE_TYPES.Identifier
+        ? parameter.name
+        : parameter?.type === AST_NODE_TYPES.AssignmentPattern && parameter.left.type === AST_NODE_TYPES.Identifier
+          ? parameter.left.name
+          : null;
+    return name !== null && testsName(fn.body, name);
+  });
+}
+
+/** Whether a condition in `region` reads `name` (`if (flag)`, `flag ? a : b`, `!flag && ...`). */
+function testsName(region: TSESTree.Node, name: string): boolean {
+  let found = false;
+  walk(region, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.LogicalExpression) {
+      const test = node.type === AST_NODE_TYPES.LogicalExpression ? node.left : node.test;
+      walk(test, (inner) => {
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) found = true;
+      });
+    }
+  });
+  return found;
+}
+
 /** Whether the retry waits: it is scheduled by a timer, or the function awaits a delay. */
-export function retryWaits(site: RetrySite): boolean {
-  return site.path.deferred || containsDelay(site.fn.body);
+export function retryWaits(site: RetrySite, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return site.path.deferred || containsDelay(site.fn.body, sourceCode);
 }
 
 const RELATIONAL = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
