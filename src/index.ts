@@ -8,6 +8,7 @@ export type { RuleName } from './rules/index.js';
 export type { Options as NoPublicSecretEnvOptions } from './rules/no-public-secret-env.js';
 export type { Options as NoUnboundedRetryOptions } from './rules/no-unbounded-retry.js';
 export type { Options as NoWildcardCorsOptions } from './rules/no-wildcard-cors.js';
+export type { Options as RequireQueryStatesOptions } from './rules/require-query-states.js';
 
 export type { CompatiblePlugin, PresetConfig, PresetRuleEntry } from '../configs/shared.js';
 

@@ -1,12 +1,14 @@
 import noPublicSecretEnv from './no-public-secret-env.js';
 import noUnboundedRetry from './no-unbounded-retry.js';
 import noWildcardCors from './no-wildcard-cors.js';
+import requireQueryStates from './require-query-states.js';
 
 /** The one list of rules: the presets, the docs table and the meta-tests are derived from it. */
 export const rules = {
   'no-public-secret-env': noPublicSecretEnv,
   'no-unbounded-retry': noUnboundedRetry,
   'no-wildcard-cors': noWildcardCors,
+  'require-query-states': requireQueryStates,
 };
 
 export type RuleName = keyof typeof rules;

@@ -45,6 +45,7 @@ const BOTH: readonly PresetName[] = ['recommended', 'strict'];
 const CORS = 'production-ready/no-wildcard-cors';
 const SECRETS = 'production-ready/no-public-secret-env';
 const RETRY = 'production-ready/no-unbounded-retry';
+const QUERY_STATES = 'production-ready/require-query-states';
 
 const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
   { file: 'app/api/health/route.ts', line: 14, column: 7, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
@@ -55,6 +56,10 @@ const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
     why: 'GET echoes the request Origin unchecked, with Allow-Credentials: true' },
   { file: 'app/components/CheckoutButton.tsx', line: 12, column: 43, ruleId: SECRETS, messageId: 'publicSecret', presets: BOTH,
     why: "'use client' component reads process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY: Next.js inlines the Stripe secret key into the browser bundle" },
+  { file: 'app/components/InvoiceList.tsx', line: 21, column: 17, ruleId: QUERY_STATES, messageId: 'defaultHidesStates', presets: BOTH,
+    why: "const { data: invoices = [] } = useQuery(...): loading, error and 'no invoices' all render as an empty list" },
+  { file: 'app/components/InvoiceList.tsx', line: 36, column: 19, ruleId: QUERY_STATES, messageId: 'noEmptyState', presets: ['strict'],
+    why: 'invoices.map(...) renders nothing for an empty list: no empty state (requireEmptyState, strict)' },
   { file: 'middleware.ts', line: 7, column: 55, ruleId: CORS, messageId: 'wildcardFallback', presets: BOTH,
     why: "Allow-Origin falls back to '*' when ALLOWED_ORIGIN is unset" },
   { file: 'server/fastify/plugins/cors.ts', line: 7, column: 5, ruleId: CORS, messageId: 'wildcard', presets: BOTH,

@@ -1,0 +1,435 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, isFunctionNode, staticKeyName } from '../../analysis/ast.js';
+import {
+  DATA_FIELDS,
+  ERROR_FIELDS,
+  ERROR_STATUSES,
+  LOADING_FIELDS,
+  LOADING_STATUSES,
+  MUTATE_FIELDS,
+  MUTATION_ERROR_FIELDS,
+  MUTATION_PENDING_FIELDS,
+  STATUS_FIELDS,
+  SUCCESS_FIELDS,
+  SUCCESS_STATUSES,
+} from '../../knowledge/query-hooks.js';
+
+/** How a component uses one query (or mutation) result. */
+export interface ResultUsage {
+  /** The result goes somewhere this analysis cannot follow (a child, a helper, a return): not this component's concern. */
+  escapes: boolean;
+  /** Reads of `data` that feed rendering (not effects or event handlers). */
+  readonly dataReads: TSESTree.Node[];
+  loading: boolean;
+  error: boolean;
+  /** `if (!data) return <Spinner />`: the absence of data stands for loading, errors included. */
+  absenceGate: TSESTree.Node | null;
+  /** `const { data: items = [] } = ...`. */
+  dataDefault: TSESTree.AssignmentPattern | null;
+  /** The destructuring of the result, where a fix can add fields. */
+  pattern: TSESTree.ObjectPattern | null;
+  /** `.map(` calls on the data (the member property). */
+  readonly listRenders: TSESTree.Node[];
+  /** `.length` / `.size` read on the data: an empty state is considered. */
+  emptyChecked: boolean;
+  /** `data!`, `data as T`. */
+  readonly assertions: TSESTree.Node[];
+  /** Mutations: calls of the mutate function, and whether a failure is handled at one. */
+  readonly mutateCalls: TSESTree.Node[];
+  mutateErrorHandled: boolean;
+}
+
+const EFFECT_HOOKS = /^use(?:Layout|Insertion)?Effect$|^useCallback$/u;
+const HANDLER_NAME = /^(?:on|handle)[A-Z]/u;
+const LIST_METHODS = new Set(['map', 'flatMap']);
+
+/**
+ * Follows a query result from the hook call through destructuring, whole-object member reads,
+ * tuples and aliases, and records which states the component reads and how it uses the data.
+ */
+export class UsageCollector {
+  readonly usage: ResultUsage = {
+    escapes: false,
+    dataReads: [],
+    loading: false,
+    error: false,
+    absenceGate: null,
+    dataDefault: null,
+    pattern: null,
+    listRenders: [],
+    emptyChecked: false,
+    assertions: [],
+    mutateCalls: [],
+    mutateErrorHandled: false,
+  };
+  private depth = 0;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly owner: FunctionNode,
+    private readonly mutation: boolean,
+  ) {}
+
+  /** `node` evaluates to what the hook returns; the result is at `position` in it. */
+  fromValue(node: TSESTree.Node, position: 'value' | 0 | 1): void {
+    if (++this.depth > 200) {
+      this.usage.escapes = true;
+      return;
+    }
+    const parent = skipWrappers(node);
+    const holder = parent.parent;
+    if (!holder) return;
+    if (holder.type === AST_NODE_TYPES.ExpressionStatement) return;
+    if (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.init === parent) {
+      const id = holder.id;
+      if (id.type === AST_NODE_TYPES.Identifier) {
+        this.references(id, (reference) => {
+          this.fromValue(reference, position);
+        });
+        return;
+      }
+      if (position === 'value') {
+        this.fromPattern(id, true);
+        return;
+      }
+      if (id.type === AST_NODE_TYPES.ArrayPattern) {
+        const element = id.elements[position];
+        if (element) this.fromPattern(element, true);
+        const trigger = id.elements[position === 0 ? 1 : 0];
+        if (this.mutation && trigger?.type === AST_NODE_TYPES.Identifier) {
+          this.references(trigger, (reference) => {
+            this.mutateRead(reference);
+          });
+        }
+        return;
+      }
+      this.usage.escapes = true;
+      return;
+    }
+    if (holder.type === AST_NODE_TYPES.MemberExpression && holder.object === parent) {
+      if (position !== 'value') {
+        const index = staticKeyName(holder);
+        if (index === String(position)) this.fromValue(holder, 'value');
+        else if (index === null) this.usage.escapes = true;
+        return;
+      }
+      const key = staticKeyName(holder);
+      if (key === null) {
+        this.usage.escapes = true;
+        return;
+      }
+      this.field(key, holder);
+      return;
+    }
+    this.usage.escapes = true;
+  }
+
+  /** A binding (identifier or object pattern) that holds the result itself. */
+  fromBinding(pattern: TSESTree.Node): void {
+    this.fromPattern(pattern, true);
+  }
+
+  private fromPattern(pattern: TSESTree.Node, top: boolean): void {
+    switch (pattern.type) {
+      case AST_NODE_TYPES.Identifier:
+        this.references(pattern, (reference) => {
+          this.fromValue(reference, 'value');
+        });
+        return;
+      case AST_NODE_TYPES.AssignmentPattern:
+        this.fromPattern(pattern.left, top);
+        return;
+      case AST_NODE_TYPES.ObjectPattern:
+        if (top) this.usage.pattern ??= pattern;
+        for (const property of pattern.properties) {
+          if (property.type === AST_NODE_TYPES.RestElement) {
+            this.fromPattern(property.argument, false);
+            continue;
+          }
+          const key = staticKeyName(property);
+          if (key === null) {
+            this.usage.escapes = true;
+            continue;
+          }
+          let target: TSESTree.Node = property.value;
+          if (target.type === AST_NODE_TYPES.AssignmentPattern) {
+            if (DATA_FIELDS.has(key)) this.usage.dataDefault ??= target;
+            target = target.left;
+          }
+          if (target.type === AST_NODE_TYPES.Identifier) {
+            this.references(target, (reference) => {
+              this.field(key, reference);
+            });
+          } else if (DATA_FIELDS.has(key)) {
+            // `data: { items }`: reading into the data.
+            this.usage.dataReads.push(target);
+          }
+        }
+        return;
+      default:
+        this.usage.escapes = true;
+    }
+  }
+
+  /** Every read reference of the variable declared by `id`; a reassignment makes it untrackable. */
+  private references(id: TSESTree.Identifier, visit: (reference: TSESTree.Identifier) => void): void {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(id), id);
+    if (!variable) {
+      this.usage.escapes = true;
+      return;
+    }
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      if (reference.isWrite()) {
+        this.usage.escapes = true;
+        continue;
+      }
+      visit(reference.identifier as TSESTree.Identifier);
+    }
+  }
+
+  private field(key: string, node: TSESTree.Node): void {
+    if (this.mutation) {
+      if (MUTATE_FIELDS.has(key)) this.mutateRead(node);
+      if (MUTATION_PENDING_FIELDS.has(key)) this.usage.loading = true;
+      if (MUTATION_ERROR_FIELDS.has(key)) this.usage.error = true;
+      return;
+    }
+    if (DATA_FIELDS.has(key)) this.dataRead(node);
+    else if (LOADING_FIELDS.has(key)) this.usage.loading = true;
+    else if (ERROR_FIELDS.has(key)) this.usage.error = true;
+    else if (SUCCESS_FIELDS.has(key)) this.both();
+    else if (STATUS_FIELDS.has(key)) this.statusRead(node);
+  }
+
+  private both(): void {
+    this.usage.loading = true;
+    this.usage.error = true;
+  }
+
+  /** `status === 'error'`, `switch (status)`; any other use of the status is taken as handling it. */
+  private statusRead(node: TSESTree.Node): void {
+    const expression = skipWrappers(node);
+    const parent = expression.parent;
+    if (
+      parent?.type === AST_NODE_TYPES.BinaryExpression &&
+      ['===', '!==', '==', '!='].includes(parent.operator)
+    ) {
+      const other = parent.left === expression ? parent.right : parent.left;
+      if (other.type === AST_NODE_TYPES.Literal && typeof other.value === 'string') {
+        this.status(other.value);
+        return;
+      }
+    }
+    if (parent?.type === AST_NODE_TYPES.SwitchStatement && parent.discriminant === expression) {
+      for (const switchCase of parent.cases) {
+        if (!switchCase.test) this.both();
+        else if (switchCase.test.type === AST_NODE_TYPES.Literal && typeof switchCase.test.value === 'string') {
+          this.status(switchCase.test.value);
+        } else this.both();
+      }
+      return;
+    }
+    this.both();
+  }
+
+  private status(value: string): void {
+    if (LOADING_STATUSES.has(value)) this.usage.loading = true;
+    else if (ERROR_STATUSES.has(value)) this.usage.error = true;
+    else if (SUCCESS_STATUSES.has(value)) this.both();
+  }
+
+  private dataRead(node: TSESTree.Node): void {
+    if (this.outsideRender(node)) return;
+    this.usage.dataReads.push(node);
+    // Assertions right on the data.
+    let top = skipChain(node);
+    const direct = top.parent;
+    if (
+      direct?.type === AST_NODE_TYPES.TSNonNullExpression ||
+      (direct?.type === AST_NODE_TYPES.TSAsExpression && !isConstAssertion(direct))
+    ) {
+      this.usage.assertions.push(direct);
+    }
+    // Walk the member chain: `data?.items.length`, `data.map(...)`, `data!.map(...)`.
+    for (let step = 0; step < 8; step++) {
+      top = skipChain(top);
+      while (top.parent?.type === AST_NODE_TYPES.TSNonNullExpression) top = skipChain(top.parent);
+      const parent = top.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === top) {
+        const key = staticKeyName(parent);
+        if (key === 'length' || key === 'size') this.usage.emptyChecked = true;
+        const call = skipChain(parent).parent;
+        if (key !== null && LIST_METHODS.has(key) && call?.type === AST_NODE_TYPES.CallExpression && skipChain(call.callee) === skipChain(parent)) {
+          this.usage.listRenders.push(parent.property);
+          return;
+        }
+        top = parent;
+        continue;
+      }
+      break;
+    }
+    this.absence(node);
+  }
+
+  /** `if (!data) return <Spinner />` and `data ? <List /> : <Spinner />`: data absence shown as loading. */
+  private absence(node: TSESTree.Node): void {
+    let expression = skipChain(node);
+    let absentWhenTrue = false;
+    for (let step = 0; step < 6; step++) {
+      const parent = expression.parent;
+      if (!parent) return;
+      if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') {
+        absentWhenTrue = !absentWhenTrue;
+      } else if (parent.type === AST_NODE_TYPES.BinaryExpression && isNullish(parent.left === expression ? parent.right : parent.left)) {
+        if (parent.operator === '==' || parent.operator === '===') absentWhenTrue = !absentWhenTrue;
+        else if (parent.operator !== '!=' && parent.operator !== '!==') return;
+      } else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '||' && absentWhenTrue) {
+        // `!data || ...` stays true when the data is absent.
+      } else if (parent.type === AST_NODE_TYPES.IfStatement && parent.test === expression) {
+        const branch = absentWhenTrue ? parent.consequent : parent.alternate;
+        if (branch && rendersSomething(branch)) this.usage.absenceGate ??= parent.test;
+        return;
+      } else if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === expression) {
+        if (rendersSomething(absentWhenTrue ? parent.consequent : parent.alternate)) this.usage.absenceGate ??= parent.test;
+        return;
+      } else {
+        return;
+      }
+      expression = parent;
+    }
+  }
+
+  /** Data read in an effect, a callback or an event handler does not render. */
+  private outsideRender(node: TSESTree.Node): boolean {
+    for (let current: TSESTree.Node | undefined = node.parent; current && current !== this.owner; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.JSXAttribute && current.name.type === AST_NODE_TYPES.JSXIdentifier && /^on[A-Z]/u.test(current.name.name)) {
+        return true;
+      }
+      if (current.type === AST_NODE_TYPES.CallExpression && calleeName(current) !== null && EFFECT_HOOKS.test(calleeName(current) ?? '')) {
+        return true;
+      }
+      if (isFunctionNode(current)) {
+        const name =
+          current.type === AST_NODE_TYPES.FunctionDeclaration
+            ? current.id?.name
+            : current.parent.type === AST_NODE_TYPES.VariableDeclarator && current.parent.id.type === AST_NODE_TYPES.Identifier
+              ? current.parent.id.name
+              : undefined;
+        if (name !== undefined && HANDLER_NAME.test(name)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A use of the mutate function: calling it starts the write; `onError`, `catch` or `try` handle its failure. */
+  private mutateRead(node: TSESTree.Node): void {
+    const expression = skipChain(node);
+    const parent = expression.parent;
+    this.usage.mutateCalls.push(node);
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === expression) {
+      if (parent.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && ['onError', 'onSettled'].includes(staticKeyName(property) ?? '')))) {
+        this.usage.mutateErrorHandled = true;
+      }
+      const settled = skipChain(parent).parent;
+      if (settled?.type === AST_NODE_TYPES.MemberExpression && ['catch', 'then', 'finally'].includes(staticKeyName(settled) ?? '')) {
+        this.usage.mutateErrorHandled = true;
+      }
+      if (insideTry(parent, this.owner)) this.usage.mutateErrorHandled = true;
+      return;
+    }
+    // `<button onClick={mutate}>` calls it with no error handling; anywhere else (a child's prop,
+    // a helper's argument) its failures are out of sight, so they are not this component's to show.
+    const intrinsic =
+      parent?.type === AST_NODE_TYPES.JSXExpressionContainer &&
+      parent.parent.type === AST_NODE_TYPES.JSXAttribute &&
+      parent.parent.parent.name.type === AST_NODE_TYPES.JSXIdentifier &&
+      /^[a-z]/u.test(parent.parent.parent.name.name);
+    if (!intrinsic) this.usage.mutateErrorHandled = true;
+  }
+}
+
+function calleeName(call: TSESTree.CallExpression): string | null {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return staticKeyName(callee);
+  return null;
+}
+
+function insideTry(node: TSESTree.Node, owner: FunctionNode): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== owner; current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler) return true;
+  }
+  return false;
+}
+
+/** Up through `?.` chains, `!` and `as`: the expression whose parent uses the value. */
+function skipChain(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent?.type === AST_NODE_TYPES.ChainExpression) current = current.parent;
+  return current;
+}
+
+function skipWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (
+      parent &&
+      (parent.type === AST_NODE_TYPES.ChainExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+    ) {
+      current = parent;
+      continue;
+    }
+    return current;
+  }
+}
+
+function isConstAssertion(node: TSESTree.TSAsExpression): boolean {
+  const annotation = node.typeAnnotation;
+  return (
+    annotation.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    annotation.typeName.name === 'const'
+  );
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
+}
+
+/** Whether a branch shows something: JSX, a component call, text; not `null`, `false` or nothing. */
+function rendersSomething(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+      return node.argument !== null && rendersSomething(node.argument);
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = node.body.at(-1);
+      return last?.type === AST_NODE_TYPES.ReturnStatement && rendersSomething(last);
+    }
+    case AST_NODE_TYPES.JSXElement:
+      return true;
+    case AST_NODE_TYPES.JSXFragment:
+      return node.children.length > 0;
+    case AST_NODE_TYPES.CallExpression:
+      return true;
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === 'string' && node.value !== '';
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return rendersSomething(node.consequent) || rendersSomething(node.alternate);
+    case AST_NODE_TYPES.LogicalExpression:
+      return rendersSomething(node.right);
+    default:
+      return false;
+  }
+}
