@@ -17,7 +17,8 @@
 //   - "strict":   the parser + the plugin's strict preset;
 //   - "baseline": the parser and no rules at all.
 // ESLint's stats give, per file, the parse time and each rule's time (its create() plus all its
-// listeners). The budget: every rule's time must stay under 2% of the parse time of the same run.
+// listeners). The budget: every rule's time must stay under 2% of the parse time of the same run
+// (5% for require-tenant-predicate, which parses embedded SQL: RULE_BUDGETS).
 //
 // The two configurations are compared file by file, not run after run: each file is read once,
 // then linted by both instances back to back (in alternating order). On a shared 2-core machine
@@ -46,6 +47,9 @@ import {
 import { BENCH_CORPUS, REPO_ROOT, rel } from './lib/paths.js';
 
 const BUDGET_PERCENT = 2;
+// Per-rule budgets where an issue grants more: require-tenant-predicate parses embedded SQL.
+const RULE_BUDGETS = { 'production-ready/require-tenant-predicate': 5 };
+const budgetOf = (id) => RULE_BUDGETS[id] ?? BUDGET_PERCENT;
 
 const args = parseArgs();
 const check = Boolean(args.check);
@@ -197,12 +201,13 @@ console.log(`\n=== Per rule (untyped, ${strict.files} files${runs > 1 ? `; per f
 const ruleRows = ruleIds.map((id) => {
   const ms = strict.perRule[id] ?? 0;
   const share = pct(ms, strict.parse);
-  if (share > BUDGET_PERCENT) overBudget.push(`${id}: ${share.toFixed(2)}% of parse time`);
-  return [id, ms.toFixed(1), ((1000 * ms) / strict.files).toFixed(1), `${share.toFixed(2)}%`, share > BUDGET_PERCENT ? 'OVER BUDGET' : 'ok'];
+  const budget = budgetOf(id);
+  if (share > budget) overBudget.push(`${id}: ${share.toFixed(2)}% of parse time (budget ${budget}%)`);
+  return [id, ms.toFixed(1), ((1000 * ms) / strict.files).toFixed(1), `${share.toFixed(2)}%`, `${share > budget ? 'OVER' : 'ok'} (${budget}%)`];
 });
 const foreign = Object.keys(strict.perRule).filter((id) => !id.startsWith(PLUGIN_PREFIX));
 console.log(
-  table(['rule', 'total ms', 'µs/file', `% of parse (${strict.parse.toFixed(0)} ms)`, `budget ${BUDGET_PERCENT}%`], ruleRows),
+  table(['rule', 'total ms', 'µs/file', `% of parse (${strict.parse.toFixed(0)} ms)`, 'budget'], ruleRows),
 );
 if (foreign.length) console.log(`(unexpected rules ran: ${foreign.join(', ')})`);
 
@@ -268,10 +273,10 @@ if (typed) {
 
 console.log(`\nTotal bench time: ${formatMs(performance.now() - started)}`);
 if (overBudget.length) {
-  console.log(`\nOVER BUDGET (> ${BUDGET_PERCENT}% of parse time):`);
+  console.log('\nOVER BUDGET:');
   for (const line of overBudget) console.log(`  - ${line}`);
   if (check) process.exit(1);
   console.log('(report only; run with --check to fail on this)');
 } else {
-  console.log(`\nAll rules within budget (<= ${BUDGET_PERCENT}% of parse time each).`);
+  console.log(`\nAll rules within budget (<= ${BUDGET_PERCENT}% of parse time each; ${Object.entries(RULE_BUDGETS).map(([id, b]) => `${id} ${b}%`).join(', ')}).`);
 }

@@ -9,6 +9,7 @@ export type { Options as NoPublicSecretEnvOptions } from './rules/no-public-secr
 export type { Options as NoUnboundedRetryOptions } from './rules/no-unbounded-retry.js';
 export type { Options as NoWildcardCorsOptions } from './rules/no-wildcard-cors.js';
 export type { Options as RequireQueryStatesOptions } from './rules/require-query-states.js';
+export type { Options as RequireTenantPredicateOptions } from './rules/require-tenant-predicate.js';
 
 export type { CompatiblePlugin, PresetConfig, PresetRuleEntry } from '../configs/shared.js';
 

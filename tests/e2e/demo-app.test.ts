@@ -46,6 +46,7 @@ const CORS = 'production-ready/no-wildcard-cors';
 const SECRETS = 'production-ready/no-public-secret-env';
 const RETRY = 'production-ready/no-unbounded-retry';
 const QUERY_STATES = 'production-ready/require-query-states';
+const TENANT = 'production-ready/require-tenant-predicate';
 
 const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
   { file: 'app/api/health/route.ts', line: 14, column: 7, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
@@ -70,6 +71,8 @@ const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
     why: 'cors({ origin: true, credentials: true }) reflects any origin, with credentials' },
   { file: 'services/payments.ts', line: 20, column: 12, ruleId: RETRY, messageId: 'recursion', presets: BOTH,
     why: 'chargeCustomer() calls itself from its catch with no attempt limit (the 47,000 Stripe calls incident)' },
+  { file: 'services/invoices.ts', line: 24, column: 46, ruleId: TENANT, messageId: 'missing', presets: BOTH,
+    why: 'SELECT on invoices by id only: the migration gives invoices an org_id, so any signed-in user can read another org\'s invoice' },
   { file: 'supabase/functions/hello/index.ts', line: 7, column: 42, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
     why: 'preflight Response with the shared corsHeaders (Allow-Origin: * from ../_shared/cors.ts)' },
   { file: 'supabase/functions/hello/index.ts', line: 20, column: 18, ruleId: CORS, messageId: 'wildcard', presets: BOTH,

@@ -1,0 +1,86 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+/**
+ * The plugin's project-wide settings, shared by rules: `settings['production-ready']` in the
+ * ESLint config. Rule options win over settings, settings over defaults (eslint-plugin-n's order).
+ * Malformed values are ignored, never thrown on.
+ */
+export type ProductionReadySettings = Readonly<Record<string, unknown>>;
+
+const EMPTY: ProductionReadySettings = Object.freeze({});
+
+export function productionReadySettings(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): ProductionReadySettings {
+  const settings: unknown = context.settings;
+  if (typeof settings !== 'object' || settings === null) return EMPTY;
+  const own: unknown = (settings as Record<string, unknown>)['production-ready'];
+  return typeof own === 'object' && own !== null && !Array.isArray(own) ? (own as ProductionReadySettings) : EMPTY;
+}
+
+/** A list of strings from a setting (`settings['production-ready'][key]`), or null when absent or malformed. */
+export function stringListSetting(settings: ProductionReadySettings, key: string): readonly string[] | null {
+  const value = settings[key];
+  if (!Array.isArray(value)) return null;
+  const strings = value.filter((item): item is string => typeof item === 'string');
+  return strings.length === value.length ? strings : null;
+}
+
+/** The first defined list among the rule option, the setting, and the default. */
+export function pickList(
+  option: readonly string[] | undefined,
+  settings: ProductionReadySettings,
+  key: string,
+  fallback: readonly string[],
+): readonly string[] {
+  return option ?? stringListSetting(settings, key) ?? fallback;
+}
+
+/** Minimal glob matching for path patterns (`**`, `*`, `?`), on `/`-separated paths. */
+const globCache = new Map<string, RegExp>();
+
+export function globToRegExp(glob: string): RegExp {
+  const cached = globCache.get(glob);
+  if (cached) return cached;
+  let source = '';
+  for (let index = 0; index < glob.length; index++) {
+    const char = glob.charAt(index);
+    if (char === '*') {
+      if (glob.charAt(index + 1) === '*') {
+        index++;
+        if (glob.charAt(index + 1) === '/') {
+          index++;
+          source += '(?:.*/)?';
+        } else {
+          source += '.*';
+        }
+      } else {
+        source += '[^/]*';
+      }
+    } else if (char === '?') {
+      source += '[^/]';
+    } else {
+      source += /[.+^${}()|[\]\\]/u.test(char) ? `\\${char}` : char;
+    }
+  }
+  const regex = new RegExp(`^${source}$`, 'u');
+  globCache.set(glob, regex);
+  return regex;
+}
+
+/** Whether a file path matches a glob, tried against the whole path and every suffix after a `/`. */
+export function matchesPathPattern(filename: string, patterns: readonly string[]): boolean {
+  if (patterns.length === 0) return false;
+  const normalized = filename.replaceAll('\\', '/');
+  for (const pattern of patterns) {
+    const regex = globToRegExp(pattern);
+    if (regex.test(normalized)) return true;
+    if (!pattern.startsWith('**/') && !pattern.startsWith('/')) {
+      // A relative pattern (`src/admin/**`) matches from any folder of the path.
+      for (let index = normalized.indexOf('/'); index !== -1; index = normalized.indexOf('/', index + 1)) {
+        if (regex.test(normalized.slice(index + 1))) return true;
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,591 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { enclosingFunction, staticKeyName, unwrap } from '../analysis/ast.js';
+import { getFileFacts } from '../analysis/file-facts.js';
+import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
+import { matchesPathPattern, productionReadySettings, stringListSetting } from '../analysis/settings.js';
+import type { SqlModel } from '../analysis/sql.js';
+import {
+  DEFAULT_CROSS_TENANT_PATHS,
+  DEFAULT_PRE_AUTH_COLUMNS,
+  DEFAULT_SCOPING_HELPERS,
+  DEFAULT_TENANT_COLUMNS,
+  DIALECT_BY_SOURCE,
+  MEMBERSHIP_TABLE,
+  PRISMA_CREATE_METHODS,
+  PRISMA_READ_METHODS,
+  type SqlDialect,
+  TENANT_MODELS,
+  USER_ID_COLUMN,
+} from '../knowledge/tenant.js';
+import { createRule } from '../util/create-rule.js';
+import {
+  addEvidence,
+  type Evidence,
+  isClientValue,
+  isExcusedByContext,
+  sameColumn,
+  type Scoping,
+  scopingOf,
+  type TenantSettings,
+  throughScopingHelper,
+} from './require-tenant-predicate/context.js';
+import { type BuilderQuery, knexQuery, kyselyQuery, supabaseQuery } from './require-tenant-predicate/builders.js';
+import { chainAfter, type DrizzleTable, drizzleTableOf } from './require-tenant-predicate/drizzle.js';
+import { drizzleCondition, type FilterAnswer, objectFilter } from './require-tenant-predicate/filters.js';
+import { parseRawQuery, rawQueryText, verdictOf } from './require-tenant-predicate/raw-sql.js';
+
+export type Options = [
+  {
+    assumeUnknownTablesScoped?: boolean;
+    checkServiceRoleClients?: boolean;
+    crossTenantPaths?: string[];
+    globalTables?: string[];
+    preAuthColumns?: string[];
+    reportClientTenant?: boolean;
+    reportUnverifiable?: boolean;
+    schemaFiles?: string[];
+    scopingHelpers?: string[];
+    tenantColumns?: string[];
+    tenantTables?: string[];
+  },
+];
+
+export type MessageIds = 'clientTenant' | 'missing' | 'missingInsert' | 'optional' | 'undefinedTenant' | 'unverifiable';
+
+/** A string literal that starts like a query: raw SQL is looked for only in files that have one. */
+const SQL_TEXT = /[`'"]\s*\(?\s*(?:with|select|update|delete|insert)\s/iu;
+/** An ORM or query-builder call: Prisma, Drizzle, Knex, Kysely, Supabase. */
+const ORM_TEXT = /\b(?:find(?:Many|First|Unique)\w*|deleteMany|updateMany|createMany|upsert|groupBy|aggregate|selectFrom|insertInto|deleteFrom|updateTable)\b|\.(?:count|create|update|delete|from|insert)\s*\(|\bknex\b/u;
+/** A Prisma client somewhere in the receiver chain: `prisma`, `db`, `tx`, `ctx.db`, `this.prisma`. */
+const PRISMA_CLIENT_NAME = /prisma|^(?:db|tx|trx|client|database|orm)$/iu;
+const KYSELY_METHOD_NAMES: Readonly<Record<string, true>> = { selectFrom: true, updateTable: true, deleteFrom: true, insertInto: true };
+/** Tables of people: a lookup by id there is nearly always the caller's own row (`users WHERE id = session.userId`). */
+const SELF_TABLES = new Set(['users', 'user', 'profiles', 'profile']);
+/** The caller's own identity: loading one's own row by the session's user id is not cross-tenant. */
+const SELF_VALUE = /\b(?:session|auth|currentUser|viewer)\b|\b(?:ctx|context|req|locals)\.user\b/u;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-tenant-predicate',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require every query on a tenant-scoped table to filter by the tenant',
+      cwe: ['CWE-639', 'CWE-284'],
+      recommended: {
+        recommended: true,
+        strict: [{ assumeUnknownTablesScoped: true, checkServiceRoleClients: true, reportClientTenant: true, reportUnverifiable: true }],
+      },
+      requiresTypeChecking: false,
+    },
+    messages: {
+      missing:
+        'This {{kind}} on `{{table}}` does not filter by `{{column}}`: in a shared database, any signed-in user who guesses or enumerates an id reads or changes another tenant\'s rows. Add the tenant predicate (`{{column}}` equal to the tenant from the session, not from the request), or run the query through your tenant-scoping helper.',
+      missingInsert:
+        'This INSERT into `{{table}}` does not set `{{column}}`: the row belongs to no tenant (or to whatever the default is), so it leaks into other tenants\' queries or vanishes from its owner\'s. Set `{{column}}` from the authenticated session.',
+      optional:
+        'The `{{column}}` predicate of this {{kind}} on `{{table}}` sits under an `OR`: whenever the other branch matches, rows of every tenant come back, so it does not isolate tenants. Move the tenant predicate out of the `OR` (`{{column}} = $1 AND (a OR b)`).',
+      unverifiable:
+        'This {{kind}} on `{{table}}` builds its filter from something the rule cannot see into (a spread, a computed key, a function result), so it cannot confirm the `{{column}}` predicate that keeps tenants apart. Write the tenant field in place, or route the query through a configured scoping helper.',
+      clientTenant:
+        'The tenant value for `{{column}}` in this {{kind}} on `{{table}}` comes from what the client sent (`{{value}}`): any user can put another tenant\'s id there and read its data. Take the tenant from the authenticated session or context instead.',
+      undefinedTenant:
+        '`{{value}}` may be `undefined`, and Prisma drops `where` keys whose value is `undefined`: this {{kind}} on `{{table}}` would then run without its `{{column}}` filter and return every tenant\'s rows. Check the value first (throw when there is no tenant) or make its type non-optional.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          tenantColumns: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Extra column (and ORM field) names that hold the tenant, added to `tenant_id`, `tenantId`, `org_id`, `orgId`, `organization_id`, `organizationId`, `workspace_id`, `workspaceId` and to `settings["production-ready"].tenantColumns` (for example `teamId`, `accountId`, `organisationId`). Columns that reference a `tenants`/`organizations`/`workspaces`/`teams` table in the schema are found without configuration.',
+          },
+          tenantTables: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Tables (or Prisma models) to treat as tenant-scoped even when no schema source says so; also read from `settings["production-ready"].tenantTables`.',
+          },
+          globalTables: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Platform-wide tables that are legitimately read across tenants (plans, feature flags, audit exports); never reported. Also read from `settings["production-ready"].globalTables`.',
+          },
+          schemaFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Extra schema sources, relative to the project root (the nearest folder with a `package.json`): `.prisma` files or `.sql` files, in addition to the ones found by convention. Also read from `settings["production-ready"].schemaFiles`.',
+          },
+          scopingHelpers: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Names of functions that scope a client or a filter to the tenant (`withTenant(db, orgId)`, `scoped({ id })`): queries inside them or passing through them are not reported. Added to `withTenant`, `forTenant`, `scoped`, `tenantScoped`, `scopedDb`, `withOrg`, `forOrg`, `withWorkspace` and `settings["production-ready"].scopingHelpers`.',
+          },
+          preAuthColumns: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Columns whose lookup happens before the tenant is known (a session by token, a user by email, an organization by slug); a query filtering by one is not reported. Added to the built-in list (`token`, `tokenHash`, `email`, `slug`, `domain`, ...).',
+          },
+          crossTenantPaths: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Glob patterns of files that are cross-tenant by design, added to the built-in `**/admin/**`, `**/jobs/**`, `**/cron/**`, `**/scripts/**`, `**/seed*`, `**/migrations/**` and test files, and to `settings["production-ready"].crossTenantPaths`.',
+          },
+          assumeUnknownTablesScoped: {
+            type: 'boolean',
+            description: 'Treat tables that no schema source, setting or same-file query describes as tenant-scoped, except configured global tables and obviously global ones (tenants and organizations themselves, sessions, users, plans, feature flags, migrations).',
+          },
+          checkServiceRoleClients: {
+            type: 'boolean',
+            description: 'Also check Supabase clients created with the service-role key (they bypass row-level security): `.from(table)` on a tenant-scoped table needs an `.eq(tenantColumn, ...)` (or `.match`/`.in`), and `.insert(...)` the tenant column.',
+          },
+          reportUnverifiable: {
+            type: 'boolean',
+            description: 'Also report queries on tenant-scoped tables whose filter comes from a spread, a computed key or a function the rule cannot see into.',
+          },
+          reportClientTenant: {
+            type: 'boolean',
+            description: 'Also report tenant values taken from what the client sent (`req.body.orgId`, `req.query.tenantId`, `input.tenantId`, `searchParams.get(...)`), and with type information, Prisma tenant values whose type includes `undefined`.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [
+      {
+        assumeUnknownTablesScoped: false,
+        checkServiceRoleClients: false,
+        crossTenantPaths: [],
+        globalTables: [],
+        preAuthColumns: [],
+        reportClientTenant: false,
+        reportUnverifiable: false,
+        schemaFiles: [],
+        scopingHelpers: [],
+        tenantColumns: [],
+        tenantTables: [],
+      },
+    ],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const sqlText = SQL_TEXT.test(sourceCode.text);
+    const ormText = ORM_TEXT.test(sourceCode.text);
+    if (!sqlText && !ormText) return {};
+    const shared = productionReadySettings(context);
+    const list = (key: keyof Options[0], fallback: readonly string[]): readonly string[] => {
+      const own = options[key];
+      return [...new Set([...fallback, ...(stringListSetting(shared, key) ?? []), ...(Array.isArray(own) ? own : [])])];
+    };
+    if (matchesPathPattern(context.filename, list('crossTenantPaths', DEFAULT_CROSS_TENANT_PATHS))) return {};
+    const settings: TenantSettings = {
+      tenantColumns: list('tenantColumns', DEFAULT_TENANT_COLUMNS),
+      tenantTables: list('tenantTables', []),
+      globalTables: list('globalTables', []),
+      scopingHelpers: list('scopingHelpers', DEFAULT_SCOPING_HELPERS),
+      preAuthColumns: list('preAuthColumns', DEFAULT_PRE_AUTH_COLUMNS),
+      assumeUnknownTablesScoped: options.assumeUnknownTablesScoped === true,
+      reportUnverifiable: options.reportUnverifiable === true,
+      reportClientTenant: options.reportClientTenant === true,
+    };
+    const schemaFiles = list('schemaFiles', []);
+    const checkServiceRole = options.checkServiceRoleClients === true;
+    const facts = getFileFacts(context);
+    const evidence: Evidence = new Map();
+    let schemaValue: ProjectSchema | undefined;
+    const schema = (): ProjectSchema => {
+      schemaValue ??= projectSchema(context.filename, schemaFiles, TENANT_MODELS);
+      return schemaValue;
+    };
+    let dialectValue: SqlDialect | undefined;
+    const dialect = (): SqlDialect => {
+      if (dialectValue === undefined) {
+        dialectValue = 'postgresql';
+        for (const source of facts.imports.sources) {
+          const found = DIALECT_BY_SOURCE[source];
+          if (found) dialectValue = found;
+        }
+        if (/\.prepare\s*\(/u.test(sourceCode.text) && /\benv\.\w+\.prepare|D1Database/u.test(sourceCode.text)) dialectValue = 'sqlite';
+      }
+      return dialectValue;
+    };
+
+    const rawQueries: { node: TSESTree.Node; model: SqlModel }[] = [];
+    /** Queries that do filter by the tenant, by function: they verify ownership for later ones. */
+    const scopedQueries: { fn: TSESTree.Node | null; table: string; start: number }[] = [];
+    const findings: { node: TSESTree.Node; messageId: 'missing' | 'missingInsert' | 'optional'; data: { kind: string; table: string; column: string } }[] = [];
+    const checks: (() => void)[] = [];
+
+    return {
+      CallExpression(node) {
+        const callee = unwrap(node.callee);
+        if (!ormText) {
+          if (callee.type === AST_NODE_TYPES.MemberExpression) handleRaw(node);
+          return;
+        }
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          const knex = knexQuery(node, facts);
+          if (knex) handleBuilder(knex);
+          return;
+        }
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const method = staticKeyName(callee);
+        if (method === null) return;
+        if (handleRaw(node)) return;
+        if (PRISMA_READ_METHODS.has(method) || PRISMA_CREATE_METHODS.has(method)) {
+          const receiver = unwrap(callee.object);
+          if (receiver.type === AST_NODE_TYPES.MemberExpression) {
+            handleModelCall(node, method, receiver);
+            return;
+          }
+        }
+        if (method in KYSELY_METHOD_NAMES) {
+          const kysely = kyselyQuery(node, method, facts);
+          if (kysely) handleBuilder(kysely);
+          return;
+        }
+        if (method === 'from' && checkServiceRole && node.arguments[0]?.type === AST_NODE_TYPES.Literal) {
+          const supabase = supabaseQuery(node, facts);
+          if (supabase) handleBuilder(supabase);
+          return;
+        }
+        if ((method === 'from' || method === 'update' || method === 'delete' || method === 'insert') && node.arguments.length === 1) {
+          const [argument] = node.arguments;
+          if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
+            const table = drizzleTableOf(argument, facts);
+            if (table) handleDrizzle(node, method, table, argument);
+          }
+        }
+      },
+      TaggedTemplateExpression(node) {
+        if (sqlText) handleRaw(node);
+      },
+      'Program:exit'() {
+        // Same-file evidence first: a table filtered by a tenant column anywhere in the file is scoped.
+        for (const query of rawQueries) {
+          for (const use of query.model.uses) {
+            for (const column of use.constrained) {
+              if (settings.tenantColumns.some((tenant) => sameColumn(tenant, column))) addEvidence(evidence, use.table, column);
+            }
+          }
+        }
+        for (const check of checks) check();
+        for (const query of rawQueries) checkRawQuery(query.node, query.model);
+        // Ownership verified first: a tenant-scoped query on the same table earlier in the same
+        // function (`findFirst({ where: { id, orgId } })`, then `update({ where: { id } })`).
+        for (const finding of findings) {
+          const fn = enclosingFunction(finding.node);
+          const verified = scopedQueries.some((query) => query.fn === fn && fn !== null && query.table === finding.data.table.toLowerCase() && query.start < finding.node.range[0]);
+          if (!verified) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+        }
+      },
+    };
+
+    /** Collects a raw SQL query; answers whether the call was one (parsed or not). */
+    function handleRaw(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): boolean {
+      if (!sqlText) return false;
+      const raw = rawQueryText(node, facts);
+      if (!raw) return false;
+      const model = parseRawQuery(raw.text, dialect());
+      if (model) rawQueries.push({ node: raw.at, model });
+      return true;
+    }
+
+    function tableScoping(name: string, known: readonly string[] | null = null): Scoping | null {
+      return scopingOf(name, settings, schema(), evidence, known);
+    }
+
+    function checkRawQuery(node: TSESTree.Node, model: SqlModel): void {
+      const reported = new Set<string>();
+      for (const use of model.uses) {
+        const scoping = tableScoping(use.table);
+        if (!scoping) continue;
+        if (SELF_TABLES.has(use.table.toLowerCase()) && [...use.constrained].some((column) => /^(?:id|user_?id)$/iu.test(column))) continue;
+        if (MEMBERSHIP_TABLE.test(use.table) && [...use.constrained].some((column) => USER_ID_COLUMN.test(column))) continue;
+        const verdict = verdictOf(use, scoping, settings.preAuthColumns, (table) => tableScoping(table));
+        if (verdict === 'ok') {
+          scopedQueries.push({ fn: enclosingFunction(node), table: use.table.toLowerCase(), start: node.range[0] });
+          continue;
+        }
+        const key = `${use.kind}:${use.table}`;
+        if (reported.has(key)) continue;
+        if (isExcusedByContext(node, facts, settings, scoping.columns)) return;
+        reported.add(key);
+        const column = scoping.columns[0] ?? 'tenant_id';
+        const data = { kind: use.kind, table: use.table, column };
+        findings.push({ node, messageId: verdict === 'optional' ? 'optional' : use.kind === 'INSERT' ? 'missingInsert' : 'missing', data });
+      }
+    }
+
+    /** Prisma `client.model.method(args)`; Drizzle relational `db.query.table.findMany(args)`. */
+    function handleModelCall(node: TSESTree.CallExpression, method: string, receiver: TSESTree.MemberExpression): void {
+      const model = staticKeyName(receiver);
+      if (model === null || model.startsWith('$')) return;
+      const client = unwrap(receiver.object);
+      const relational = client.type === AST_NODE_TYPES.MemberExpression && staticKeyName(client) === 'query';
+      const [args] = node.arguments;
+      // Same-file evidence from Prisma filters.
+      const where = args && args.type !== AST_NODE_TYPES.SpreadElement ? objectProperty(args, relational ? 'where' : PRISMA_CREATE_METHODS.has(method) ? 'data' : 'where') : null;
+      if (!relational && where) {
+        for (const entry of facts.constants.objectEntries(where)?.entries ?? []) {
+          if (entry.key !== null && settings.tenantColumns.includes(entry.key)) addEvidence(evidence, model, entry.key);
+        }
+      }
+      checks.push(() => {
+        if (relational) {
+          checkRelational(node, model, client, args, method);
+          return;
+        }
+        if (!(PRISMA_READ_METHODS.has(method) || PRISMA_CREATE_METHODS.has(method))) return;
+        const scoping = tableScoping(model);
+        if (!scoping) return;
+        if (facts.isClientModule || (!chainNames(client).some((name) => PRISMA_CLIENT_NAME.test(name)) && !facts.imports.imports('@prisma/client'))) return;
+        if (throughScopingHelper(client, settings, facts)) return;
+        const kind = PRISMA_CREATE_METHODS.has(method) ? 'INSERT' : method.startsWith('update') || method === 'upsert' ? 'UPDATE' : method.startsWith('delete') ? 'DELETE' : 'SELECT';
+        const fields = scoping.columns;
+        const relations = scoping.relations.length > 0 ? scoping.relations : ['tenant', 'organization', 'organisation', 'workspace', 'org', 'team'];
+        let answer: FilterAnswer;
+        if (!args || args.type === AST_NODE_TYPES.SpreadElement) {
+          answer = args ? { kind: 'unknown' } : { kind: 'no' };
+        } else if (kind === 'INSERT') {
+          const data = objectProperty(args, 'data');
+          const first = data && unwrap(data).type === AST_NODE_TYPES.ArrayExpression ? (unwrap(data) as TSESTree.ArrayExpression).elements[0] : data;
+          answer = first && first.type !== AST_NODE_TYPES.SpreadElement ? objectFilter(first, fields, relations, facts, settings) : { kind: 'unknown' };
+        } else {
+          const entries = facts.constants.objectEntries(args);
+          const whereNode = objectProperty(args, 'where');
+          if (!entries) answer = { kind: 'unknown' };
+          else if (!whereNode) answer = entries.complete ? { kind: 'no' } : { kind: 'unknown' };
+          else answer = objectFilter(whereNode, fields, relations, facts, settings);
+        }
+        if (answer.kind === 'no' && args && args.type !== AST_NODE_TYPES.SpreadElement && isSelfLookup(objectProperty(args, 'where'), model)) return;
+        report(node, answer, kind, scoping.assumed ? model : modelName(model), scoping, true);
+      });
+    }
+
+    function checkRelational(node: TSESTree.CallExpression, name: string, client: TSESTree.Node, args: TSESTree.CallExpressionArgument | undefined, method: string): void {
+      if (method !== 'findMany' && method !== 'findFirst') return;
+      const table = drizzleTableByName(name);
+      if (!table) return;
+      const scoping = drizzleScoping(table);
+      if (!scoping) return;
+      if (throughScopingHelper(client, settings, facts)) return;
+      const jsColumns = tenantJsKeys(table, scoping);
+      let answer: FilterAnswer;
+      if (!args) answer = { kind: 'no' };
+      else if (args.type === AST_NODE_TYPES.SpreadElement) answer = { kind: 'unknown' };
+      else {
+        const entries = facts.constants.objectEntries(args);
+        const where = objectProperty(args, 'where');
+        if (!entries) answer = { kind: 'unknown' };
+        else if (!where) answer = entries.complete ? { kind: 'no' } : { kind: 'unknown' };
+        else {
+          const target = unwrap(where);
+          if (target.type === AST_NODE_TYPES.ArrowFunctionExpression && target.body.type !== AST_NODE_TYPES.BlockStatement) {
+            const [param] = target.params;
+            const paramName = param?.type === AST_NODE_TYPES.Identifier ? param.name : null;
+            answer = drizzleCondition(target.body, (member) => isColumnMember(member, jsColumns, (object) => object.type === AST_NODE_TYPES.Identifier && (object.name === paramName || drizzleTableOf(object, facts) === table)), facts, settings);
+          } else if (target.type === AST_NODE_TYPES.ObjectExpression) {
+            answer = objectFilter(target, jsColumns, [], facts, settings);
+          } else {
+            answer = drizzleCondition(target, (member) => isColumnMember(member, jsColumns, (object) => drizzleTableOf(object, facts) === table), facts, settings);
+          }
+        }
+      }
+      report(node, answer, 'SELECT', table.name, scoping, false);
+    }
+
+    function handleDrizzle(node: TSESTree.CallExpression, method: string, table: DrizzleTable, argument: TSESTree.Node): void {
+      const { calls, top } = chainAfter(node);
+      const whereCall = calls.find((call) => call.name === 'where');
+      checks.push(() => {
+        const scoping = drizzleScoping(table);
+        if (!scoping) return;
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && throughScopingHelper(callee.object, settings, facts)) return;
+        const jsColumns = tenantJsKeys(table, scoping);
+        const kind = method === 'from' ? 'SELECT' : method === 'insert' ? 'INSERT' : method === 'update' ? 'UPDATE' : 'DELETE';
+        if (calls.some((call) => call.name === '$dynamic')) return;
+        let answer: FilterAnswer;
+        if (kind === 'INSERT') {
+          const values = calls.find((call) => call.name === 'values')?.call.arguments[0];
+          const first = values && unwrap(values).type === AST_NODE_TYPES.ArrayExpression ? (unwrap(values) as TSESTree.ArrayExpression).elements[0] : values;
+          answer = first && first.type !== AST_NODE_TYPES.SpreadElement ? objectFilter(first, jsColumns, [], facts, settings) : { kind: 'unknown' };
+        } else if (whereCall) {
+          answer = drizzleCondition(whereCall.call.arguments[0], (member) => isColumnMember(member, jsColumns, (object) => drizzleTableOf(object, facts) === table || sameNode(object, argument)), facts, settings);
+        } else {
+          // Built now, filtered later (`const q = db.select().from(t); q.where(...)`): unknown.
+          answer = top.parent?.type === AST_NODE_TYPES.VariableDeclarator || top.parent?.type === AST_NODE_TYPES.AssignmentExpression ? { kind: 'unknown' } : { kind: 'no' };
+        }
+        report(node, answer, kind, table.name, scoping, false);
+      });
+    }
+
+    function handleBuilder(query: BuilderQuery): void {
+      checks.push(() => {
+        const scoping = tableScoping(query.table);
+        if (!scoping) return;
+        if (scoping.assumed && query.library === 'kysely' && !facts.imports.imports('kysely')) return;
+        const callee = unwrap(query.node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && throughScopingHelper(callee.object, settings, facts)) return;
+        report(query.node, query.answer(scoping, settings), query.kind, query.table, scoping, false);
+      });
+    }
+
+    /** `where: { id: session.user.id }`: the caller's own row, found through their session. */
+    function isSelfLookup(where: TSESTree.Node | null, model: string): boolean {
+      if (!where) return false;
+      const membership = MEMBERSHIP_TABLE.test(model);
+      return (facts.constants.objectEntries(where)?.entries ?? []).some(
+        (entry) =>
+          (membership && entry.key !== null && (USER_ID_COLUMN.test(entry.key) || entry.key === 'user')) ||
+          ((entry.key === 'id' || entry.key === 'userId') && entry.value.kind === 'node' && SELF_VALUE.test(sourceCode.getText(entry.value.node))),
+      );
+    }
+
+    function drizzleScoping(table: DrizzleTable): Scoping | null {
+      const known = [...table.columns.keys(), ...table.columns.values()];
+      const scoping = tableScoping(table.name, known);
+      if (scoping) return scoping;
+      if (table.tenantReferences.length > 0 && !settings.globalTables.includes(table.name)) return { columns: table.tenantReferences, relations: [], assumed: false };
+      return null;
+    }
+
+    /** The JS keys of a Drizzle table's tenant columns (`tenantId` for `uuid('tenant_id')`). */
+    function tenantJsKeys(table: DrizzleTable, scoping: Scoping): string[] {
+      const keys: string[] = [];
+      for (const [key, sql] of table.columns) {
+        if (scoping.columns.some((column) => sameColumn(column, key) || sameColumn(column, sql))) keys.push(key);
+      }
+      return keys;
+    }
+
+    function drizzleTableByName(name: string): DrizzleTable | null {
+      const scope = sourceCode.scopeManager?.globalScope;
+      const moduleScope = scope?.childScopes[0] ?? scope;
+      const variable = moduleScope?.set.get(name);
+      const identifier = variable?.defs[0]?.name;
+      return identifier ? drizzleTableOf(identifier, facts) : null;
+    }
+
+    function report(node: TSESTree.CallExpression, answer: FilterAnswer, kind: string, table: string, scoping: Scoping, prisma: boolean): void {
+      const column = scoping.columns[0] ?? 'tenantId';
+      const data = { kind, table, column };
+      if (answer.kind === 'yes') {
+        scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0] });
+        if (settings.reportClientTenant) {
+          for (const value of answer.values) {
+            if (isClientValue(value)) {
+              context.report({ node: value, messageId: 'clientTenant', data: { kind, table, column, value: sourceCode.getText(value) } });
+              return;
+            }
+            if (prisma && kind !== 'INSERT' && mayBeUndefined(value)) {
+              context.report({ node: value, messageId: 'undefinedTenant', data: { kind, table, column, value: sourceCode.getText(value) } });
+              return;
+            }
+          }
+        }
+        return;
+      }
+      if (answer.kind === 'unknown') {
+        if (settings.reportUnverifiable && !isExcusedByContext(node, facts, settings, scoping.columns)) context.report({ node, messageId: 'unverifiable', data });
+        return;
+      }
+      if (isExcusedByContext(node, facts, settings, scoping.columns)) return;
+      findings.push({ node, messageId: answer.kind === 'optional' ? 'optional' : kind === 'INSERT' ? 'missingInsert' : 'missing', data });
+    }
+
+    /** With type information: a value whose type includes `undefined`. */
+    function mayBeUndefined(node: TSESTree.Node): boolean {
+      const types = facts.types;
+      const services = sourceCode.parserServices as { esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown } } | undefined;
+      if (!types || typeof services?.esTreeNodeToTSNodeMap?.get !== 'function') return false;
+      try {
+        const tsNode = services.esTreeNodeToTSNodeMap.get(node) as Parameters<typeof types.checker.getTypeAtLocation>[0] | undefined;
+        if (!tsNode) return false;
+        const type = types.checker.getTypeAtLocation(tsNode);
+        const UNDEFINED = 32_768;
+        return (type.flags & UNDEFINED) !== 0 || (type.isUnion() && type.types.some((part) => (part.flags & UNDEFINED) !== 0));
+      } catch {
+        return false;
+      }
+    }
+  },
+});
+
+/** A property of an object argument, followed through `const` (`findMany(args)` with `const args = { where }`). */
+function objectProperty(node: TSESTree.Node, key: string): TSESTree.Node | null {
+  let target = unwrap(node);
+  for (let hops = 0; hops < 5 && target.type === AST_NODE_TYPES.Identifier; hops++) {
+    const definition = findConstInit(target);
+    if (!definition) return null;
+    target = unwrap(definition);
+  }
+  if (target.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  let found: TSESTree.Node | null = null;
+  for (const property of target.properties) {
+    if (property.type === AST_NODE_TYPES.Property && staticKeyName(property) === key) found = property.value;
+    // `{ where }` shorthand is a Property too; a spread after it may override it.
+    if (property.type === AST_NODE_TYPES.SpreadElement) found = found ?? null;
+  }
+  return found;
+}
+
+function findConstInit(identifier: TSESTree.Identifier): TSESTree.Node | null {
+  // Walk up to find `const identifier = init` in an enclosing block or the program.
+  for (let current: TSESTree.Node | undefined = identifier.parent; current; current = current.parent) {
+    const body = current.type === AST_NODE_TYPES.BlockStatement || current.type === AST_NODE_TYPES.Program ? current.body : null;
+    if (!body) continue;
+    for (const statement of body) {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === identifier.name && declarator.init) return declarator.init;
+      }
+    }
+  }
+  return null;
+}
+
+function isColumnMember(node: TSESTree.Node, columns: readonly string[], isTable: (object: TSESTree.Node) => boolean): boolean {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = staticKeyName(target);
+  return name !== null && columns.includes(name) && isTable(unwrap(target.object));
+}
+
+function sameNode(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const left = unwrap(a);
+  const right = unwrap(b);
+  return left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier && left.name === right.name;
+}
+
+/** The names along a receiver chain: `ctx.db` → `['ctx', 'db']`, `withTenant(prisma, id)` → `['withTenant']`. */
+function chainNames(node: TSESTree.Node): string[] {
+  const names: string[] = [];
+  let current = unwrap(node);
+  for (let hops = 0; hops < 10; hops++) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticKeyName(current);
+      if (name !== null) names.push(name);
+      current = unwrap(current.object);
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = unwrap(current.callee);
+    } else {
+      break;
+    }
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) names.push(current.name);
+  return names;
+}
+
+function modelName(accessor: string): string {
+  return accessor.charAt(0).toUpperCase() + accessor.slice(1);
+}

@@ -1,0 +1,205 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { staticKeyName, unwrap } from '../../analysis/ast.js';
+import type { FileFacts } from '../../analysis/file-facts.js';
+import { MEMBERSHIP_TABLE, USER_ID_COLUMN } from '../../knowledge/tenant.js';
+import { type Scoping, sameColumn, type TenantSettings } from './context.js';
+import { chainAfter } from './drizzle.js';
+import { type FilterAnswer, objectFilter } from './filters.js';
+
+/**
+ * String-table query builders: Knex (`knex('invoices').where(...)`), Kysely
+ * (`db.selectFrom('invoices').where(...)`) and Supabase (`supabase.from('invoices').eq(...)`).
+ * Each answers the statement kind, the table, and whether the chain holds the tenant.
+ */
+export interface BuilderQuery {
+  readonly library: 'knex' | 'kysely' | 'supabase';
+  readonly table: string;
+  readonly kind: 'SELECT' | 'UPDATE' | 'DELETE' | 'INSERT';
+  readonly node: TSESTree.CallExpression;
+  readonly answer: (scoping: Scoping, settings: TenantSettings) => FilterAnswer;
+}
+
+const KYSELY_METHODS: Readonly<Record<string, BuilderQuery['kind']>> = {
+  selectFrom: 'SELECT',
+  updateTable: 'UPDATE',
+  deleteFrom: 'DELETE',
+  insertInto: 'INSERT',
+};
+
+const UNKNOWN: FilterAnswer = { kind: 'unknown' };
+
+/** `'invoices as i'` → `invoices`; `'public.invoices'` → `invoices`. */
+function tableOf(node: TSESTree.Node | undefined): string | null {
+  if (node?.type !== AST_NODE_TYPES.Literal || typeof node.value !== 'string') return null;
+  const name = node.value.trim().split(/\s+/u)[0] ?? '';
+  const bare = name.split('.').pop() ?? '';
+  return /^[\w$]+$/u.test(bare) ? bare : null;
+}
+
+/** `'i.tenant_id'` → `tenant_id`. */
+function columnOf(node: TSESTree.Node | undefined, facts: FileFacts): string | null {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement) return null;
+  const value = facts.constants.value(node)?.value;
+  return typeof value === 'string' ? (value.split('.').pop() ?? null) : null;
+}
+
+function isTenant(column: string | null, scoping: Scoping): boolean {
+  return column !== null && scoping.columns.some((tenant) => sameColumn(tenant, column));
+}
+
+/** Knex: a call of the instance made by `knex(config)` with a table name. */
+export function knexQuery(call: TSESTree.CallExpression, facts: FileFacts): BuilderQuery | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || call.arguments.length !== 1) return null;
+  const table = tableOf(call.arguments[0]);
+  if (table === null || !isKnexInstance(callee, facts)) return null;
+  return chainQuery('knex', call, table, facts, null);
+}
+
+function isKnexInstance(identifier: TSESTree.Identifier, facts: FileFacts): boolean {
+  const resolved = facts.constants.resolve(identifier);
+  if (resolved.kind === 'node' && resolved.node.type === AST_NODE_TYPES.CallExpression) {
+    const maker = unwrap(resolved.node.callee);
+    if (resolved.foreign) return maker.type === AST_NODE_TYPES.Identifier && /^knex$/iu.test(maker.name);
+    return facts.imports.isExport(maker, ['knex'], []) || facts.imports.isExport(maker, ['knex'], ['knex']);
+  }
+  const names = facts.types?.typeNames(identifier);
+  return names?.has('Knex') === true;
+}
+
+/** Kysely: `db.selectFrom('t')`, `db.updateTable('t')`, `db.deleteFrom('t')`, `db.insertInto('t')`. */
+export function kyselyQuery(call: TSESTree.CallExpression, method: string, facts: FileFacts): BuilderQuery | null {
+  const kind = KYSELY_METHODS[method];
+  if (!kind || call.arguments.length !== 1) return null;
+  const table = tableOf(call.arguments[0]);
+  if (table === null) return null;
+  return chainQuery('kysely', call, table, facts, kind);
+}
+
+/** Supabase: `client.from('t')` on a client created with the service-role key. */
+export function supabaseQuery(call: TSESTree.CallExpression, facts: FileFacts): BuilderQuery | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length !== 1) return null;
+  const table = tableOf(call.arguments[0]);
+  if (table === null || !isServiceRoleClient(callee.object, facts)) return null;
+  return chainQuery('supabase', call, table, facts, null);
+}
+
+const SERVICE_ROLE = /service_?role/iu;
+
+function isServiceRoleClient(node: TSESTree.Node, facts: FileFacts): boolean {
+  const resolved = facts.constants.resolve(node);
+  if (resolved.kind !== 'node' || resolved.node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const maker = unwrap(resolved.node.callee);
+  const isCreateClient = resolved.foreign
+    ? maker.type === AST_NODE_TYPES.Identifier && maker.name === 'createClient'
+    : facts.imports.isExport(maker, ['@supabase/supabase-js'], ['createClient']);
+  const key = resolved.node.arguments[1];
+  if (!isCreateClient || !key) return false;
+  return SERVICE_ROLE.test(keyText(key, resolved.foreign ? null : facts));
+}
+
+function keyText(node: TSESTree.Node, facts: FileFacts | null): string {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    if (SERVICE_ROLE.test(target.name)) return target.name;
+    const resolved = facts?.constants.resolve(target);
+    return resolved?.kind === 'node' && resolved.node !== target ? keyText(resolved.node, facts) : target.name;
+  }
+  if (target.type === AST_NODE_TYPES.MemberExpression) return `${keyText(target.object, facts)}.${staticKeyName(target) ?? ''}`;
+  if (target.type === AST_NODE_TYPES.LogicalExpression) return `${keyText(target.left, facts)} ${keyText(target.right, facts)}`;
+  if (target.type === AST_NODE_TYPES.Literal) return String(target.value);
+  return '';
+}
+
+const KNEX_KINDS: Readonly<Record<string, BuilderQuery['kind']>> = {
+  update: 'UPDATE',
+  del: 'DELETE',
+  delete: 'DELETE',
+  insert: 'INSERT',
+  upsert: 'INSERT',
+  increment: 'UPDATE',
+  decrement: 'UPDATE',
+};
+
+/** Reads the chain after the table call: the kind, and the predicates on the tenant column. */
+function chainQuery(library: BuilderQuery['library'], call: TSESTree.CallExpression, table: string, facts: FileFacts, fixedKind: BuilderQuery['kind'] | null): BuilderQuery | null {
+  const { calls, top } = chainAfter(call);
+  let kind: BuilderQuery['kind'] = fixedKind ?? 'SELECT';
+  if (!fixedKind) {
+    for (const link of calls) {
+      const found = KNEX_KINDS[link.name];
+      if (found) kind = found;
+    }
+  }
+  // Supabase `.insert({...})` and Knex `.insert({...})` carry the row.
+  const data = kind === 'INSERT' ? calls.find((link) => link.name === 'insert' || link.name === 'values' || link.name === 'upsert')?.call.arguments[0] : undefined;
+  const extended = top.parent?.type === AST_NODE_TYPES.VariableDeclarator || top.parent?.type === AST_NODE_TYPES.AssignmentExpression;
+  return {
+    library,
+    table,
+    kind,
+    node: call,
+    answer: (scoping: Scoping, settings: TenantSettings): FilterAnswer => {
+      if (kind === 'INSERT') {
+        if (!data || data.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN;
+        const row = unwrap(data).type === AST_NODE_TYPES.ArrayExpression ? (unwrap(data) as TSESTree.ArrayExpression).elements[0] : data;
+        return row && row.type !== AST_NODE_TYPES.SpreadElement ? objectFilter(row, scoping.columns, [], facts, settings) : UNKNOWN;
+      }
+      let optional = false;
+      let unknown = extended;
+      for (const link of calls) {
+        const [first, second, third] = link.call.arguments;
+        switch (link.name) {
+          case 'where':
+          case 'andWhere':
+          case 'whereIn':
+          case 'eq':
+          case 'in':
+          case 'match': {
+            if (first && first.type !== AST_NODE_TYPES.SpreadElement && unwrap(first).type !== AST_NODE_TYPES.Literal && (link.name === 'where' || link.name === 'andWhere' || link.name === 'match')) {
+              const target = unwrap(first);
+              if (target.type === AST_NODE_TYPES.ArrowFunctionExpression || target.type === AST_NODE_TYPES.FunctionExpression) {
+                unknown = true;
+                break;
+              }
+              const answer = objectFilter(target, scoping.columns, [], facts, settings);
+              if (answer.kind === 'yes') return answer;
+              if (answer.kind === 'unknown') unknown = true;
+              break;
+            }
+            const column = columnOf(first, facts);
+            if (column === null) unknown = true;
+            else if (settings.preAuthColumns.some((candidate) => sameColumn(candidate, column)) || (MEMBERSHIP_TABLE.test(table) && USER_ID_COLUMN.test(column))) return { kind: 'yes', values: [] };
+            else if (isTenant(column, scoping)) {
+              const value = library === 'kysely' || (library === 'knex' && third) ? third : second;
+              const operator = library === 'kysely' || (library === 'knex' && third) ? columnOf(second, facts) : '=';
+              if (operator === '=' || operator === 'in' || operator === 'is' || link.name === 'whereIn' || link.name === 'eq' || link.name === 'in') return { kind: 'yes', values: value ? [value] : [] };
+            }
+            break;
+          }
+          case 'orWhere':
+          case 'orWhereIn':
+          case 'or':
+            if (isTenant(columnOf(first, facts), scoping)) optional = true;
+            else if (link.name === 'or' && typeof facts.constants.value(first ?? call)?.value === 'string' && scoping.columns.some((column) => String(facts.constants.value(first ?? call)?.value).includes(column))) optional = true;
+            break;
+          case 'modify':
+          case '$call':
+          case 'whereRaw':
+          case 'filter':
+          case 'innerJoin':
+          case 'join':
+            if (link.name !== 'innerJoin' && link.name !== 'join') unknown = true;
+            break;
+          default:
+            break;
+        }
+      }
+      if (unknown) return UNKNOWN;
+      return optional ? { kind: 'optional' } : { kind: 'no' };
+    },
+  };
+}
+

@@ -1,0 +1,108 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { staticKeyName, unwrap } from '../../analysis/ast.js';
+import type { FileFacts } from '../../analysis/file-facts.js';
+import { DRIZZLE_TABLE_FUNCTIONS, TENANT_MODELS } from '../../knowledge/tenant.js';
+
+/** A Drizzle table definition: its SQL name and its columns (JS key and SQL name, both kept). */
+export interface DrizzleTable {
+  readonly name: string;
+  /** JS key → SQL name. */
+  readonly columns: ReadonlyMap<string, string>;
+  /** JS keys of columns that `.references(() => tenants.id)`. */
+  readonly tenantReferences: readonly string[];
+}
+
+const tables = new WeakMap<TSESTree.Node, DrizzleTable | null>();
+
+/**
+ * The Drizzle table an expression stands for: a `pgTable`/`mysqlTable`/`sqliteTable` call in this
+ * file or in an imported module (followed through `const` and imports), or null.
+ */
+export function drizzleTableOf(node: TSESTree.Node, facts: FileFacts): DrizzleTable | null {
+  const resolved = facts.constants.resolve(node);
+  if (resolved.kind !== 'node') return null;
+  const call = unwrap(resolved.node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return null;
+  if (tables.has(call)) return tables.get(call) ?? null;
+  const table = readTable(call);
+  tables.set(call, table);
+  return table;
+}
+
+function readTable(call: TSESTree.CallExpression): DrizzleTable | null {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : null;
+  if (name === null || !DRIZZLE_TABLE_FUNCTIONS.has(name) && !/^(?:pg|mysql|sqlite)Table$/u.test(name)) return null;
+  const [tableName, columnsArgument] = call.arguments;
+  if (tableName?.type !== AST_NODE_TYPES.Literal || typeof tableName.value !== 'string' || !columnsArgument) return null;
+  let object = unwrap(columnsArgument);
+  // `pgTable('t', (t) => ({ ... }))`
+  if (object.type === AST_NODE_TYPES.ArrowFunctionExpression && object.body.type !== AST_NODE_TYPES.BlockStatement) object = unwrap(object.body);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const columns = new Map<string, string>();
+  const tenantReferences: string[] = [];
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = staticKeyName(property);
+    if (key === null) continue;
+    columns.set(key, sqlName(property.value) ?? key);
+    if (referencesTenant(property.value)) tenantReferences.push(key);
+  }
+  return { name: tableName.value, columns, tenantReferences };
+}
+
+/** The first string argument of the innermost call of a column chain: `uuid('tenant_id').notNull()`. */
+function sqlName(node: TSESTree.Node): string | null {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(current.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.CallExpression) {
+      current = unwrap(callee.object);
+      continue;
+    }
+    const [first] = current.arguments;
+    return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : null;
+  }
+  return null;
+}
+
+/** `.references(() => tenants.id)` on a column chain. */
+function referencesTenant(node: TSESTree.Node): boolean {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (staticKeyName(callee) === 'references') {
+      const [target] = current.arguments;
+      const fn = target ? unwrap(target) : null;
+      const body = fn?.type === AST_NODE_TYPES.ArrowFunctionExpression ? unwrap(fn.body) : null;
+      if (body?.type === AST_NODE_TYPES.MemberExpression) {
+        const object = unwrap(body.object);
+        if (object.type === AST_NODE_TYPES.Identifier && TENANT_MODELS.includes(object.name.toLowerCase())) return true;
+      }
+    }
+    current = unwrap(callee.object);
+  }
+  return false;
+}
+
+/** The calls chained after `node`, outward: `db.select().from(t).where(c).limit(1)` from `from(t)`. */
+export function chainAfter(call: TSESTree.CallExpression): { readonly calls: readonly { readonly name: string; readonly call: TSESTree.CallExpression }[]; readonly top: TSESTree.Node } {
+  const calls: { name: string; call: TSESTree.CallExpression }[] = [];
+  let current: TSESTree.Node = call;
+  for (;;) {
+    const parent = current.parent as TSESTree.Node | undefined;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+      const name = staticKeyName(parent);
+      calls.push({ name: name ?? '', call: parent.parent });
+      current = parent.parent;
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.ChainExpression || parent?.type === AST_NODE_TYPES.TSNonNullExpression) {
+      current = parent;
+      continue;
+    }
+    return { calls, top: current };
+  }
+}
