@@ -146,3 +146,12 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void):
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/**
+ * A node's decorators. typescript-estree always sets the array on classes, methods, properties
+ * and parameters; espree (plain JavaScript) leaves the property out.
+ */
+export function decoratorsOf(node: TSESTree.Node): readonly TSESTree.Decorator[] {
+  const decorators: unknown = (node as { decorators?: unknown }).decorators;
+  return Array.isArray(decorators) ? (decorators as TSESTree.Decorator[]) : [];
+}

@@ -7,7 +7,7 @@ import {
   NEST_ROUTE_DECORATORS,
   ROUTE_REGISTRATION_METHODS,
 } from '../knowledge/frameworks.js';
-import { calledMethodName, type FunctionNode, isFunctionNode, staticKeyName, unwrap } from './ast.js';
+import { calledMethodName, decoratorsOf, type FunctionNode, isFunctionNode, staticKeyName, unwrap } from './ast.js';
 import type { ConstantResolver } from './constants.js';
 import type { ImportIndex } from './imports.js';
 import type { TriState } from './tristate.js';
@@ -314,9 +314,9 @@ export class HandlerIndex {
 
   private nestRoute(method: TSESTree.MethodDefinition): { readonly route: string; readonly method: string } | null {
     const classNode = method.parent.parent;
-    const controller = this.nestDecorator(classNode.decorators, 'Controller');
+    const controller = this.nestDecorator(decoratorsOf(classNode), 'Controller');
     if (!controller) return null;
-    for (const decorator of method.decorators) {
+    for (const decorator of decoratorsOf(method)) {
       const expression = unwrap(decorator.expression);
       if (expression.type !== AST_NODE_TYPES.CallExpression) continue;
       const ref = this.imports.resolve(expression.callee);

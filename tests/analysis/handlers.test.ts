@@ -230,6 +230,19 @@ describe('HandlerIndex.handlerFor: NestJS controllers', () => {
     });
   });
 
+  it('a class method parsed by espree (no decorators property at all) is not a handler, and does not throw', () => {
+    const plain = `export class WebhookController {\n  handle(request) { return request.body; }\n}`;
+    analyse(
+      plain,
+      (probe) => {
+        const handle = probe.all().find((node): node is TSESTree.MethodDefinition => node.type === AST_NODE_TYPES.MethodDefinition);
+        expect(handle).toBeDefined();
+        expect(handle && probe.facts.handlers.handlerFor(handle.value as TSESTree.FunctionExpression)).toBeNull();
+      },
+      { tier: 'espree', filename: 'app/api/webhooks/controller.js' },
+    );
+  });
+
   it('decorators with the same names from another module are not NestJS', () => {
     const other = code.replace(`from '@nestjs/common'`, `from './decorators'`);
     analyse(other, (probe) => {
