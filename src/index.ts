@@ -7,6 +7,7 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from './util/package-info.js';
 export type { RuleName } from './rules/index.js';
 export type { Options as NoPublicSecretEnvOptions } from './rules/no-public-secret-env.js';
 export type { Options as NoUnboundedRetryOptions } from './rules/no-unbounded-retry.js';
+export type { Options as NoUnverifiedWebhookOptions } from './rules/no-unverified-webhook.js';
 export type { Options as NoWildcardCorsOptions } from './rules/no-wildcard-cors.js';
 export type { Options as RequireQueryStatesOptions } from './rules/require-query-states.js';
 export type { Options as RequireTenantPredicateOptions } from './rules/require-tenant-predicate.js';

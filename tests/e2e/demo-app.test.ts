@@ -47,6 +47,7 @@ const SECRETS = 'production-ready/no-public-secret-env';
 const RETRY = 'production-ready/no-unbounded-retry';
 const QUERY_STATES = 'production-ready/require-query-states';
 const TENANT = 'production-ready/require-tenant-predicate';
+const WEBHOOK = 'production-ready/no-unverified-webhook';
 
 const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
   { file: 'app/api/health/route.ts', line: 14, column: 7, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
@@ -55,6 +56,8 @@ const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
     why: 'OPTIONS echoes the request Origin unchecked, with Allow-Credentials: true' },
   { file: 'app/api/projects/route.ts', line: 31, column: 9, ruleId: CORS, messageId: 'anyOriginWithCredentials', presets: BOTH,
     why: 'GET echoes the request Origin unchecked, with Allow-Credentials: true' },
+  { file: 'app/api/webhooks/stripe/route.ts', line: 9, column: 11, ruleId: WEBHOOK, messageId: 'unverified', presets: BOTH,
+    why: 'Stripe webhook switches on (await request.json()).type without stripe.webhooks.constructEvent: anyone can POST a forged invoice.paid' },
   { file: 'app/components/CheckoutButton.tsx', line: 12, column: 43, ruleId: SECRETS, messageId: 'publicSecret', presets: BOTH,
     why: "'use client' component reads process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY: Next.js inlines the Stripe secret key into the browser bundle" },
   { file: 'app/components/InvoiceList.tsx', line: 21, column: 17, ruleId: QUERY_STATES, messageId: 'defaultHidesStates', presets: BOTH,

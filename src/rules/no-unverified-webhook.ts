@@ -1,0 +1,280 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { calledMethodName, type FunctionNode, unwrap } from '../analysis/ast.js';
+import { getFileFacts } from '../analysis/file-facts.js';
+import { fileRoute } from '../analysis/handlers.js';
+import {
+  GENERIC_FIX,
+  PROVIDER_MODULES,
+  PROVIDERS,
+  type ProviderId,
+  RAW_BODY_ADVICE,
+  SIGNATURE_HEADERS,
+  VERIFIER_CLASSES,
+  WEBHOOK_PATH,
+} from '../knowledge/webhooks.js';
+import { createRule } from '../util/create-rule.js';
+import { analyseHandler, type Environment, firstUnprotected, type HandlerFacts } from './no-unverified-webhook/analyse.js';
+import { bytesProblem, type Endpoint, findEndpoints, REGISTRATION_METHODS } from './no-unverified-webhook/endpoints.js';
+import { type Verifier, VerifierFinder } from './no-unverified-webhook/verifiers.js';
+
+export type Options = [
+  {
+    reportWeakVerification?: boolean;
+    signatureHeaders?: string[];
+    verifierFunctions?: string[];
+    webhookPaths?: string[];
+  },
+];
+
+export type MessageIds =
+  | 'catchCarriesOn'
+  | 'conditionalVerification'
+  | 'ignoredResult'
+  | 'literalSecret'
+  | 'timingCompare'
+  | 'unverified'
+  | 'wrongBytes'
+  | 'zeroTolerance';
+
+/** Every finding needs one of these words in the file; most files stop here. */
+const CHEAP_SIGNAL =
+  /webhook|signature|hmac|constructEvent|svix|verif|x-hub|x-shopify|x-twilio|paddle|checkout\.session|invoice\.|customer\.subscription|payment_intent|\.created['"`]|order_created|\/hooks?\b/iu;
+const HANDLER_SIGNAL = /\.(?:post|put|patch|all|route)\s*[<(]|@(?:Post|Put|Patch|All)\(|fetch\s*[(:]/u;
+const WEAK_SIGNAL = /constructEvent|createHmac|subtle|Webhook|verify|validat|unmarshal/u;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unverified-webhook',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require webhook handlers to verify the signature over the raw body before acting on the payload',
+      cwe: ['CWE-345', 'CWE-347', 'CWE-208'],
+      recommended: { recommended: true, strict: [{ reportWeakVerification: true }] },
+      requiresTypeChecking: false,
+    },
+    messages: {
+      unverified:
+        '`{{payload}}` is used here before any {{provider}}webhook signature check has run on it: anyone who finds this endpoint can POST a forged event (an `invoice.paid` that credits an account, a `user.created` that grants access). Verify the signature over the raw body first and act only on what the verifier returns: {{fix}}.',
+      conditionalVerification:
+        '{{verifier}} runs only when `{{condition}}`; otherwise the handler goes on and acts on an unverified payload, so anyone can forge events by leaving the signature (or the secret) out. Verify on every request, and reject it (400/401) when the signature header or the secret is missing.',
+      catchCarriesOn:
+        '{{verifier}} runs in a `try` whose `catch` carries on: a forged request fails verification, the error is swallowed, and the handler goes on to act on the unverified payload. Return 400 from the `catch` (or rethrow), and act only on the event the verifier returns.',
+      ignoredResult:
+        'The result of {{verifier}} does not stop the handler: it is false for a forged request, but the payload is acted on anyway. Reject the request when the check fails before touching the payload (`if (!valid) return new Response(\'Invalid signature\', { status: 401 })`).',
+      wrongBytes:
+        '{{verifier}} is given {{bytes}}: the signature covers the exact bytes that were sent, and {{why}}, so the check fails for every real event, and the usual "fix" (skipping it) leaves the endpoint open to forged events. Keep the raw body: {{advice}}.',
+      zeroTolerance:
+        '{{verifier}} is given a tolerance of {{value}}, which turns off the timestamp check: a captured webhook request can be replayed forever. Leave the tolerance out (the default is 300 seconds) or pass a small positive number of seconds.',
+      timingCompare:
+        'The webhook signature is compared with `{{operator}}`: a string comparison stops at the first differing character, so its timing lets an attacker work out a valid signature byte by byte. Compare with `crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(received))` after checking that both have the same length.',
+      literalSecret:
+        'The webhook signing secret given to {{verifier}} is a string literal: anyone who can read the code (the repository, a leaked bundle, a former contractor) can sign forged events, and rotating it needs a deploy. Read it from the environment or a secrets manager (`process.env.STRIPE_WEBHOOK_SECRET`).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          reportWeakVerification: {
+            type: 'boolean',
+            description:
+              "Also report verification that is present but weak: Stripe's `tolerance` argument set to 0 or less (no replay protection), a hand-rolled HMAC signature compared with `===`, `!==`, `==` or `!=` (a timing attack), and a verifier (or `new Webhook()`, or the `createHmac` of a signature check) given a string literal as its secret.",
+          },
+          signatureHeaders: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Extra request headers that carry a webhook signature (case-insensitive), for providers the rule does not know. A handler that reads one is treated as a webhook receiver.',
+          },
+          verifierFunctions: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              "Names of your own functions or methods that verify a webhook signature and throw (or reject the request) when it is wrong, such as `verifyWebhook` or `assertSignedByBilling`. A call to one, made before the payload is used on every path, counts as verification.",
+          },
+          webhookPaths: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Extra regular expressions (case-insensitive) for route or file paths that receive webhooks, such as `^/api/integrations/`. Paths containing `webhook` or a `hooks` segment are always treated as webhook endpoints.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ reportWeakVerification: false, signatureHeaders: [], verifierFunctions: [], webhookPaths: [] }],
+  },
+  create(context, [options]) {
+    const text = context.sourceCode.text;
+    const extraHeaders = (options.signatureHeaders ?? []).map((header) => header.toLowerCase());
+    const extraNames = new Set(options.verifierFunctions ?? []);
+    const extraPaths = (options.webhookPaths ?? []).flatMap((source) => {
+      try {
+        return [new RegExp(source, 'iu')];
+      } catch {
+        return [];
+      }
+    });
+    const weak = options.reportWeakVerification === true && WEAK_SIGNAL.test(text);
+    if (
+      !CHEAP_SIGNAL.test(text) &&
+      !WEBHOOK_PATH.test(context.filename.replaceAll('\\', '/').split('/').slice(-4).join('/')) &&
+      !weak &&
+      !extraHeaders.some((header) => text.toLowerCase().includes(header)) &&
+      ![...extraNames].some((name) => text.includes(name)) &&
+      extraPaths.length === 0
+    ) {
+      return {};
+    }
+    // Only files with a handler shape can report (the strict checks aside): a route file, a route registration, a controller, a Worker.
+    if (!weak && fileRoute(context.filename) === null && !HANDLER_SIGNAL.test(text)) return {};
+    const facts = getFileFacts(context);
+    const signatureHeaders = new Map<string, ProviderId | null>(SIGNATURE_HEADERS);
+    for (const header of extraHeaders) if (!signatureHeaders.has(header)) signatureHeaders.set(header, null);
+    const finder = new VerifierFinder(facts, extraNames);
+    const env: Environment = { facts, finder, signatureHeaders, helperCache: new Map() };
+    const functions: FunctionNode[] = [];
+    const registrations: TSESTree.CallExpression[] = [];
+    const reported = new Set<string>();
+
+    return {
+      ':function'(node: FunctionNode) {
+        functions.push(node);
+      },
+      'CallExpression > Identifier.arguments:last-child'(node: TSESTree.Identifier) {
+        const call = node.parent as TSESTree.CallExpression;
+        const method = calledMethodName(call);
+        if (method !== null && REGISTRATION_METHODS.has(method)) registrations.push(call);
+      },
+      ...(weak
+        ? {
+            CallExpression(node: TSESTree.CallExpression) {
+              const verifier = finder.call(node);
+              if (verifier?.known) checkWeak(verifier, node);
+            },
+            NewExpression(node: TSESTree.NewExpression) {
+              const ref = facts.imports.resolve(node.callee);
+              const entry = ref && VERIFIER_CLASSES.find((candidate) => candidate.source === ref.source && ref.path[0] === candidate.name);
+              const [secret] = node.arguments;
+              if (entry && secret && isLiteralSecret(secret)) {
+                report(secret, 'literalSecret', { verifier: `\`new ${context.sourceCode.getText(node.callee)}()\`` });
+              }
+            },
+            BinaryExpression(node: TSESTree.BinaryExpression) {
+              const verifier = finder.comparison(node);
+              if (!verifier) return;
+              const sides = [unwrap(node.left), unwrap(node.right)];
+              if (!sides.some((side) => side.type === AST_NODE_TYPES.Literal || side.type === AST_NODE_TYPES.TemplateLiteral)) {
+                report(node, 'timingCompare', { operator: node.operator });
+              }
+              const secret = finder.hmacSecret(node.left) ?? finder.hmacSecret(node.right);
+              if (secret && isLiteralSecret(secret)) report(secret, 'literalSecret', { verifier: '`createHmac()`' });
+            },
+          }
+        : {}),
+      'Program:exit'() {
+        for (const endpoint of findEndpoints(functions, registrations, facts, extraPaths)) {
+          check(endpoint);
+        }
+      },
+    };
+
+    function check(endpoint: Endpoint): void {
+      const handler = analyseHandler(endpoint.fn, endpoint.framework, env);
+      if (handler.model.empty || handler.handedOff) return;
+      // A route that authenticates a user is not called by a provider: path, name and event types are weak evidence then.
+      const isWebhook =
+        ((endpoint.named || handler.eventProviders.size > 0) && !handler.authenticated) ||
+        handler.signatureHeaders.size > 0 ||
+        handler.verifiers.some((verifier) => verifier.known);
+      if (!isWebhook) return;
+      const provider = refineProvider(providerOf(handler), endpoint);
+      const result = endpoint.verifiedUpstream ? null : firstUnprotected(handler, facts.constants);
+      if (result) {
+        const { use, before, bypass } = result;
+        if (!before) {
+          const payload = context.sourceCode.getText(use.read.node);
+          report(use.node, 'unverified', {
+            payload: payload.length > 40 ? `${payload.slice(0, 37)}...` : payload,
+            provider: provider ? `${PROVIDERS[provider].name} ` : '',
+            fix: provider ? PROVIDERS[provider].fix : GENERIC_FIX,
+          });
+        } else if (bypass === 'unchecked') {
+          report(before.node, 'ignoredResult', { verifier: before.label });
+        } else if (bypass?.kind === 'catch') {
+          report(before.node, 'catchCarriesOn', { verifier: before.label });
+        } else if (bypass?.kind === 'condition') {
+          const condition = context.sourceCode.getText(bypass.test).replace(/\s+/gu, ' ');
+          report(before.node, 'conditionalVerification', {
+            verifier: before.label,
+            condition: condition.length > 60 ? `${condition.slice(0, 57)}...` : condition,
+          });
+        }
+      }
+      for (const input of handler.inputs) {
+        if (!input.verifier.known || input.verifier.provider === 'twilio') continue;
+        const problem = bytesProblem(input, endpoint, facts);
+        if (!problem) continue;
+        report(input.node, 'wrongBytes', {
+          verifier: input.verifier.label,
+          bytes: problem.bytes,
+          why: problem.why,
+          advice: RAW_BODY_ADVICE[endpoint.framework ?? 'default'] ?? RAW_BODY_ADVICE.default ?? '',
+        });
+      }
+    }
+
+    function providerOf(handler: HandlerFacts): ProviderId | null {
+      for (const verifier of handler.verifiers) if (verifier.provider) return verifier.provider;
+      for (const header of handler.signatureHeaders) {
+        const provider = signatureHeaders.get(header);
+        if (provider) return provider === 'svix' && facts.imports.imports('@clerk/') ? 'clerk' : provider;
+      }
+      for (const provider of handler.eventProviders) if (provider) return provider;
+      const imported = PROVIDER_MODULES.filter((entry) => facts.imports.imports(entry.source));
+      return imported.length === 1 ? (imported[0]?.provider ?? null) : null;
+    }
+
+    /** Svix signs for many providers: the route or file name says which (`/webhooks/clerk`). */
+    function refineProvider(provider: ProviderId | null, endpoint: Endpoint): ProviderId | null {
+      if (provider !== 'svix' && provider !== 'standardwebhooks') return provider;
+      const where = `${endpoint.route ?? ''} ${context.filename}`.toLowerCase();
+      if (where.includes('clerk')) return 'clerk';
+      if (where.includes('resend')) return 'resend';
+      return provider;
+    }
+
+    function checkWeak(verifier: Verifier, call: TSESTree.CallExpression): void {
+      if (verifier.provider === 'stripe' && verifier.label.includes('constructEvent')) {
+        const tolerance = call.arguments[3];
+        const value = tolerance ? facts.constants.value(tolerance)?.value : undefined;
+        if (tolerance && typeof value === 'number' && value <= 0) {
+          report(tolerance, 'zeroTolerance', { verifier: verifier.label, value: String(value) });
+        }
+      }
+      if (verifier.secret && isLiteralSecret(verifier.secret)) report(verifier.secret, 'literalSecret', { verifier: verifier.label });
+    }
+
+    /** A string literal in place, or a `const` of one in this file (not an env read). */
+    function isLiteralSecret(node: TSESTree.Node): boolean {
+      let target = unwrap(node);
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        const definition = facts.constants.definitionOf(target);
+        if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) return false;
+        target = unwrap(definition.init);
+      }
+      if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string' && target.value.length > 0;
+      return target.type === AST_NODE_TYPES.TemplateLiteral && target.expressions.length === 0 && (target.quasis[0]?.value.cooked ?? '') !== '';
+    }
+
+    function report(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>): void {
+      const key = `${messageId}:${String(node.range[0])}:${String(node.range[1])}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      context.report({ node, messageId, data });
+    }
+  },
+});
