@@ -347,7 +347,7 @@ export default createRule<Options, MessageIds>({
         if (!(PRISMA_READ_METHODS.has(method) || PRISMA_CREATE_METHODS.has(method))) return;
         const scoping = tableScoping(model);
         if (!scoping) return;
-        if (facts.isClientModule || (!chainNames(client).some((name) => PRISMA_CLIENT_NAME.test(name)) && !facts.imports.imports('@prisma/client'))) return;
+        if (facts.isClientModule || !isPrismaClient(client) || !takesPrismaArgs(args)) return;
         if (throughScopingHelper(client, settings, facts)) return;
         const kind = PRISMA_CREATE_METHODS.has(method) ? 'INSERT' : method.startsWith('update') || method === 'upsert' ? 'UPDATE' : method.startsWith('delete') ? 'DELETE' : 'SELECT';
         const fields = scoping.columns;
@@ -369,6 +369,22 @@ export default createRule<Options, MessageIds>({
         if (answer.kind === 'no' && args && args.type !== AST_NODE_TYPES.SpreadElement && isSelfLookup(objectProperty(args, 'where'), model)) return;
         report(node, answer, kind, scoping.assumed ? model : modelName(model), scoping, true);
       });
+    }
+
+    /**
+     * A Prisma client: a name that says so (`prisma`, `db`, `tx`, `ctx.db`, `this.prisma`), or, in a
+     * file importing `@prisma/client`, a binding made with `new PrismaClient()`. `this.entries` of
+     * a cache class in the same file is not one.
+     */
+    function isPrismaClient(client: TSESTree.Node): boolean {
+      if (chainNames(client).some((name) => PRISMA_CLIENT_NAME.test(name))) return true;
+      if (!facts.imports.imports('@prisma/client')) return false;
+      const root = unwrap(client);
+      if (root.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = facts.constants.definitionOf(root);
+      if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) return false;
+      const init = unwrap(definition.init);
+      return init.type === AST_NODE_TYPES.NewExpression && facts.imports.isExport(init.callee, ['@prisma/client'], ['PrismaClient']);
     }
 
     function checkRelational(node: TSESTree.CallExpression, name: string, client: TSESTree.Node, args: TSESTree.CallExpressionArgument | undefined, method: string): void {
@@ -430,6 +446,10 @@ export default createRule<Options, MessageIds>({
     }
 
     function handleBuilder(query: BuilderQuery): void {
+      // Same-file evidence from builder filters (`.where({ org_id })`, `.eq('org_id', orgId)`).
+      for (const column of settings.tenantColumns) {
+        if (query.answer({ columns: [column], relations: [], assumed: false }, settings).kind === 'yes') addEvidence(evidence, query.table, column);
+      }
       checks.push(() => {
         const scoping = tableScoping(query.table);
         if (!scoping) return;
@@ -588,4 +608,11 @@ function chainNames(node: TSESTree.Node): string[] {
 
 function modelName(accessor: string): string {
   return accessor.charAt(0).toUpperCase() + accessor.slice(1);
+}
+
+/** Prisma model methods take one object (or nothing): `cache.delete(key)` with a string key is not one. */
+function takesPrismaArgs(args: TSESTree.CallExpressionArgument | undefined): boolean {
+  if (!args) return true;
+  const value = unwrap(args);
+  return !(value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral || value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression);
 }

@@ -718,6 +718,25 @@ describe('Knex, Kysely and Supabase (TypeScript without types)', () => {
         ],
       },
       {
+        name: 'same-file evidence from Knex and Supabase filters names the column the file uses',
+        filename: path.join(TENANT, 'custom-app', 'src', 'accounts.ts'),
+        options: [{ checkServiceRoleClients: true }],
+        code: `
+          import knex from 'knex';
+          import { createClient } from '@supabase/supabase-js';
+          const db = knex({ client: 'pg' });
+          const admin = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!);
+          export const list = (orgId: string) => db('boards').where({ org_id: orgId });
+          export const remove = (id: string) => db('boards').where({ id }).del();
+          export const listCards = (orgId: string) => admin.from('cards').select('*').eq('org_id', orgId);
+          export const removeCard = (id: string) => admin.from('cards').delete().eq('id', id);
+        `,
+        errors: [
+          { messageId: 'missing', line: 7, data: { kind: 'DELETE', table: 'boards', column: 'org_id' } },
+          { messageId: 'missing', line: 9, data: { kind: 'DELETE', table: 'cards', column: 'org_id' } },
+        ],
+      },
+      {
         name: 'Supabase service-role client without .eq on the tenant column (strict)',
         filename: SQL_TS_FILE,
         options: [{ checkServiceRoleClients: true }],
@@ -735,6 +754,23 @@ describe('Knex, Kysely and Supabase (TypeScript without types)', () => {
 describe('strict options', () => {
   typescriptTester().run('require-tenant-predicate (strict)', rule, {
     valid: [
+      {
+        name: 'a Map or Set member of a class in a Prisma file is not a Prisma model',
+        filename: SQL_TS_FILE,
+        options: STRICT,
+        code: `
+          import { PrismaClient } from '@prisma/client';
+          export const prisma = new PrismaClient();
+          export class Cache<V> {
+            private readonly entries = new Map<string, V>();
+            private readonly seen = new Set<string>();
+            evict(key: string): void {
+              this.entries.delete(key);
+              this.seen.delete(key);
+            }
+          }
+        `,
+      },
       {
         name: 'obviously global tables are not assumed scoped',
         filename: SQL_TS_FILE,
