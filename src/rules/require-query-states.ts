@@ -40,6 +40,8 @@ export type MessageIds =
 const HOOK_TEXT = /\buse[A-Z]/u;
 /** A query library or a generated hook name in the text: otherwise only type information can find a result. */
 const QUERY_TEXT = /react-query|['"]swr|@apollo\/|urql|@reduxjs\/toolkit|@trpc\/|\.use(?:Suspense)?(?:Infinite)?Query\b|\buse\w*(?:Query|Mutation)\b/u;
+/** Where a typed result can sit in what a hook returns: the value, or either element of a tuple. */
+const RESULT_POSITIONS: readonly ResultPosition[] = ['value', 0, 1];
 
 export default createRule<Options, MessageIds>({
   name: 'require-query-states',
@@ -109,6 +111,8 @@ export default createRule<Options, MessageIds>({
     const facts = getFileFacts(context);
     const libraryImported = facts.imports.importsAny(QUERY_SOURCE_LIST);
     const hooks = new QueryHookIndex(facts, libraryImported);
+    /** Usages of query results per call and result position: computed once, by the pre-check or the check. */
+    const queryUsages = new Map<TSESTree.CallExpression, Map<ResultPosition, ResultUsage>>();
 
     return {
       CallExpression(node) {
@@ -123,16 +127,28 @@ export default createRule<Options, MessageIds>({
         const owner = enclosingReactFunction(node);
         if (!owner) return;
         let hook = hooks.identify(node);
-        if (hook?.evidence === 'generated' && hook.spec.kind !== 'mutation' && typed) hook = withType(hook);
-        else if (!hook && typed && callee.type === AST_NODE_TYPES.Identifier && boundLikeAResult(node) && !hooks.isLibraryOrReact(callee)) {
+        if (hook?.evidence === 'generated' && hook.spec.kind !== 'mutation' && typed) hook = withType(hook, owner.fn);
+        else if (
+          !hook &&
+          typed &&
+          callee.type === AST_NODE_TYPES.Identifier &&
+          boundLikeAResult(node) &&
+          !hooks.isLibraryOrReact(callee) &&
+          reportableAsResult(node, owner.fn)
+        ) {
           hook = fromType(node);
         }
         if (hook) check(hook, owner.fn);
       },
     };
 
-    /** A generated-name hook confirmed (and its library named) by its type; dropped when the type says otherwise. */
-    function withType(hook: QueryHookCall): QueryHookCall | null {
+    /**
+     * A generated-name hook confirmed (and its library named) by its type; dropped when the type
+     * says otherwise. Dropped without asking when no result type could make its usage reportable
+     * (then the untyped check would not report it either).
+     */
+    function withType(hook: QueryHookCall, fn: FunctionNode): QueryHookCall | null {
+      if (!reportableAsResult(hook.call, fn)) return null;
       const types = facts.types;
       if (!types) return hook;
       const result = typedQueryResult(hook.call, types, sourceCode);
@@ -157,9 +173,7 @@ export default createRule<Options, MessageIds>({
       }
       const mutation = spec.kind === 'mutation';
       if (mutation && options.checkMutations !== true) return;
-      const collector = new UsageCollector(sourceCode, fn, mutation);
-      collector.fromValue(hook.call, concretePosition(hook));
-      const usage = collector.usage;
+      const usage = usageOf(hook.call, fn, concretePosition(hook), mutation);
       if (usage.escapes) return;
       const optionFacts = optionFactsOf(hook, facts);
       if (mutation) {
@@ -184,6 +198,47 @@ export default createRule<Options, MessageIds>({
         collector.fromBinding(element);
         if (collector.usage.escapes) return;
         checkResult({ ...hook, spec: { kind: 'query', position: 'value', optionsIndex: -1 } }, collector.usage, readOptions(options, facts));
+      });
+    }
+
+    /** How `fn` uses the result at `position` in what `call` returns; query usages are kept for the check after the pre-check. */
+    function usageOf(call: TSESTree.CallExpression, fn: FunctionNode, position: ResultPosition, mutation: boolean): ResultUsage {
+      const collect = (): ResultUsage => {
+        const collector = new UsageCollector(sourceCode, fn, mutation);
+        collector.fromValue(call, position);
+        return collector.usage;
+      };
+      if (mutation) return collect();
+      let byPosition = queryUsages.get(call);
+      if (!byPosition) {
+        byPosition = new Map();
+        queryUsages.set(call, byPosition);
+      }
+      let usage = byPosition.get(position);
+      if (!usage) {
+        usage = collect();
+        byPosition.set(position, usage);
+      }
+      return usage;
+    }
+
+    /**
+     * Whether any query result type could make `check` report this call, judged from its usage
+     * alone: the type checker (the costly part) is asked only when the answer is yes. The answer
+     * assumes the worst of what a type could add (any result position, data that can be undefined,
+     * no Suspense) and of the options (a typed result of Apollo, urql, RTK Query or tRPC reads
+     * none), so a call it rules out stays silent whatever its type: a result passed whole,
+     * unused, or whose data is rendered after both its loading and error states are read. Keep it
+     * in step with `checkResult`: it must answer yes wherever `checkResult` could report.
+     */
+    function reportableAsResult(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+      return RESULT_POSITIONS.some((position) => {
+        const usage = usageOf(call, fn, position, false);
+        if (usage.escapes || usage.dataReads.length === 0) return false;
+        const loadingHandled = usage.loading || usage.absenceGate !== null;
+        const errorHandled = usage.error || options.errorBoundary === true;
+        const emptyMissing = options.requireEmptyState === true && !usage.emptyChecked && usage.listRenders.length > 0;
+        return !loadingHandled || !errorHandled || emptyMissing;
       });
     }
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, type MockInstance, vi } from 'vitest';
 
 import { peekFileFacts } from '../../src/analysis/file-facts.js';
-import rule from '../../src/rules/require-query-states.js';
+import rule, { type Options } from '../../src/rules/require-query-states.js';
 import { majorOf } from '../../src/rules/require-query-states/version.js';
 import { FIXTURES, TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
 
@@ -1482,6 +1482,158 @@ describe('cost on files without a signal', () => {
     );
     expect(messages).toEqual([]);
     expect(peekFileFacts(linted())?.typesRequested).toBe(false);
+  });
+});
+
+describe('cost with type information: the checker only for usages it could make reportable', () => {
+  const linter = new Linter({ cwd: TYPED_ROOT });
+  interface TypedContext {
+    sourceCode: { ast: TSESTree.Program; parserServices?: { program?: { getTypeChecker(): { getTypeAtLocation(node: unknown): unknown } } | null } };
+  }
+  const seen: { program?: TSESTree.Program; asked?: MockInstance } = {};
+  // Created before the rule (first in `rules`): it spies on the file's type checker before any of
+  // the rule's listeners can ask it anything.
+  const probe = {
+    rules: {
+      checker: {
+        meta: { type: 'problem', schema: [], messages: {} },
+        create(context: TypedContext) {
+          seen.program = context.sourceCode.ast;
+          const checker = context.sourceCode.parserServices?.program?.getTypeChecker();
+          if (checker) seen.asked = vi.spyOn(checker, 'getTypeAtLocation');
+          return {};
+        },
+      },
+    },
+  };
+
+  /** Lints with type information; `asked` counts the checker's `getTypeAtLocation` calls while the rule runs. */
+  function lint(code: string, options: Options[0] = {}): { messages: Linter.LintMessage[]; asked: number; typesRequested: boolean | undefined } {
+    Object.assign(seen, { program: undefined, asked: undefined });
+    try {
+      const messages = linter.verify(
+        code,
+        {
+          files: ['**/*.tsx'],
+          languageOptions: {
+            parser: tsParser,
+            parserOptions: { projectService: { allowDefaultProject: ['*.tsx'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: TYPED_ROOT },
+          },
+          plugins: {
+            probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
+            'production-ready': { rules: { 'require-query-states': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
+          },
+          rules: { 'probe/checker': 'error', 'production-ready/require-query-states': ['error', options] },
+        },
+        { filename: TYPED_TSX },
+      );
+      if (!seen.program || !seen.asked) throw new Error('the probe did not see a typed program');
+      return { messages, asked: seen.asked.mock.calls.length, typesRequested: peekFileFacts(seen.program)?.typesRequested };
+    } finally {
+      seen.asked?.mockRestore();
+    }
+  }
+
+  const silent: { name: string; code: string }[] = [
+    {
+      name: 'a typed custom hook whose loading and error states are destructured and rendered',
+      code: `
+import { useProjects } from './query-hooks/queries';
+export function Projects() {
+  const { data, isPending, error } = useProjects();
+  if (isPending) return <p>Loading…</p>;
+  if (error) return <p>{error.message}</p>;
+  return <ul>{data.map((project) => <li key={project.id}>{project.name}</li>)}</ul>;
+}
+`,
+    },
+    {
+      name: 'a typed custom hook kept whole, its states read before its data (also inside useMemo)',
+      code: `
+import { useMemo } from 'react';
+import { useProjects } from './query-hooks/queries';
+export function Projects() {
+  const query = useProjects();
+  const names = useMemo(() => (query.data ?? []).map((project) => project.name), [query.data]);
+  if (query.isPending) return <p>Loading…</p>;
+  if (query.isError) return <p>Could not load projects: {String(query.error)}</p>;
+  return <p>{names.join(', ')}</p>;
+}
+`,
+    },
+    {
+      name: 'a typed custom hook whose result is passed whole to a child',
+      code: `
+import { useProjects } from './query-hooks/queries';
+import { ProjectList } from './project-list';
+export function Projects() {
+  const projects = useProjects();
+  return <ProjectList projects={projects} />;
+}
+`,
+    },
+    {
+      name: 'a typed custom hook whose result is unused or only refetched',
+      code: `
+import { useProjects, useCurrentUser } from './query-hooks/queries';
+export function Refresh() {
+  useCurrentUser();
+  const projects = useProjects();
+  return <button onClick={() => projects.refetch()}>Refresh</button>;
+}
+`,
+    },
+    {
+      name: 'a generated-looking hook name whose result is passed whole',
+      code: `
+import { useSearchQuery } from './query-hooks/queries';
+import { SearchBox } from './search-box';
+export function Search() {
+  const search = useSearchQuery();
+  return <SearchBox search={search} />;
+}
+`,
+    },
+  ];
+
+  for (const { name, code } of silent) {
+    it(`never asks the type checker for ${name}`, () => {
+      const { messages, asked, typesRequested } = lint(code);
+      expect(messages).toEqual([]);
+      expect(asked).toBe(0);
+      expect(typesRequested).toBe(false);
+    });
+  }
+
+  it('asks the type checker once, for the one call whose usage would be reported', () => {
+    const { messages, asked } = lint(`
+import { useCurrentUser, useProjects } from './query-hooks/queries';
+export function Dashboard() {
+  const { data: projects, isPending, error } = useProjects();
+  const { data: user } = useCurrentUser();
+  if (isPending) return <p>Loading…</p>;
+  if (error) return <p>{error.message}</p>;
+  return <p>{user?.name}: {projects.length} projects</p>;
+}
+`);
+    expect(asked).toBe(1);
+    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['missingStates', 5, 26]]);
+  });
+
+  it('still asks for a list without an empty state when requireEmptyState is on', () => {
+    const code = `
+import { useProjects } from './query-hooks/queries';
+export function Projects() {
+  const { data, isPending, error } = useProjects();
+  if (isPending) return <p>Loading…</p>;
+  if (error) return <p>{error.message}</p>;
+  return <ul>{data.map((project) => <li key={project.id}>{project.name}</li>)}</ul>;
+}
+`;
+    expect(lint(code).asked).toBe(0);
+    const strict = lint(code, { requireEmptyState: true });
+    expect(strict.asked).toBe(1);
+    expect(strict.messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['noEmptyState', 7, 20]]);
   });
 });
 
