@@ -54,10 +54,18 @@ const SCRIPT = String.raw`\.(?:[cm]?[jt]sx?)$`;
  * Next.js `middleware`/`proxy`, SvelteKit `+server.ts`, Astro `src/pages` endpoints, Remix and
  * React Router `app/routes` modules.
  */
+// Compiled once: fileRoute runs for every linted file of several rules.
+const REMIX_ROUTE = new RegExp(String.raw`(?:^|/)app/routes/([^/]+?)(?:/route)?${SCRIPT}`, 'u');
+const NEXT_APP_ROUTE = new RegExp(String.raw`(?:^|/)app(/(?:.*/)?)route${SCRIPT}`, 'u');
+const NEXT_PAGES_API = new RegExp(String.raw`(?:^|/)pages(/api(?:/.*)?)${SCRIPT}`, 'u');
+const NEXT_MIDDLEWARE = new RegExp(String.raw`(?:^|/)(?:src/)?(?:middleware|proxy)${SCRIPT}`, 'u');
+const SVELTEKIT_SERVER = new RegExp(String.raw`(?:^|/)src/routes((?:/.*)?)/\+server${SCRIPT}`, 'u');
+const ASTRO_PAGE = new RegExp(String.raw`(?:^|/)src/pages(/.*?)${SCRIPT}`, 'u');
+
 export function fileRoute(filename: string): FileRoute | null {
   const file = filename.replaceAll('\\', '/');
   // Remix/React Router folder routes (`app/routes/api.webhook/route.ts`) before Next.js's `app/**/route.ts`.
-  let match = new RegExp(String.raw`(?:^|/)app/routes/([^/]+?)(?:/route)?${SCRIPT}`, 'u').exec(file);
+  let match = REMIX_ROUTE.exec(file);
   if (match?.[1] !== undefined) {
     const segments = match[1]
       .split('.')
@@ -65,24 +73,24 @@ export function fileRoute(filename: string): FileRoute | null {
       .map((segment) => (segment.startsWith('$') ? `:${segment.slice(1) || 'splat'}` : segment.replace(/_$/u, '')));
     return { framework: 'remix', route: `/${segments.join('/')}` };
   }
-  match = new RegExp(String.raw`(?:^|/)app(/(?:.*/)?)route${SCRIPT}`, 'u').exec(file);
+  match = NEXT_APP_ROUTE.exec(file);
   if (match?.[1] !== undefined && !file.includes('/pages/')) {
     return { framework: 'next-app', route: normaliseSegments(match[1].slice(0, -1)) || '/' };
   }
-  match = new RegExp(String.raw`(?:^|/)pages(/api(?:/.*)?)${SCRIPT}`, 'u').exec(file);
+  match = NEXT_PAGES_API.exec(file);
   if (match?.[1] !== undefined) {
     return { framework: 'next-pages', route: normaliseSegments(match[1].replace(/\/index$/u, '')) };
   }
-  if (new RegExp(String.raw`(?:^|/)(?:src/)?(?:middleware|proxy)${SCRIPT}`, 'u').test(file)) {
+  if (NEXT_MIDDLEWARE.test(file)) {
     if (!/\/(?:app|pages|routes|lib|components)\//u.test(file)) {
       return { framework: 'next-middleware', route: null };
     }
   }
-  match = new RegExp(String.raw`(?:^|/)src/routes((?:/.*)?)/\+server${SCRIPT}`, 'u').exec(file);
+  match = SVELTEKIT_SERVER.exec(file);
   if (match?.[1] !== undefined) {
     return { framework: 'sveltekit', route: normaliseSegments(match[1]) || '/' };
   }
-  match = new RegExp(String.raw`(?:^|/)src/pages(/.*?)${SCRIPT}`, 'u').exec(file);
+  match = ASTRO_PAGE.exec(file);
   if (match?.[1] !== undefined && !/\.(?:astro|md|mdx)$/u.test(file)) {
     return { framework: 'astro', route: normaliseSegments(match[1].replace(/\/index$/u, '')) || '/' };
   }

@@ -41,7 +41,9 @@ export type MessageIds =
 const CHEAP_SIGNAL =
   /webhook|signature|hmac|constructEvent|svix|verif|x-hub|x-shopify|x-twilio|paddle|checkout\.session|invoice\.|customer\.subscription|payment_intent|\.created['"`]|order_created|\/hooks?\b/iu;
 const HANDLER_SIGNAL = /\.(?:post|put|patch|all|route)\s*[<(]|@(?:Post|Put|Patch|All)\(|fetch\s*[(:]/u;
-const WEAK_SIGNAL = /constructEvent|createHmac|subtle|Webhook|verify|validat|unmarshal/u;
+const RARE_VERIFIERS = /validateRequest|validateEvent|unmarshal/u;
+/** The strict checks need a verifier call, `new Webhook(secret)` or an HMAC: their names, not the word "Webhook" in a type. */
+const WEAK_SIGNAL = /constructEvent|createHmac|subtle\.verify|new\s+Webhooks?\s*\(|verif|validateRequest|validateEvent|unmarshal/u;
 
 export default createRule<Options, MessageIds>({
   name: 'no-unverified-webhook',
@@ -118,9 +120,11 @@ export default createRule<Options, MessageIds>({
         return [];
       }
     });
-    const weak = options.reportWeakVerification === true && WEAK_SIGNAL.test(text);
+    const cheap = CHEAP_SIGNAL.test(text);
+    // Every verifier name is in CHEAP_SIGNAL but Twilio's and Polar's validators and Paddle's unmarshal.
+    const weak = options.reportWeakVerification === true && (cheap || RARE_VERIFIERS.test(text)) && WEAK_SIGNAL.test(text);
     if (
-      !CHEAP_SIGNAL.test(text) &&
+      !cheap &&
       !WEBHOOK_PATH.test(context.filename.replaceAll('\\', '/').split('/').slice(-4).join('/')) &&
       !weak &&
       !extraHeaders.some((header) => text.toLowerCase().includes(header)) &&
@@ -130,7 +134,7 @@ export default createRule<Options, MessageIds>({
       return {};
     }
     // Only files with a handler shape can report (the strict checks aside): a route file, a route registration, a controller, a Worker.
-    if (!weak && fileRoute(context.filename) === null && !HANDLER_SIGNAL.test(text)) return {};
+    if (!weak && !HANDLER_SIGNAL.test(text) && fileRoute(context.filename) === null) return {};
     const facts = getFileFacts(context);
     const signatureHeaders = new Map<string, ProviderId | null>(SIGNATURE_HEADERS);
     for (const header of extraHeaders) if (!signatureHeaders.has(header)) signatureHeaders.set(header, null);

@@ -397,6 +397,35 @@ describe('TypeScript without type information', () => {
   typescriptTester().run('no-unverified-webhook', rule, {
     valid: [
       {
+        name: 'managing webhook subscriptions (CRUD behind auth) is not receiving webhooks: Express, Fastify, Hono, Koa',
+        filename: 'src/routes/webhook.routes.ts',
+        code: `
+import express, { Router } from 'express';
+import Fastify from 'fastify';
+import { Hono } from 'hono';
+import KoaRouter from '@koa/router';
+export function createWebhookRouter(service: any): Router {
+  const router = Router();
+  router.use(express.json());
+  router.use(requireAuth);
+  router.post('/webhooks', async (req: any, res) => {
+    const input = parseCreateWebhookInput(req.body);
+    res.status(201).json(await service.create(req.auth.orgId, input));
+  });
+  return router;
+}
+const app = Fastify();
+app.post('/webhooks', async (request: any, reply) => reply.code(201).send(await service.create(request.user.orgId, request.body)));
+const hono = new Hono();
+hono.post('/webhooks', async (c: any) => c.json(await c.get('service').create(c.get('orgId'), parseCreateWebhookInput(await c.req.json())), 201));
+const koa = new KoaRouter({ prefix: '/webhooks' });
+koa.post('/', async (ctx: any) => { ctx.body = await service.create(ctx.state.orgId, parseCreateWebhookInput(ctx.request.body)); });
+declare const service: any;
+declare function requireAuth(req: unknown, res: unknown, next: () => void): void;
+declare function parseCreateWebhookInput(body: unknown): unknown;
+        `,
+      },
+      {
         name: 'Next.js App Router: constructEvent over request.text(), then the verified event',
         filename: 'app/api/webhooks/stripe/route.ts',
         code: `

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, contains, type FunctionNode, isFunctionNode, unwrap, walk } from '../../analysis/ast.js';
+import { calleeName, contains, type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import type { Framework } from '../../analysis/handlers.js';
 import { requestHeaderName } from '../../analysis/request.js';
@@ -58,7 +58,7 @@ export function analyseHandler(fn: FunctionNode, framework: Framework | null, en
       case AST_NODE_TYPES.CallExpression: {
         calls.push(node);
         const called = calleeName(node);
-        if (called !== null && AUTH_CALL.test(called)) authenticated = true;
+        if ((called !== null && AUTH_CALL.test(called)) || isAuthContextGet(node)) authenticated = true;
         const verifier = finder.call(node) ?? localHelperVerifier(node, env, 0);
         if (verifier) verifiers.push(verifier);
         const read = model.read(node);
@@ -67,6 +67,7 @@ export function analyseHandler(fn: FunctionNode, framework: Framework | null, en
         break;
       }
       case AST_NODE_TYPES.MemberExpression: {
+        if (isAuthContextRead(node)) authenticated = true;
         const read = model.read(node);
         if (read) reads.push(read);
         headerOf(node);
@@ -254,6 +255,31 @@ const BUILTINS = new Set(['JSON', 'Buffer', 'console', 'Object', 'Array', 'Strin
 /** Session and user checks: a route under `webhooks/` that authenticates its caller manages webhooks, it does not receive them. */
 export const AUTH_CALL =
   /^(?:auth|getServerSession|getSession|currentUser|getCurrentUser|getUser|getUserId|requireUser|requireAuth|requireSession|getToken|getAuth|withAuth|getServerAuthSession|validateSession|getSessionUser)$/u;
+
+/**
+ * What auth middleware leaves on the request or context: the caller's user, session or tenant
+ * (`req.auth`, `request.user`, `ctx.state.orgId`, `event.locals.session`, `c.var.user`).
+ */
+const AUTH_CONTEXT_PROPERTIES = /^(?:auth|user|session|userId|currentUser|principal|orgId|organizationId|tenantId|workspaceId|accountId|jwtPayload)$/u;
+const AUTH_CONTEXT_HOLDERS = /^(?:req|request|ctx|c|context|state|locals|var)$/u;
+
+function isAuthContextRead(node: TSESTree.MemberExpression): boolean {
+  const name = staticKeyName(node);
+  if (name === null || !AUTH_CONTEXT_PROPERTIES.test(name)) return false;
+  const object = unwrap(node.object);
+  const holder = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(object) : null;
+  return holder !== null && AUTH_CONTEXT_HOLDERS.test(holder);
+}
+
+/** Hono `c.get('user')`, `c.get('orgId')`: a variable an auth middleware set on the context. */
+function isAuthContextGet(node: TSESTree.CallExpression): boolean {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(callee) !== 'get') return false;
+  const object = unwrap(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || !/^(?:c|ctx|context)$/u.test(object.name)) return false;
+  const [key] = node.arguments;
+  return key?.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' && AUTH_CONTEXT_PROPERTIES.test(key.value);
+}
 
 /** Whether an expression holds a signature header value. */
 function isSignatureValue(node: TSESTree.Node, env: Environment, model: RequestModel, depth: number): boolean {

@@ -43,7 +43,8 @@ export class VerifierFinder {
   call(call: TSESTree.CallExpression): Verifier | null {
     const callee = unwrap(call.callee);
     const name = calleeName(call);
-    const label = `\`${this.facts.sourceCode.getText(callee)}()\``;
+    // Built only for a verifier found: this runs for every call of a candidate file.
+    const label = (): string => `\`${this.facts.sourceCode.getText(callee)}()\``;
     const argument = (index: number): TSESTree.Node | null => (index < 0 ? null : (call.arguments[index] ?? null));
     const { imports } = this.facts;
     // Imported verifier functions: `verifyWebhook(req)` from @clerk/*, `twilio.validateRequest(...)`.
@@ -60,7 +61,7 @@ export class VerifierFinder {
             known: true,
             payload: argument(entry.payload),
             secret: argument(entry.secret),
-            label,
+            label: label(),
           };
         }
       }
@@ -72,7 +73,7 @@ export class VerifierFinder {
       if (instance) {
         const kind = instance.methods.get(name);
         if (kind) {
-          return { node: call, kind, provider: instance.provider, known: true, payload: argument(instance.payload), secret: null, label };
+          return { node: call, kind, provider: instance.provider, known: true, payload: argument(instance.payload), secret: null, label: label() };
         }
       }
       const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(object) : null;
@@ -87,20 +88,20 @@ export class VerifierFinder {
           known: true,
           payload: argument(entry.payload),
           secret: argument(entry.secret),
-          label,
+          label: label(),
         };
       }
       // Web Crypto: `crypto.subtle.verify('HMAC', key, signature, data)`.
       if (name === 'verify' && object.type === AST_NODE_TYPES.MemberExpression && staticKeyName(object) === 'subtle') {
-        return { node: call, kind: 'boolean', provider: null, known: true, payload: argument(3), secret: null, label };
+        return { node: call, kind: 'boolean', provider: null, known: true, payload: argument(3), secret: null, label: label() };
       }
     }
     if (name === 'timingSafeEqual') {
       const hmac = call.arguments.find((candidate) => this.isHmacDerived(candidate, 0));
-      return { node: call, kind: 'boolean', provider: null, known: true, payload: hmac ? this.hmacPayload(hmac, 0) : null, secret: null, label };
+      return { node: call, kind: 'boolean', provider: null, known: true, payload: hmac ? this.hmacPayload(hmac, 0) : null, secret: null, label: label() };
     }
     if (name !== null && (this.extraNames.has(name) || PLAUSIBLE_VERIFIER_NAME.test(name))) {
-      return { node: call, kind: 'unknown', provider: null, known: false, payload: null, secret: null, label };
+      return { node: call, kind: 'unknown', provider: null, known: false, payload: null, secret: null, label: label() };
     }
     return null;
   }
