@@ -102,7 +102,7 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
             description:
-              'Extra regular expressions (case-insensitive) for route or file paths that receive webhooks, such as `^/api/integrations/`. Paths containing `webhook` or a `hooks` segment are always treated as webhook endpoints.',
+              'Extra regular expressions (case-insensitive) for route or file paths that receive webhooks, such as `^/api/integrations/`. Routes containing `webhook` or a `hooks` segment, and files whose name contains `webhook`, are always treated as webhook endpoints.',
           },
         },
       },

@@ -397,6 +397,18 @@ describe('TypeScript without type information', () => {
   typescriptTester().run('no-unverified-webhook', rule, {
     valid: [
       {
+        name: 'a file named after framework or React hooks is not a webhook receiver',
+        filename: 'test/route-hooks.test.ts',
+        code: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.post('/', { preValidation: (req: any, reply: any, done: () => void) => done() }, (req: any, reply: any) => {
+  reply.send(req.body);
+});
+fastify.post('/echo', async (request: any) => ({ received: request.body }));
+        `,
+      },
+      {
         name: 'managing webhook subscriptions (CRUD behind auth) is not receiving webhooks: Express, Fastify, Hono, Koa',
         filename: 'src/routes/webhook.routes.ts',
         code: `

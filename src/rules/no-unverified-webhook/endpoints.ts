@@ -38,7 +38,8 @@ export function findEndpoints(
   const byFile = facts.handlers.fileRoute !== null;
   const byReference = registeredByReference(registrations, facts);
   const fileName = path.basename(facts.filename).replace(/\.[^.]+$/u, '');
-  const fileNamed = WEBHOOK_PATH.test(fileName) || extraPaths.some((pattern) => pattern.test(facts.filename.replaceAll('\\', '/')));
+  // The file's own name must say "webhook": `hooks.ts`, `route-hooks.test.js` are React or framework hooks.
+  const fileNamed = WEBHOOK_NAME.test(fileName) || extraPaths.some((pattern) => pattern.test(facts.filename.replaceAll('\\', '/')));
   const fileUses = globalUses(facts);
   for (const fn of functions) {
     // Every handler receives the request (or a context) as a parameter.
