@@ -71,16 +71,20 @@ export function resolveRelativeModule(fromFile: string, specifier: string): stri
   return null;
 }
 
-export function readForeignModule(fileName: string): ForeignModule | null {
-  let mtimeMs: number;
-  let size: number;
+/** A file's modification time and size, or null when it cannot be read. */
+function statOf(fileName: string): { readonly mtimeMs: number; readonly size: number } | null {
   try {
-    const stats = statSync(fileName);
-    mtimeMs = stats.mtimeMs;
-    size = stats.size;
+    const { mtimeMs, size } = statSync(fileName);
+    return { mtimeMs, size };
   } catch {
     return null;
   }
+}
+
+export function readForeignModule(fileName: string): ForeignModule | null {
+  const stats = statOf(fileName);
+  if (!stats) return null;
+  const { mtimeMs, size } = stats;
   const cached = cache.get(fileName);
   if (cached?.mtimeMs === mtimeMs) return cached.module;
   let module: ForeignModule | null = null;
@@ -204,15 +208,9 @@ let directiveReads = 0;
  * time changes. Null when the file cannot be read.
  */
 export function readModuleDirectives(fileName: string): ReadonlySet<string> | null {
-  let mtimeMs: number;
-  let size: number;
-  try {
-    const stats = statSync(fileName);
-    mtimeMs = stats.mtimeMs;
-    size = stats.size;
-  } catch {
-    return null;
-  }
+  const stats = statOf(fileName);
+  if (!stats) return null;
+  const { mtimeMs, size } = stats;
   const cached = directiveCache.get(fileName);
   if (cached?.mtimeMs === mtimeMs) return cached.directives;
   let directives: ReadonlySet<string> | null = null;

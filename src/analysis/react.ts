@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, staticKeyName } from './ast.js';
+import { calleeName, type FunctionNode, isFunctionNode, staticKeyName } from './ast.js';
 
 /** What React makes of a function: a component (PascalCase), a custom hook (`useX`), or neither. */
 export type ReactRole = 'component' | 'hook' | null;
@@ -38,13 +38,7 @@ export function reactFunctionName(fn: FunctionNode): string | null {
       case AST_NODE_TYPES.ExportDefaultDeclaration:
         return '';
       case AST_NODE_TYPES.CallExpression: {
-        const callee = parent.callee;
-        const name =
-          callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : callee.type === AST_NODE_TYPES.MemberExpression
-              ? staticKeyName(callee)
-              : null;
+        const name = calleeName(parent);
         if (name === null || !COMPONENT_WRAPPERS.has(name) || !parent.arguments.some((argument) => argument === current)) {
           return null;
         }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findProperty, type FunctionNode, staticKeyName, unwrap } from '../analysis/ast.js';
+import { calleeName, findProperty, type FunctionNode, unwrap } from '../analysis/ast.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { enclosingReactFunction, isHookName } from '../analysis/react.js';
 import {
@@ -117,12 +117,7 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         const callee = unwrap(node.callee);
-        const name =
-          callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : callee.type === AST_NODE_TYPES.MemberExpression
-              ? staticKeyName(callee)
-              : null;
+        const name = calleeName(node);
         if (name === null || !isHookName(name)) return;
         const owner = enclosingReactFunction(node);
         if (!owner) return;

@@ -1,7 +1,5 @@
 import path from 'node:path';
 
-import tsParser from '@typescript-eslint/parser';
-import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -9,6 +7,7 @@ import { peekFileFacts } from '../../src/analysis/file-facts.js';
 import { moduleDirectiveReads } from '../../src/analysis/modules.js';
 import rule from '../../src/rules/no-public-secret-env.js';
 import { classifyWords, NameClassifier } from '../../src/rules/no-public-secret-env/names.js';
+import { costProbe } from '../cost-probe.js';
 import { TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
 
 const STRICT = [{ checkClientModules: true, checkServerToClientProps: true, reportAmbiguousNames: true }] as const;
@@ -822,44 +821,10 @@ export function Admin() {
 });
 
 describe('cost on files without a signal', () => {
-  const linter = new Linter({ configType: 'flat' });
-  let program: TSESTree.Program | undefined;
-  const probe = {
-    rules: {
-      program: {
-        meta: { type: 'problem', schema: [] },
-        create(context: { sourceCode: { ast: TSESTree.Program } }) {
-          return { 'Program:exit'() { program = context.sourceCode.ast; } };
-        },
-      },
-    },
+  const { lint: lintWith, linted } = costProbe('no-public-secret-env', rule);
+  const lint = (code: string): void => {
+    lintWith(code, { options: STRICT });
   };
-
-  function lint(code: string, filename = 'file.ts'): void {
-    program = undefined;
-    const messages = linter.verify(
-      code,
-      {
-        files: ['**/*.ts'],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions: { projectService: { allowDefaultProject: ['*.ts'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: TYPED_ROOT },
-        },
-        plugins: {
-          'production-ready': { rules: { 'no-public-secret-env': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
-          probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
-        },
-        rules: { 'production-ready/no-public-secret-env': ['error', ...STRICT], 'probe/program': 'error' },
-      },
-      { filename: path.join(TYPED_ROOT, filename) },
-    );
-    expect(messages.filter((message) => message.fatal)).toEqual([]);
-  }
-
-  function linted(): TSESTree.Program {
-    if (!program) throw new Error('the probe rule did not run');
-    return program;
-  }
 
   it('computes no per-file facts for a file without an env or token signal', () => {
     lint(`
@@ -876,17 +841,7 @@ describe('cost on files without a signal', () => {
   });
 
   it('reads an imported module only for a prop that carries a secret, and once per process', () => {
-    const lintPage = (code: string): Linter.LintMessage[] =>
-      linter.verify(
-        code,
-        {
-          files: ['**/*.tsx'],
-          languageOptions: { parser: tsParser },
-          plugins: { 'production-ready': { rules: { 'no-public-secret-env': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string] },
-          rules: { 'production-ready/no-public-secret-env': ['error', ...STRICT] },
-        },
-        { filename: path.join(TYPED_ROOT, 'app-page.tsx') },
-      );
+    const lintPage = (code: string): Linter.LintMessage[] => lintWith(code, { options: STRICT, filename: 'app-page.tsx', typed: false });
     const before = moduleDirectiveReads();
     const quiet = `import { CheckoutForm } from './rsc/checkout-form';\nexport default function Page() { return <CheckoutForm label={process.env.SITE_NAME} stripeKey={process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY} />; }`;
     expect(lintPage(quiet)).toEqual([]);

@@ -1,12 +1,11 @@
 import path from 'node:path';
 
-import tsParser from '@typescript-eslint/parser';
-import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { peekFileFacts } from '../../src/analysis/file-facts.js';
 import rule from '../../src/rules/no-unbounded-retry.js';
+import { costProbe } from '../cost-probe.js';
 import { TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
 
 const STRICT = [{ requireBackoff: true }] as const;
@@ -1120,77 +1119,20 @@ export function useOrders(): unknown {
 });
 
 describe('cost on files without a signal', () => {
-  const linter = new Linter({ cwd: TYPED_ROOT });
-  const seen: { program?: TSESTree.Program } = {};
-  const probe = {
-    rules: {
-      program: {
-        meta: { type: 'problem', schema: [], messages: {} },
-        create(context: { sourceCode: { ast: TSESTree.Program } }) {
-          return {
-            'Program:exit'() {
-              seen.program = context.sourceCode.ast;
-            },
-          };
-        },
-      },
-    },
-  };
-
-  /** The Program of the file last linted, as the probe rule saw it. */
-  function linted(): TSESTree.Program {
-    if (!seen.program) throw new Error('the probe rule did not run');
-    return seen.program;
-  }
+  const { lint, linted } = costProbe('no-unbounded-retry', rule);
+  /** Lints `code` as a typed file with every strict option on; returns the rule's messages. */
+  const lintStrict = (code: string): Linter.LintMessage[] => lint(code, { options: FULL_STRICT });
 
   it('computes no per-file facts for a file without a retry signal, even with type information', () => {
-    delete seen.program;
-    const messages = linter.verify(
+    lint(
       `
         import express from 'express';
         const app = express();
         app.get('/api/me', async (req, res) => { const user = await db.user(req.params.id); res.json(user); });
       `,
-      {
-        files: ['**/*.ts'],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions: { projectService: { allowDefaultProject: ['*.ts'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: TYPED_ROOT },
-        },
-        plugins: {
-          'production-ready': { rules: { 'no-unbounded-retry': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
-          probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
-        },
-        rules: { 'production-ready/no-unbounded-retry': 'error', 'probe/program': 'error' },
-      },
-      { filename: path.join(TYPED_ROOT, 'file.ts') },
     );
-    expect(messages.filter((message) => message.fatal)).toEqual([]);
     expect(peekFileFacts(linted())).toBeUndefined();
   });
-
-  /** Lints `code` as a typed file with every strict option on; returns the rule's messages. */
-  function lintStrict(code: string): Linter.LintMessage[] {
-    delete seen.program;
-    const messages = linter.verify(
-      code,
-      {
-        files: ['**/*.ts'],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions: { projectService: { allowDefaultProject: ['*.ts'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: TYPED_ROOT },
-        },
-        plugins: {
-          'production-ready': { rules: { 'no-unbounded-retry': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
-          probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
-        },
-        rules: { 'production-ready/no-unbounded-retry': ['error', ...FULL_STRICT], 'probe/program': 'error' },
-      },
-      { filename: path.join(TYPED_ROOT, 'file.ts') },
-    );
-    expect(messages.filter((message) => message.fatal)).toEqual([]);
-    return messages.filter((message) => message.ruleId === 'production-ready/no-unbounded-retry');
-  }
 
   it('computes no per-file facts for a file without a signal with every strict option on', () => {
     lintStrict(`

@@ -1,13 +1,11 @@
 import path from 'node:path';
 
-import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import type { TSESTree } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { peekFileFacts } from '../../src/analysis/file-facts.js';
 import rule from '../../src/rules/no-unverified-webhook.js';
+import { costProbe } from '../cost-probe.js';
 import { TYPED_ROOT, javascriptTester, typescriptTester } from '../testers.js';
 
 const STRICT = [{ reportWeakVerification: true }] as const;
@@ -1132,60 +1130,20 @@ app.post<{ Body: string }>('/webhooks/shopify', async (request, reply) => {
 });
 
 describe('cost on files without a signal', () => {
-  const linter = new Linter({ cwd: TYPED_ROOT });
-  const seen: { program?: TSESTree.Program } = {};
-  const probe = {
-    rules: {
-      program: {
-        meta: { type: 'problem', schema: [], messages: {} },
-        create(context: { sourceCode: { ast: TSESTree.Program } }) {
-          return {
-            'Program:exit'() {
-              seen.program = context.sourceCode.ast;
-            },
-          };
-        },
-      },
-    },
-  };
-
-  /** The Program of the file last linted, as the probe rule saw it. */
-  function linted(): TSESTree.Program {
-    if (!seen.program) throw new Error('the probe rule did not run');
-    return seen.program;
-  }
+  const { lint, linted } = costProbe('no-unverified-webhook', rule);
 
   it('computes no per-file facts for a file without a webhook signal, even with type information', () => {
-    delete seen.program;
-    const messages = linter.verify(
-      `
+    lint(`
         import express from 'express';
         const app = express();
         app.use(express.json());
         app.post('/api/projects', async (req, res) => { res.json(await db.project.create({ data: req.body })); });
-      `,
-      {
-        files: ['**/*.ts'],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions: { projectService: { allowDefaultProject: ['*.ts'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: TYPED_ROOT },
-        },
-        plugins: {
-          'production-ready': { rules: { 'no-unverified-webhook': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
-          probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
-        },
-        rules: { 'production-ready/no-unverified-webhook': 'error', 'probe/program': 'error' },
-      },
-      { filename: path.join(TYPED_ROOT, 'file.ts') },
-    );
-    expect(messages.filter((message) => message.fatal)).toEqual([]);
+      `);
     expect(peekFileFacts(linted())).toBeUndefined();
   });
 
   it('never asks the type checker on a webhook handler it can decide from syntax', () => {
-    delete seen.program;
-    const messages = linter.verify(
-      `
+    const messages = lint(`
         import express from 'express';
         const app = express();
         app.post('/webhooks/stripe', express.json(), async (req, res) => {
@@ -1193,24 +1151,7 @@ describe('cost on files without a signal', () => {
           if (event.type === 'invoice.paid') await markPaid(event.data.object.id);
           res.json({ received: true });
         });
-      `,
-      {
-        files: ['**/*.ts'],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions: {
-            projectService: { allowDefaultProject: ['*.ts'], defaultProject: 'tsconfig.json' },
-            tsconfigRootDir: TYPED_ROOT,
-          },
-        },
-        plugins: {
-          'production-ready': { rules: { 'no-unverified-webhook': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
-          probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
-        },
-        rules: { 'production-ready/no-unverified-webhook': 'error', 'probe/program': 'error' },
-      },
-      { filename: path.join(TYPED_ROOT, 'file.ts') },
-    );
+      `);
     expect(messages.map((message) => message.messageId ?? message.message)).toEqual(['unverified']);
     expect(peekFileFacts(linted())?.typesRequested).toBe(false);
   });

@@ -1,12 +1,10 @@
 import path from 'node:path';
 
-import tsParser from '@typescript-eslint/parser';
-import type { TSESTree } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { peekFileFacts } from '../../src/analysis/file-facts.js';
 import rule from '../../src/rules/no-wildcard-cors.js';
+import { costProbe } from '../cost-probe.js';
 import { TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
 
 const STRICT = [{ checkAllowlists: true }] as const;
@@ -1091,49 +1089,10 @@ describe('TypeScript with type information', () => {
 });
 
 describe('work done per file (counts, not timings)', () => {
-  const linter = new Linter({ configType: 'flat' });
-  let program: TSESTree.Program | undefined;
-  const probe = {
-    rules: {
-      program: {
-        meta: { schema: [] },
-        create(context: { sourceCode: { ast: TSESTree.Program } }) {
-          return {
-            'Program:exit'() {
-              program = context.sourceCode.ast;
-            },
-          };
-        },
-      },
-    },
+  const { lint, linted } = costProbe('no-wildcard-cors', rule);
+  const lintTyped = (code: string): void => {
+    lint(code);
   };
-
-  /** The Program of the file last linted, as the rule saw it. */
-  function linted(): TSESTree.Program {
-    if (!program) throw new Error('the probe rule did not run');
-    return program;
-  }
-
-  function lintTyped(code: string): void {
-    program = undefined;
-    const messages = linter.verify(
-      code,
-      {
-        files: ['**/*.ts'],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions: { projectService: { allowDefaultProject: ['*.ts'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: TYPED_ROOT },
-        },
-        plugins: {
-          'production-ready': { rules: { 'no-wildcard-cors': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
-          probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
-        },
-        rules: { 'production-ready/no-wildcard-cors': 'error', 'probe/program': 'error' },
-      },
-      { filename: path.join(TYPED_ROOT, 'file.ts') },
-    );
-    expect(messages.filter((message) => message.fatal)).toEqual([]);
-  }
 
   it('computes no per-file facts for a file without a CORS signal, even with type information', () => {
     lintTyped(`

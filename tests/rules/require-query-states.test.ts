@@ -8,6 +8,7 @@ import { describe, expect, it, type MockInstance, vi } from 'vitest';
 import { peekFileFacts } from '../../src/analysis/file-facts.js';
 import rule, { type Options } from '../../src/rules/require-query-states.js';
 import { majorOf } from '../../src/rules/require-query-states/version.js';
+import { costProbe } from '../cost-probe.js';
 import { FIXTURES, TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
 
 const STRICT = [{ checkMutations: true, reportAssertions: true, requireEmptyState: true }] as const;
@@ -1421,47 +1422,9 @@ export function Greeting() {
 });
 
 describe('cost on files without a signal', () => {
-  const linter = new Linter({ cwd: TYPED_ROOT });
-  const seen: { program?: TSESTree.Program } = {};
-  const probe = {
-    rules: {
-      program: {
-        meta: { type: 'problem', schema: [], messages: {} },
-        create(context: { sourceCode: { ast: TSESTree.Program } }) {
-          return {
-            'Program:exit'() {
-              seen.program = context.sourceCode.ast;
-            },
-          };
-        },
-      },
-    },
-  };
-
-  function lint(code: string, typed: boolean): Linter.LintMessage[] {
-    delete seen.program;
-    return linter.verify(
-      code,
-      {
-        files: ['**/*.tsx'],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions: typed ? { projectService: { allowDefaultProject: ['*.tsx'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: TYPED_ROOT } : {},
-        },
-        plugins: {
-          'production-ready': { rules: { 'require-query-states': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string],
-          probe: probe as unknown as NonNullable<Linter.Config['plugins']>[string],
-        },
-        rules: { 'production-ready/require-query-states': 'error', 'probe/program': 'error' },
-      },
-      { filename: path.join(TYPED_ROOT, 'react.tsx') },
-    );
-  }
-
-  function linted(): TSESTree.Program {
-    if (!seen.program) throw new Error('the probe rule did not run');
-    return seen.program;
-  }
+  const probe = costProbe('require-query-states', rule);
+  const { linted } = probe;
+  const lint = (code: string, typed: boolean): Linter.LintMessage[] => probe.lint(code, { filename: 'react.tsx', typed });
 
   it('computes no per-file facts for a file without a hook call, even with type information', () => {
     const messages = lint(`export function Price({ cents }: { cents: number }) { return <span>{(cents / 100).toFixed(2)}</span>; }`, true);
