@@ -151,7 +151,7 @@ export default createRule<Options, MessageIds>({
         if (!site || reported.has(fn)) return;
         if (site.path.kind === 'promise-catch' && !isPromise(site.path.promise)) return;
         if (site.bounded) {
-          if (requireBackoff && isAsyncRetry(site) && !retryWaits(site, sourceCode)) {
+          if (requireBackoff && isAsyncRetry(site) && !site.alternatives && !retryWaits(site, sourceCode)) {
             reported.add(fn);
             context.report({ node, messageId: 'noDelay' });
           } else if (requireBackoff) {

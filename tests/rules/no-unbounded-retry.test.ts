@@ -70,6 +70,19 @@ describe('plain JavaScript (espree)', () => {
         `,
       },
       {
+        name: 'strict: trying the next of a list of alternatives needs no delay',
+        options: STRICT,
+        code: `
+          export async function resolveRequests(resolver, possible) {
+            return resolver(possible[0]).catch((error) => {
+              const [, ...rest] = possible;
+              if (rest.length === 0) throw error;
+              return resolveRequests(resolver, rest);
+            });
+          }
+        `,
+      },
+      {
         name: 'strict: a bounded retry of a synchronous local operation may retry at once',
         options: STRICT,
         code: `

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
+import { guardsOf } from '../../analysis/guards.js';
 import { type FailurePath, containsDelay, failurePathOf, isCounterGuarded } from '../../analysis/control-flow.js';
 import { COUNTER_NAME } from '../../knowledge/retry.js';
 
@@ -21,6 +22,8 @@ export interface RetrySite {
   readonly path: FailurePath;
   /** A counter or a deadline reaches the retry. */
   readonly bounded: boolean;
+  /** The bound is a list of alternatives running out (`if (!rest.length) throw`): the next call tries another input, not the same one again. */
+  readonly alternatives: boolean;
 }
 
 /**
@@ -121,7 +124,8 @@ export function retrySiteOf(node: TSESTree.Node, fn: FunctionNode, name: string,
   // `resume('throw', error)`: the failure is handed on (a state machine, a generator), not retried.
   if (passesFailure(node, path, sourceCode)) return null;
   const bounded = isCounterGuarded(node, fn, COUNTER_NAME) || readsChangedCounter(node, fn, sourceCode) || passesOneShotFlag(node, fn);
-  return { node, fn, name, path, bounded };
+  const alternatives = bounded && guardsOf(node, fn).some((guard) => readsLength(guard.test));
+  return { node, fn, name, path, bounded, alternatives };
 }
 
 /**
@@ -247,4 +251,13 @@ function readsChangedCounter(site: TSESTree.Node, fn: FunctionNode, sourceCode: 
     }
   });
   return read;
+}
+
+/** Whether a test reads a `.length` (`!candidates.length`, `rest.length === 0`). */
+function readsLength(test: TSESTree.Node): boolean {
+  let found = false;
+  walk(test, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'length') found = true;
+  });
+  return found;
 }
