@@ -769,6 +769,8 @@ describe('strict options', () => {
               this.seen.delete(key);
             }
           }
+          declare const client: { cache: { delete(key: string): void } };
+          client.cache.delete('sessions:all');
         `,
       },
       {
