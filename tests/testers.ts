@@ -13,6 +13,13 @@ export const TYPED_ROOT = path.join(FIXTURES, 'typed');
 export type Tier = 'espree' | 'typescript' | 'typed';
 
 /**
+ * The fixture projects live under `tests/fixtures/`, a path every rule treats as test code (file
+ * roles, src/analysis/file-role.ts). Rule tests lint them as the production code they stand for,
+ * the way a user would declare such a folder: `settings['production-ready'].fileRoles.production`.
+ */
+export const FIXTURES_AS_PRODUCTION = { 'production-ready': { fileRoles: { production: ['tests/fixtures/**'] } } } as const;
+
+/**
  * Parser settings per tier, for tests that drive ESLint's `Linter` directly. `typed` serves the
  * files matching `allowDefaultProject` through the project's tsconfig.json at `tsconfigRootDir`.
  */
@@ -43,6 +50,7 @@ export function tierLanguageOptions(
 /** Tier 1: plain JavaScript, parsed by ESLint's own parser (espree), no TypeScript involved. */
 export function javascriptTester(): RuleTester {
   return new RuleTester({
+    settings: FIXTURES_AS_PRODUCTION,
     languageOptions: {
       parser: espree,
       ecmaVersion: 'latest',
@@ -56,6 +64,7 @@ export function javascriptTester(): RuleTester {
 /** Tier 2: TypeScript syntax through @typescript-eslint/parser, without type information. */
 export function typescriptTester(): RuleTester {
   return new RuleTester({
+    settings: FIXTURES_AS_PRODUCTION,
     defaultFilenames: { ts: 'file.ts', tsx: 'react.tsx' },
   });
 }
@@ -63,6 +72,7 @@ export function typescriptTester(): RuleTester {
 /** Tier 3: TypeScript with full type information from the fixture project's program. */
 export function typedTester(): RuleTester {
   return new RuleTester({
+    settings: FIXTURES_AS_PRODUCTION,
     languageOptions: {
       parserOptions: {
         projectService: { allowDefaultProject: ['*.ts', '*.tsx'], defaultProject: 'tsconfig.json' },

@@ -1,8 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { ConstantResolver } from './constants.js';
+import { decideFileRole, type FileRoleFacts, lintsRole } from './file-role.js';
 import { HandlerIndex } from './handlers.js';
 import { ImportIndex } from './imports.js';
+import { productionReadySettings } from './settings.js';
+import { type RoleSettings, validateSettings } from './settings-schema.js';
 import { createTypeBridge, type TypeBridge } from './types.js';
 
 /**
@@ -16,11 +19,45 @@ export class FileFacts {
   private typesValue: TypeBridge | null | undefined;
   private directivesValue: ReadonlySet<string> | undefined;
   private typesRequestedValue = false;
+  private roleValue: FileRoleFacts | undefined;
+  private roleSettingsValue: RoleSettings | null | undefined;
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly filename: string,
+    /** ESLint's working directory: file-role paths are relative to it. */
+    readonly cwd?: string,
+    /** `settings['production-ready']`, validated (throws on a bad key). */
+    private readonly settings: Readonly<Record<string, unknown>> = {},
   ) {}
+
+  private get roleSettings(): RoleSettings | null {
+    if (this.roleSettingsValue === undefined) {
+      this.roleSettingsValue = Object.keys(this.settings).length === 0 ? null : validateSettings(this.settings);
+    }
+    return this.roleSettingsValue;
+  }
+
+  /** What the file is for: production code, or a test, mock, fixture, seed, migration, script, story or generated file. */
+  get role(): FileRoleFacts {
+    this.roleValue ??= decideFileRole({
+      filename: this.filename,
+      cwd: this.cwd,
+      program: this.program,
+      text: this.sourceCode.text,
+      imports: () => this.imports,
+      settings: this.roleSettings,
+    });
+    return this.roleValue;
+  }
+
+  /**
+   * Whether the rules lint this file: production code always; other roles only when
+   * `settings['production-ready'].lintFileRoles` lists them.
+   */
+  get servesProduction(): boolean {
+    return lintsRole(this.role.role, this.roleSettings);
+  }
 
   get program(): TSESTree.Program {
     return this.sourceCode.ast;
@@ -89,7 +126,7 @@ export function getFileFacts(context: Readonly<TSESLint.RuleContext<string, read
   const { sourceCode } = context;
   let facts = cache.get(sourceCode.ast);
   if (!facts) {
-    facts = new FileFacts(sourceCode, context.filename);
+    facts = new FileFacts(sourceCode, context.filename, context.cwd, productionReadySettings(context));
     cache.set(sourceCode.ast, facts);
   }
   return facts;

@@ -1,5 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import { describeValue, SettingsError, validateSettings } from './settings-schema.js';
+
 /**
  * The plugin's project-wide settings, shared by rules: `settings['production-ready']` in the
  * ESLint config. Rule options win over settings, settings over defaults (eslint-plugin-n's order).
@@ -15,10 +17,15 @@ export function productionReadySettings(
   const settings: unknown = context.settings;
   if (typeof settings !== 'object' || settings === null) return EMPTY;
   const own: unknown = (settings as Record<string, unknown>)['production-ready'];
-  return typeof own === 'object' && own !== null && !Array.isArray(own) ? (own as ProductionReadySettings) : EMPTY;
+  if (own === undefined) return EMPTY;
+  if (typeof own !== 'object' || own === null || Array.isArray(own)) {
+    throw new SettingsError('', `must be an object, got ${describeValue(own)}.`);
+  }
+  validateSettings(own as ProductionReadySettings);
+  return own as ProductionReadySettings;
 }
 
-/** A list of strings from a setting (`settings['production-ready'][key]`), or null when absent or malformed. */
+/** A list of strings from a setting (`settings['production-ready'][key]`), or null when absent. */
 export function stringListSetting(settings: ProductionReadySettings, key: string): readonly string[] | null {
   const value = settings[key];
   if (!Array.isArray(value)) return null;

@@ -157,6 +157,9 @@ export default createRule<Options, MessageIds>({
     if (!envSignal) return listeners;
 
     const facts = getFileFacts(context);
+    // Outside production code (tests, seeds, stories, generated code) only a hard-coded live
+    // credential is reported: it leaks from any file that is committed.
+    if (!facts.servesProduction) return listeners;
     const classifier = classifierFor(options);
     const reportAmbiguous = options.reportAmbiguousNames === true;
     const client = options.checkClientModules === true ? clientReason(facts, filename) : null;

@@ -116,6 +116,8 @@ export default createRule<Options, MessageIds>({
     const failures = FAILURE_SIGNAL.test(text);
     const loops = failures && text.includes('catch') && LOOP_SIGNAL.test(text);
     const facts = getFileFacts(context);
+    // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
+    if (!facts.servesProduction) return {};
     const libraries = facts.imports.importsAny(RETRY_SOURCES);
 
     const listeners: TSESLint.RuleListener = {};

@@ -136,6 +136,8 @@ export default createRule<Options, MessageIds>({
     // Only files with a handler shape can report (the strict checks aside): a route file, a route registration, a controller, a Worker.
     if (!weak && !HANDLER_SIGNAL.test(text) && fileRoute(context.filename) === null) return {};
     const facts = getFileFacts(context);
+    // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
+    if (!facts.servesProduction) return {};
     const signatureHeaders = new Map<string, ProviderId | null>(SIGNATURE_HEADERS);
     for (const header of extraHeaders) if (!signatureHeaders.has(header)) signatureHeaders.set(header, null);
     const finder = new VerifierFinder(facts, extraNames);

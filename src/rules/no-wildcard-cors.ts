@@ -104,6 +104,8 @@ export default createRule<Options, MessageIds>({
     // Every finding needs one of these words in the file; most files are rejected here.
     if (!CHEAP_SIGNAL.test(sourceCode.text)) return {};
     const facts = getFileFacts(context);
+    // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
+    if (!facts.servesProduction) return {};
     // Code that runs in the browser cannot set response headers; a client's request header is harmless.
     if (facts.isClientModule) return {};
 

@@ -109,6 +109,8 @@ export default createRule<Options, MessageIds>({
     // Without a library, a generated hook name or type information, nothing can be a query result.
     if (!queryText && !typed) return {};
     const facts = getFileFacts(context);
+    // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
+    if (!facts.servesProduction) return {};
     const libraryImported = facts.imports.importsAny(QUERY_SOURCE_LIST);
     const hooks = new QueryHookIndex(facts, libraryImported);
     /** Usages of query results per call and result position: computed once, by the pre-check or the check. */

@@ -199,6 +199,8 @@ export default createRule<Options, MessageIds>({
     const schemaFiles = list('schemaFiles', []);
     const checkServiceRole = options.checkServiceRoleClients === true;
     const facts = getFileFacts(context);
+    // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
+    if (!facts.servesProduction) return {};
     const evidence: Evidence = new Map();
     let schemaValue: ProjectSchema | undefined;
     const schema = (): ProjectSchema => {

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { peekFileFacts } from '../../src/analysis/file-facts.js';
 import rule from '../../src/rules/no-unverified-webhook.js';
 import { costProbe } from '../cost-probe.js';
-import { TYPED_ROOT, javascriptTester, typescriptTester } from '../testers.js';
+import { FIXTURES_AS_PRODUCTION, TYPED_ROOT, javascriptTester, typescriptTester } from '../testers.js';
 
 const STRICT = [{ reportWeakVerification: true }] as const;
 
 /** The typed tier, with the file-convention paths (route handlers) served by the fixture project. */
 function webhookTypedTester(): RuleTester {
   return new RuleTester({
+    settings: FIXTURES_AS_PRODUCTION,
     languageOptions: {
       parserOptions: {
         projectService: {

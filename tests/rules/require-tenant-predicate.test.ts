@@ -1019,7 +1019,7 @@ describe('demo app', () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const tsParser = (await import('@typescript-eslint/parser')).default;
     const root = path.join(FIXTURES, 'demo-app');
-    const linter = new Linter({ configType: 'flat' });
+    const linter = new Linter({ configType: 'flat', cwd: root });
     const config: Linter.Config[] = [
       {
         files: ['**/*.ts', '**/*.tsx'],

@@ -1,0 +1,111 @@
+import path from 'node:path';
+
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { FILE_ROLE_IMPORTS, FILE_ROLE_PATHS, FILE_ROLES, GENERATED_BANNERS, type FileRole } from '../knowledge/file-roles.js';
+import type { ImportIndex } from './imports.js';
+import { matchesPathPattern } from './settings.js';
+import type { RoleSettings } from './settings-schema.js';
+
+export type { FileRole } from '../knowledge/file-roles.js';
+
+/**
+ * What a file is for, decided once per file: production code (the default) or one of the roles
+ * whose code never serves a production request (tests, fixtures, mocks, seeds, migrations,
+ * one-off scripts, stories, generated code). Rules are silent outside production by default
+ * (`settings['production-ready'].lintFileRoles` turns a role back on).
+ *
+ * Decided, in this order:
+ * 1. `settings['production-ready'].fileRoles.production` globs: always production;
+ * 2. configured globs per role (`fileRoles.test`, `fileRoles.seed`, …);
+ * 3. a generated-code banner in the file's leading comments;
+ * 4. the built-in path conventions (`*.test.*`, `__tests__/`, `seeds/`, `migrations/`, …);
+ * 5. the imports (`vitest`, `@playwright/test`, `msw`, `@storybook/*`, …).
+ *
+ * Paths are matched relative to ESLint's working directory (`context.cwd`) when the file lies
+ * under it, so a checkout that lives in `/home/me/tests/app` is not all "test"; absolute otherwise.
+ */
+export interface FileRoleFacts {
+  readonly role: FileRole;
+  /** Why: the glob, banner or import that decided it (`'**' + '/*.test.*'`, `'import vitest'`). */
+  readonly reason: string;
+}
+
+const PRODUCTION: FileRoleFacts = Object.freeze({ role: 'production', reason: 'default' });
+
+/** The path the role patterns see: relative to `cwd` when inside it, with `/` separators. */
+export function rolePath(filename: string, cwd: string | undefined): string {
+  const normalized = filename.replaceAll('\\', '/');
+  if (!cwd || !path.isAbsolute(filename)) return normalized;
+  const relative = path.relative(cwd, filename).replaceAll('\\', '/');
+  return relative === '' || relative.startsWith('../') || path.isAbsolute(relative) ? normalized : relative;
+}
+
+const BANNER_WINDOW = 2000;
+
+/** A generated-code banner among the comments before the first statement (or in the first 2,000 characters). */
+export function generatedBanner(program: TSESTree.Program, text: string): string | null {
+  const firstCode = program.body[0]?.range[0] ?? text.length;
+  const limit = Math.min(Math.max(firstCode, 0), BANNER_WINDOW);
+  const head = text.slice(0, limit);
+  if (head.length === 0) return null;
+  for (const banner of GENERATED_BANNERS) {
+    if (banner.pattern.test(head)) return banner.label;
+  }
+  return null;
+}
+
+const pathRoleCache = new Map<string, FileRoleFacts>();
+
+function roleByPath(relativePath: string, configured: RoleSettings | null): FileRoleFacts | null {
+  if (configured) {
+    for (const role of FILE_ROLES) {
+      const globs = configured.fileRoles[role];
+      if (globs && matchesPathPattern(relativePath, globs)) return { role, reason: `settings fileRoles.${role}` };
+    }
+  }
+  const cached = pathRoleCache.get(relativePath);
+  if (cached) return cached === PRODUCTION ? null : cached;
+  let found: FileRoleFacts = PRODUCTION;
+  for (const { role, glob, unless } of FILE_ROLE_PATHS) {
+    if (matchesPathPattern(relativePath, [glob]) && !unless?.test(relativePath)) {
+      found = { role, reason: glob };
+      break;
+    }
+  }
+  if (pathRoleCache.size > 50_000) pathRoleCache.clear();
+  pathRoleCache.set(relativePath, found);
+  return found === PRODUCTION ? null : found;
+}
+
+function roleByImports(imports: ImportIndex): FileRoleFacts | null {
+  for (const source of imports.sources) {
+    const role = FILE_ROLE_IMPORTS.get(source) ?? (source.startsWith('@storybook/') ? 'story' : source.startsWith('@testing-library/') ? 'test' : undefined);
+    if (role) return { role, reason: `import ${source}` };
+  }
+  return null;
+}
+
+export function decideFileRole(input: {
+  readonly filename: string;
+  readonly cwd: string | undefined;
+  readonly program: TSESTree.Program;
+  readonly text: string;
+  readonly imports: () => ImportIndex;
+  readonly settings: RoleSettings | null;
+}): FileRoleFacts {
+  const relativePath = rolePath(input.filename, input.cwd);
+  const production = input.settings?.fileRoles.production;
+  if (production && matchesPathPattern(relativePath, production)) return { role: 'production', reason: 'settings fileRoles.production' };
+  const byPath = roleByPath(relativePath, input.settings);
+  if (byPath?.reason.startsWith('settings')) return byPath;
+  const banner = generatedBanner(input.program, input.text);
+  if (banner !== null) return { role: 'generated', reason: banner };
+  if (byPath) return byPath;
+  return roleByImports(input.imports()) ?? PRODUCTION;
+}
+
+/** Whether rules should lint a file of this role: production always, others only when listed. */
+export function lintsRole(role: FileRole, settings: RoleSettings | null): boolean {
+  return role === 'production' || (settings?.lintFileRoles.includes(role) ?? false);
+}
