@@ -17,6 +17,10 @@ export interface SchemaTable {
   readonly tenantReferences: ReadonlySet<string>;
   /** Prisma relation fields whose type is a tenant-like model (`organization Organization @relation(...)`). */
   readonly tenantRelations: ReadonlySet<string>;
+  /** Scalar keys of a required relation to the user model (`userId` of `user User @relation(fields: [userId], ...)`). */
+  readonly ownerReferences: ReadonlySet<string>;
+  /** The required relation fields to the user model (`user`). */
+  readonly ownerRelations: ReadonlySet<string>;
   /** Where it was declared: `prisma/schema.prisma`, `migrations/0001_init.sql` (relative to the root). */
   readonly source: string;
 }
@@ -27,9 +31,11 @@ export interface ProjectSchema {
   readonly tables: ReadonlyMap<string, SchemaTable>;
   /** The schema files that were read, relative to the root. */
   readonly files: readonly string[];
+  /** Whether any table references a tenant model: without one, rows are owned per user. */
+  readonly hasTenantKeys: boolean;
 }
 
-const EMPTY_SCHEMA: ProjectSchema = { root: null, tables: new Map(), files: [] };
+const EMPTY_SCHEMA: ProjectSchema = { root: null, tables: new Map(), files: [], hasTenantKeys: false };
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_SQL_FILES = 2000;
 const MAX_DEPTH = 4;
@@ -188,7 +194,8 @@ function buildSchema(root: string, extraFiles: readonly string[]): CacheEntry {
     if (text !== null) parsePrismaSchema(text, path.relative(root, file), tables);
   }
   const files = [...prismaFiles, ...sqlFiles].map((file) => path.relative(root, file));
-  return { stamps, schema: { root, tables, files }, checkedAt: Date.now() };
+  const hasTenantKeys = [...tables.values()].some((table) => table.tenantReferences.size > 0);
+  return { stamps, schema: { root, tables, files, hasTenantKeys }, checkedAt: Date.now() };
 }
 
 function collectSql(folder: string, depth: number, files: string[], stamp: (file: string) => number): void {
@@ -226,6 +233,8 @@ export interface MutableTable extends SchemaTable {
   readonly columns: Set<string>;
   readonly tenantReferences: Set<string>;
   readonly tenantRelations: Set<string>;
+  readonly ownerReferences: Set<string>;
+  readonly ownerRelations: Set<string>;
 }
 
 function tableFor(tables: Map<string, MutableTable>, name: string, source: string, keys: readonly string[]): MutableTable {
@@ -236,7 +245,7 @@ function tableFor(tables: Map<string, MutableTable>, name: string, source: strin
       return existing;
     }
   }
-  const table: MutableTable = { name, columns: new Set(), tenantReferences: new Set(), tenantRelations: new Set(), source };
+  const table: MutableTable = { name, columns: new Set(), tenantReferences: new Set(), tenantRelations: new Set(), ownerReferences: new Set(), ownerRelations: new Set(), source };
   for (const key of keys) tables.set(key.toLowerCase(), table);
   return table;
 }
@@ -279,6 +288,14 @@ export function parsePrismaSchema(text: string, source: string, tables: Map<stri
             const trimmed = key.trim();
             if (trimmed) table.tenantReferences.add(trimmed);
           }
+        } else if (list === undefined && OWNER_MODEL.test(type) && !new RegExp(`\\b${type}\\?`, 'u').test(line)) {
+          // A required relation to the user model: the row belongs to one user.
+          const fields = /fields:\s*\[([^\]]*)\]/u.exec(relation ?? '')?.[1];
+          const keys = (fields?.split(',') ?? []).map((key) => key.trim()).filter((key) => key !== '');
+          if (keys.length === 1 && keys[0] !== undefined) {
+            table.ownerRelations.add(name);
+            table.ownerReferences.add(keys[0]);
+          }
         }
         continue;
       }
@@ -293,6 +310,9 @@ export function parsePrismaSchema(text: string, source: string, tables: Map<stri
     }
   }
 }
+
+/** The user model a per-user row belongs to. */
+const OWNER_MODEL = /^(?:User|Users|AppUser|Profile)$/u;
 
 const PRISMA_SCALARS = new Set(['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes', 'Unsupported']);
 

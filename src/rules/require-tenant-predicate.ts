@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, staticKeyName, unwrap } from '../analysis/ast.js';
+import { calleeName, enclosingFunction, isFunctionNode, staticKeyName, unwrap, walk } from '../analysis/ast.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
 import { matchesPathPattern, productionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
+import { entryPointOf, queryValueLeaves, requestValueOf } from '../analysis/value-source.js';
 import {
   DEFAULT_CROSS_TENANT_PATHS,
   DEFAULT_PRE_AUTH_COLUMNS,
@@ -43,6 +44,7 @@ export type Options = [
     globalTables?: string[];
     preAuthColumns?: string[];
     reportClientTenant?: boolean;
+    reportServiceQueries?: boolean;
     reportUnverifiable?: boolean;
     schemaFiles?: string[];
     scopingHelpers?: string[];
@@ -51,7 +53,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'clientTenant' | 'missing' | 'missingInsert' | 'optional' | 'undefinedTenant' | 'unverifiable';
+export type MessageIds = 'clientTenant' | 'missing' | 'missingInsert' | 'optional' | 'requestId' | 'undefinedTenant' | 'unverifiable';
 
 /** A string literal that starts like a query: raw SQL is looked for only in files that have one. */
 const SQL_TEXT = /[`'"]\s*\(?\s*(?:with|select|update|delete|insert)\s/iu;
@@ -74,11 +76,13 @@ export default createRule<Options, MessageIds>({
       cwe: ['CWE-639', 'CWE-284'],
       recommended: {
         recommended: true,
-        strict: [{ assumeUnknownTablesScoped: true, checkServiceRoleClients: true, reportClientTenant: true, reportUnverifiable: true }],
+        strict: [{ assumeUnknownTablesScoped: true, checkServiceRoleClients: true, reportClientTenant: true, reportServiceQueries: true, reportUnverifiable: true }],
       },
       requiresTypeChecking: false,
     },
     messages: {
+      requestId:
+        '`{{value}}` comes from {{origin}}, and this {{kind}} on `{{table}}` does not filter by `{{column}}`: any caller can reach another tenant\'s rows by changing it. Add `{{column}}` from the session to the filter ({{fix}}), or check the row\'s `{{column}}` against the session before using it.',
       missing:
         'This {{kind}} on `{{table}}` does not filter by `{{column}}`: in a shared database, any signed-in user who guesses or enumerates an id reads or changes another tenant\'s rows. Add the tenant predicate (`{{column}}` equal to the tenant from the session, not from the request), or run the query through your tenant-scoping helper.',
       missingInsert:
@@ -152,6 +156,10 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report queries on tenant-scoped tables whose filter comes from a spread, a computed key or a function the rule cannot see into.',
           },
+          reportServiceQueries: {
+            type: 'boolean',
+            description: 'Also report queries without the tenant predicate whose selecting value does not come from the request: service functions whose callers must authorise, handlers that filter only by constants or the session, creates outside request handlers. `recommended` reports only the request-driven IDOR.',
+          },
           reportClientTenant: {
             type: 'boolean',
             description: 'Also report tenant values taken from what the client sent (`req.body.orgId`, `req.query.tenantId`, `input.tenantId`, `searchParams.get(...)`), and with type information, Prisma tenant values whose type includes `undefined`.',
@@ -167,6 +175,7 @@ export default createRule<Options, MessageIds>({
         globalTables: [],
         preAuthColumns: [],
         reportClientTenant: false,
+        reportServiceQueries: false,
         reportUnverifiable: false,
         schemaFiles: [],
         scopingHelpers: [],
@@ -198,6 +207,7 @@ export default createRule<Options, MessageIds>({
     };
     const schemaFiles = list('schemaFiles', []);
     const checkServiceRole = options.checkServiceRoleClients === true;
+    const reportServiceQueries = options.reportServiceQueries === true;
     const facts = getFileFacts(context);
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
     if (!facts.servesProduction) return {};
@@ -222,8 +232,8 @@ export default createRule<Options, MessageIds>({
 
     const rawQueries: { node: TSESTree.Node; model: SqlModel }[] = [];
     /** Queries that do filter by the tenant, by function: they verify ownership for later ones. */
-    const scopedQueries: { fn: TSESTree.Node | null; table: string; start: number }[] = [];
-    const findings: { node: TSESTree.Node; messageId: 'missing' | 'missingInsert' | 'optional'; data: { kind: string; table: string; column: string } }[] = [];
+    const scopedQueries: { fn: TSESTree.Node | null; table: string; start: number; node: TSESTree.Node }[] = [];
+    const findings: { node: TSESTree.Node; messageId: 'missing' | 'missingInsert' | 'optional'; data: { kind: string; table: string; column: string }; library: QueryLibrary }[] = [];
     const checks: (() => void)[] = [];
 
     return {
@@ -286,7 +296,17 @@ export default createRule<Options, MessageIds>({
         for (const finding of findings) {
           const fn = enclosingFunction(finding.node);
           const verified = scopedQueries.some((query) => query.fn === fn && fn !== null && query.table === finding.data.table.toLowerCase() && query.start < finding.node.range[0]);
-          if (!verified) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+          if (verified) continue;
+          const idor = requestDriven(finding.node, finding.messageId, fn);
+          if (idor === 'excused') continue;
+          if (idor === 'create') {
+            context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+          } else if (idor) {
+            const { kind, table, column } = finding.data;
+            context.report({ node: finding.node, messageId: 'requestId', data: { kind, table, column, value: idor.value, origin: idor.origin, fix: fixExample(column, finding.library) } });
+          } else if (reportServiceQueries) {
+            context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+          }
         }
       },
     };
@@ -314,7 +334,7 @@ export default createRule<Options, MessageIds>({
         if (MEMBERSHIP_TABLE.test(use.table) && [...use.constrained].some((column) => USER_ID_COLUMN.test(column))) continue;
         const verdict = verdictOf(use, scoping, settings.preAuthColumns, (table) => tableScoping(table));
         if (verdict === 'ok') {
-          scopedQueries.push({ fn: enclosingFunction(node), table: use.table.toLowerCase(), start: node.range[0] });
+          scopedQueries.push({ fn: enclosingFunction(node), table: use.table.toLowerCase(), start: node.range[0], node });
           continue;
         }
         const key = `${use.kind}:${use.table}`;
@@ -323,7 +343,7 @@ export default createRule<Options, MessageIds>({
         reported.add(key);
         const column = scoping.columns[0] ?? 'tenant_id';
         const data = { kind: use.kind, table: use.table, column };
-        findings.push({ node, messageId: verdict === 'optional' ? 'optional' : use.kind === 'INSERT' ? 'missingInsert' : 'missing', data });
+        findings.push({ node, messageId: verdict === 'optional' ? 'optional' : use.kind === 'INSERT' ? 'missingInsert' : 'missing', data, library: 'sql' });
       }
     }
 
@@ -369,7 +389,7 @@ export default createRule<Options, MessageIds>({
           else answer = objectFilter(whereNode, fields, relations, facts, settings);
         }
         if (answer.kind === 'no' && args && args.type !== AST_NODE_TYPES.SpreadElement && isSelfLookup(objectProperty(args, 'where'), model)) return;
-        report(node, answer, kind, scoping.assumed ? model : modelName(model), scoping, true);
+        report(node, answer, kind, scoping.assumed ? model : modelName(model), scoping, 'prisma');
       });
     }
 
@@ -407,10 +427,11 @@ export default createRule<Options, MessageIds>({
         else if (!where) answer = entries.complete ? { kind: 'no' } : { kind: 'unknown' };
         else {
           const target = unwrap(where);
-          if (target.type === AST_NODE_TYPES.ArrowFunctionExpression && target.body.type !== AST_NODE_TYPES.BlockStatement) {
+          const returned = isFunctionNode(target) ? singleReturn(target) : null;
+          if (isFunctionNode(target) && returned) {
             const [param] = target.params;
             const paramName = param?.type === AST_NODE_TYPES.Identifier ? param.name : null;
-            answer = drizzleCondition(target.body, (member) => isColumnMember(member, jsColumns, (object) => object.type === AST_NODE_TYPES.Identifier && (object.name === paramName || drizzleTableOf(object, facts) === table)), facts, settings);
+            answer = drizzleCondition(returned, (member) => isColumnMember(member, jsColumns, (object) => object.type === AST_NODE_TYPES.Identifier && (object.name === paramName || drizzleTableOf(object, facts) === table)), facts, settings);
           } else if (target.type === AST_NODE_TYPES.ObjectExpression) {
             answer = objectFilter(target, jsColumns, [], facts, settings);
           } else {
@@ -418,7 +439,7 @@ export default createRule<Options, MessageIds>({
           }
         }
       }
-      report(node, answer, 'SELECT', table.name, scoping, false);
+      report(node, answer, 'SELECT', table.name, scoping, 'drizzle');
     }
 
     function handleDrizzle(node: TSESTree.CallExpression, method: string, table: DrizzleTable, argument: TSESTree.Node): void {
@@ -443,7 +464,7 @@ export default createRule<Options, MessageIds>({
           // Built now, filtered later (`const q = db.select().from(t); q.where(...)`): unknown.
           answer = top.parent?.type === AST_NODE_TYPES.VariableDeclarator || top.parent?.type === AST_NODE_TYPES.AssignmentExpression ? { kind: 'unknown' } : { kind: 'no' };
         }
-        report(node, answer, kind, table.name, scoping, false);
+        report(node, answer, kind, table.name, scoping, 'drizzle');
       });
     }
 
@@ -458,7 +479,7 @@ export default createRule<Options, MessageIds>({
         if (scoping.assumed && query.library === 'kysely' && !facts.imports.imports('kysely')) return;
         const callee = unwrap(query.node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && throughScopingHelper(callee.object, settings, facts)) return;
-        report(query.node, query.answer(scoping, settings), query.kind, query.table, scoping, false);
+        report(query.node, query.answer(scoping, settings), query.kind, query.table, scoping, query.library);
       });
     }
 
@@ -478,6 +499,10 @@ export default createRule<Options, MessageIds>({
       const scoping = tableScoping(table.name, known);
       if (scoping) return scoping;
       if (table.tenantReferences.length > 0 && !settings.globalTables.includes(table.name)) return { columns: table.tenantReferences, relations: [], assumed: false };
+      // No tenant key: a required owner column (`userId ... .references(() => users.id)`) owns the row.
+      if (table.ownerReferences.length > 0 && !settings.globalTables.includes(table.name) && !OWNER_SELF_TABLES.has(table.name.toLowerCase())) {
+        return { columns: table.ownerReferences, relations: [], assumed: false, owner: true };
+      }
       return null;
     }
 
@@ -498,11 +523,12 @@ export default createRule<Options, MessageIds>({
       return identifier ? drizzleTableOf(identifier, facts) : null;
     }
 
-    function report(node: TSESTree.CallExpression, answer: FilterAnswer, kind: string, table: string, scoping: Scoping, prisma: boolean): void {
+    function report(node: TSESTree.CallExpression, answer: FilterAnswer, kind: string, table: string, scoping: Scoping, library: QueryLibrary): void {
+      const prisma = library === 'prisma';
       const column = scoping.columns[0] ?? 'tenantId';
       const data = { kind, table, column };
       if (answer.kind === 'yes') {
-        scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0] });
+        scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0], node });
         if (settings.reportClientTenant) {
           for (const value of answer.values) {
             if (isClientValue(value)) {
@@ -522,7 +548,86 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (isExcusedByContext(node, facts, settings, scoping.columns)) return;
-      findings.push({ node, messageId: answer.kind === 'optional' ? 'optional' : kind === 'INSERT' ? 'missingInsert' : 'missing', data });
+      findings.push({ node, messageId: answer.kind === 'optional' ? 'optional' : kind === 'INSERT' ? 'missingInsert' : 'missing', data, library });
+    }
+
+    /**
+     * The IDOR `recommended` reports: a query whose selecting value comes from the request, in a
+     * function that is not a webhook receiver, and with nothing earlier in the function tying that
+     * value to the caller's tenant (a scoped query using the same value, an access check called
+     * with it). A create is request-driven when it runs in a request entry point.
+     */
+    function requestDriven(
+      node: TSESTree.Node,
+      messageId: 'missing' | 'missingInsert' | 'optional',
+      fn: TSESTree.Node | null,
+    ): { value: string; origin: string } | 'create' | 'excused' | null {
+      // Webhook receivers act across tenants by design (after verifying the sender): silent in both presets.
+      if (WEBHOOK_PATH.test(context.filename.replaceAll('\\', '/'))) return 'excused';
+      const query = queryNodeOf(node);
+      const found = requestValueOf(query, facts);
+      // A create that leaves the tenant column unset, run by a request (or with its values).
+      if (messageId === 'missingInsert') return found || inEntryPoint(node) ? 'create' : null;
+      if (!found) return null;
+      const route = facts.handlers.enclosingHandler(node)?.route ?? facts.handlers.fileRoute?.route ?? '';
+      if (/webhook|\/hooks?\b|\/cron\b|\/jobs?\b|\/admin\b|\/internal\b/iu.test(route)) return 'excused';
+      const text = sourceCode.getText(found.node);
+      const root = rootName(found.node);
+      if (fn && tiedEarlier(fn, query, text, root)) return 'excused';
+      return { value: text.length > 40 ? `${text.slice(0, 37)}...` : text, origin: found.source.origin ?? 'the request' };
+    }
+
+    /** A scoped query or an access check earlier in the same function that uses the same value. */
+    function tiedEarlier(fn: TSESTree.Node, query: TSESTree.Node, text: string, root: string | null): boolean {
+      for (const scoped of scopedQueries) {
+        if (scoped.fn !== fn || scoped.start >= query.range[0]) continue;
+        if (queryValueLeaves(queryNodeOf(scoped.node)).some((leaf) => sameValue(leaf, text, root))) return true;
+      }
+      let tied = false;
+      walk(fn, (candidate) => {
+        if (tied || candidate.type !== AST_NODE_TYPES.CallExpression || candidate.range[1] > query.range[0]) return;
+        const name = calleeName(candidate);
+        if (name === null || !ACCESS_CHECK.test(name)) return;
+        tied = candidate.arguments.some((argument) => argumentUses(argument, text, root));
+      });
+      return tied;
+    }
+
+    function sameValue(leaf: TSESTree.Node, text: string, root: string | null): boolean {
+      return sourceCode.getText(leaf) === text || (root !== null && rootName(leaf) === root);
+    }
+
+    function argumentUses(argument: TSESTree.Node, text: string, root: string | null): boolean {
+      let used = false;
+      walk(argument, (candidate) => {
+        if (!used && (candidate.type === AST_NODE_TYPES.Identifier || candidate.type === AST_NODE_TYPES.MemberExpression)) used = sameValue(candidate, text, root);
+      });
+      return used;
+    }
+
+    function inEntryPoint(node: TSESTree.Node): boolean {
+      for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+        if (isFunctionNode(current) && entryPointOf(current, facts) !== null) return true;
+      }
+      return false;
+    }
+
+    /** The fix in the query's own terms. */
+    function fixExample(column: string, library: QueryLibrary): string {
+      switch (library) {
+        case 'prisma':
+          return `\`findFirst({ where: { id, ${column}: session.${column} } })\``;
+        case 'drizzle':
+          return `\`and(eq(table.id, id), eq(table.${column}, session.${column}))\``;
+        case 'knex':
+          return `\`.where({ id, ${column}: session.${column} })\``;
+        case 'kysely':
+          return `\`.where('${column}', '=', session.${column})\``;
+        case 'supabase':
+          return `\`.eq('${column}', session.${column})\``;
+        case 'sql':
+          return `\`AND ${column} = $2\` with the session's tenant`;
+      }
     }
 
     /** With type information: a value whose type includes `undefined`. */
@@ -542,6 +647,40 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** Tables of the user's own identity: never owned by another user. */
+const OWNER_SELF_TABLES = new Set(['user', 'users', 'account', 'accounts', 'session', 'sessions', 'profile', 'profiles']);
+
+type QueryLibrary = 'drizzle' | 'knex' | 'kysely' | 'prisma' | 'sql' | 'supabase';
+
+/** Webhook receivers act across tenants by design (after verifying the sender). */
+const WEBHOOK_PATH = /(?:^|\/)(?:webhooks?|hooks)(?:\/|\.)|webhook/iu;
+/** A call that checks the caller may use an id: `assertCanAccess(id)`, `await requireMember(teamId)`. */
+const ACCESS_CHECK = /^(?:assert|ensure|verify|check|require|authori[sz]e|can|guard|enforce|has|is)\w*|access|permission|member|owner/iu;
+
+/** `(t, { eq }) => eq(t.id, id)` or `where(fields, ops) { return ops.eq(fields.id, id); }`: the returned condition. */
+function singleReturn(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): TSESTree.Node | null {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const [statement, ...rest] = fn.body.body;
+  return rest.length === 0 && statement?.type === AST_NODE_TYPES.ReturnStatement && statement.argument ? statement.argument : null;
+}
+
+/** The call (or tagged template) a finding's node belongs to: raw SQL findings sit on the query text. */
+function queryNodeOf(node: TSESTree.Node): TSESTree.Node {
+  let current: TSESTree.Node | undefined = node;
+  for (let hops = 0; current && hops < 4; hops++) {
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.TaggedTemplateExpression) return current;
+    current = current.parent;
+  }
+  return node;
+}
+
+/** The identifier at the root of a value: `id` for `id`, `params` for `params.id`. */
+function rootName(node: TSESTree.Node): string | null {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
+}
 
 /** A property of an object argument, followed through `const` (`findMany(args)` with `const args = { where }`). */
 function objectProperty(node: TSESTree.Node, key: string): TSESTree.Node | null {

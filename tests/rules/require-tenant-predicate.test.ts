@@ -13,7 +13,14 @@ const PRISMA_FILE = path.join(TENANT, 'prisma-app', 'src', 'invoices.ts');
 const SQL_FILE = path.join(TENANT, 'sql-app', 'src', 'invoices.js');
 const SQL_TS_FILE = path.join(TENANT, 'sql-app', 'src', 'invoices.ts');
 const DRIZZLE_FILE = path.join(TENANT, 'drizzle-app', 'src', 'invoices.ts');
-const STRICT = [{ assumeUnknownTablesScoped: true, reportClientTenant: true, reportUnverifiable: true }] as const;
+const STRICT = [{ assumeUnknownTablesScoped: true, reportClientTenant: true, reportServiceQueries: true, reportUnverifiable: true }] as const;
+/**
+ * `strict`'s `reportServiceQueries`: queries whose selecting value does not come from the request
+ * (service functions, constants). These cases test that the rule sees the missing predicate in
+ * each query shape; `recommended` reports the same shapes only when the request drives them
+ * (see "request-driven IDOR" below).
+ */
+const SERVICE = [{ reportServiceQueries: true }] as const;
 
 describe('plain JavaScript (espree)', () => {
   javascriptTester().run('require-tenant-predicate', rule, {
@@ -181,6 +188,7 @@ describe('plain JavaScript (espree)', () => {
     invalid: [
       {
         name: 'pg SELECT by id only',
+        options: SERVICE,
         filename: SQL_FILE,
         code: `
           import { Pool } from 'pg';
@@ -194,6 +202,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'tenant predicate made optional by OR',
+        options: SERVICE,
         filename: SQL_FILE,
         code: `
           import { Pool } from 'pg';
@@ -204,6 +213,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'predicate on the wrong table of a LEFT JOIN ON',
+        options: SERVICE,
         filename: SQL_FILE,
         code: `
           import { Pool } from 'pg';
@@ -217,6 +227,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'UNION branch without the predicate',
+        options: SERVICE,
         filename: SQL_FILE,
         code: `
           import { Pool } from 'pg';
@@ -227,6 +238,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'UPDATE and DELETE by id (mysql2 placeholders)',
+        options: SERVICE,
         filename: SQL_FILE,
         code: `
           import mysql from 'mysql2/promise';
@@ -241,6 +253,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'INSERT without the tenant column',
+        options: SERVICE,
         filename: SQL_FILE,
         code: `
           import { Pool } from 'pg';
@@ -251,6 +264,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'D1 prepare().bind() with SQLite numbered parameters',
+        options: SERVICE,
         filename: SQL_FILE,
         code: `
           export default {
@@ -264,6 +278,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'postgres.js tagged template, placeholders become parameters',
+        options: SERVICE,
         filename: SQL_FILE,
         code: `
           import postgres from 'postgres';
@@ -274,6 +289,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'Prisma $queryRaw',
+        options: SERVICE,
         filename: SQL_FILE,
         code: `
           export const get = (prisma, id) => prisma.$queryRaw\`SELECT * FROM invoices WHERE id = \${id}\`;
@@ -282,6 +298,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'query text in a const, same-file evidence for an unknown table',
+        options: SERVICE,
         filename: SQL_FILE,
         code: `
           import { Pool } from 'pg';
@@ -488,6 +505,7 @@ describe('TypeScript without type information', () => {
     invalid: [
       {
         name: 'Prisma findMany by id only',
+        options: SERVICE,
         filename: PRISMA_FILE,
         code: `
           import { PrismaClient } from '@prisma/client';
@@ -498,6 +516,7 @@ describe('TypeScript without type information', () => {
       },
       {
         name: 'Prisma update, delete, count without where, create without tenant',
+        options: SERVICE,
         filename: PRISMA_FILE,
         code: `
           import { PrismaClient } from '@prisma/client';
@@ -518,6 +537,7 @@ describe('TypeScript without type information', () => {
       },
       {
         name: 'Prisma tenant inside OR only; undefined tenant value does not count',
+        options: SERVICE,
         filename: PRISMA_FILE,
         code: `
           import { PrismaClient } from '@prisma/client';
@@ -534,6 +554,7 @@ describe('TypeScript without type information', () => {
       },
       {
         name: 'Prisma: a scoped query in another function does not verify this one',
+        options: SERVICE,
         filename: PRISMA_FILE,
         code: `
           import { PrismaClient } from '@prisma/client';
@@ -545,6 +566,7 @@ describe('TypeScript without type information', () => {
       },
       {
         name: 'Prisma model scoped through a Team relation (inferred tenant column)',
+        options: SERVICE,
         filename: PRISMA_FILE,
         code: `
           import { PrismaClient } from '@prisma/client';
@@ -555,6 +577,7 @@ describe('TypeScript without type information', () => {
       },
       {
         name: 'Drizzle select, update, delete, insert without the tenant',
+        options: SERVICE,
         filename: DRIZZLE_FILE,
         code: `
           import { eq, or } from 'drizzle-orm';
@@ -578,6 +601,7 @@ describe('TypeScript without type information', () => {
       },
       {
         name: 'Drizzle table defined in the same file',
+        options: SERVICE,
         filename: DRIZZLE_FILE,
         code: `
           import { eq } from 'drizzle-orm';
@@ -590,6 +614,7 @@ describe('TypeScript without type information', () => {
       },
       {
         name: 'Drizzle relational query without where',
+        options: SERVICE,
         filename: DRIZZLE_FILE,
         code: `
           import { invoices } from '../db/schema';
@@ -684,6 +709,7 @@ describe('Knex, Kysely and Supabase (TypeScript without types)', () => {
     invalid: [
       {
         name: 'Knex lookups, update and delete by id, insert without the tenant',
+        options: SERVICE,
         filename: SQL_TS_FILE,
         code: `
           import knex from 'knex';
@@ -704,6 +730,7 @@ describe('Knex, Kysely and Supabase (TypeScript without types)', () => {
       },
       {
         name: 'Kysely by id only',
+        options: SERVICE,
         filename: SQL_TS_FILE,
         code: `
           declare const db: any;
@@ -720,7 +747,7 @@ describe('Knex, Kysely and Supabase (TypeScript without types)', () => {
       {
         name: 'same-file evidence from Knex and Supabase filters names the column the file uses',
         filename: path.join(TENANT, 'custom-app', 'src', 'accounts.ts'),
-        options: [{ checkServiceRoleClients: true }],
+        options: [{ checkServiceRoleClients: true, reportServiceQueries: true }],
         code: `
           import knex from 'knex';
           import { createClient } from '@supabase/supabase-js';
@@ -739,13 +766,365 @@ describe('Knex, Kysely and Supabase (TypeScript without types)', () => {
       {
         name: 'Supabase service-role client without .eq on the tenant column (strict)',
         filename: SQL_TS_FILE,
-        options: [{ checkServiceRoleClients: true }],
+        options: [{ checkServiceRoleClients: true, reportServiceQueries: true }],
         code: `
           import { createClient } from '@supabase/supabase-js';
           const admin = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!);
           export const get = (id: string) => admin.from('invoices').select('*').eq('id', id).single();
         `,
         errors: [{ messageId: 'missing', line: 4, column: 46, data: { kind: 'SELECT', table: 'invoices', column: 'tenant_id' } }],
+      },
+    ],
+  });
+});
+
+/** Files under each fixture app's routing folders: the schema is the app's, the path a route's. */
+const PRISMA_ROUTE = path.join(TENANT, 'prisma-app', 'app', 'api', 'invoices', '[id]', 'route.ts');
+const PRISMA_WEBHOOK = path.join(TENANT, 'prisma-app', 'app', 'api', 'webhooks', 'stripe', 'route.ts');
+const PRISMA_ACTIONS = path.join(TENANT, 'prisma-app', 'app', 'invoices', 'actions.ts');
+const PRISMA_ROUTER = path.join(TENANT, 'prisma-app', 'src', 'server', 'routers', 'invoice.ts');
+const PRISMA_CONTROLLER = path.join(TENANT, 'prisma-app', 'src', 'invoices', 'invoices.controller.ts');
+const SQL_ROUTES = path.join(TENANT, 'sql-app', 'src', 'routes', 'invoices.ts');
+const DRIZZLE_ROUTES = path.join(TENANT, 'drizzle-app', 'src', 'routes', 'invoices.ts');
+
+const PRISMA_FIX = '`findFirst({ where: { id, organizationId: session.organizationId } })`';
+const SQL_FIX = "`AND tenant_id = $2` with the session's tenant";
+
+describe('request-driven IDOR (recommended)', () => {
+  typescriptTester().run('require-tenant-predicate (IDOR)', rule, {
+    valid: [
+      {
+        name: 'the same lookup in a service function: the caller decides the id (strict only)',
+        filename: PRISMA_FILE,
+        code: `
+          declare const prisma: any;
+          export async function getInvoice(id: string) {
+            return prisma.invoice.findUnique({ where: { id } });
+          }
+        `,
+      },
+      {
+        name: 'fetch-then-check: the row\'s tenant is compared with the session before use',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ orgId: string }>;
+          export async function GET(req: Request, { params }: { params: { id: string } }) {
+            const session = await auth();
+            const invoice = await prisma.invoice.findUnique({ where: { id: params.id } });
+            if (!invoice || invoice.organizationId !== session.orgId) return new Response(null, { status: 404 });
+            return Response.json(invoice);
+          }
+        `,
+      },
+      {
+        name: 'an earlier scoped query with the same id ties it to the tenant',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ orgId: string }>;
+          export async function DELETE(req: Request, { params }: { params: { id: string } }) {
+            const { orgId } = await auth();
+            const { id } = params;
+            const owned = await prisma.invoice.findFirst({ where: { id, organizationId: orgId } });
+            if (!owned) return new Response(null, { status: 404 });
+            await prisma.invoice.delete({ where: { id } });
+            return new Response(null, { status: 204 });
+          }
+        `,
+      },
+      {
+        name: 'an access check called with the id before the query',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function assertCanAccessInvoice(id: string): Promise<void>;
+          export async function GET(req: Request, { params }: { params: { id: string } }) {
+            await assertCanAccessInvoice(params.id);
+            return Response.json(await prisma.invoice.findUnique({ where: { id: params.id } }));
+          }
+        `,
+      },
+      {
+        name: 'a webhook receiver acts across tenants by design',
+        filename: PRISMA_WEBHOOK,
+        code: `
+          declare const prisma: any;
+          declare const stripe: any;
+          export async function POST(req: Request) {
+            const event = stripe.webhooks.constructEvent(await req.text(), req.headers.get('stripe-signature'), 'whsec');
+            await prisma.invoice.update({ where: { id: event.data.object.metadata.invoiceId }, data: { amount: 0 } });
+            return new Response('ok');
+          }
+        `,
+      },
+      {
+        name: 'a handler that filters only by the session (no request value): strict only',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ userId: string }>;
+          export async function GET() {
+            const session = await auth();
+            return Response.json(await prisma.invoice.findMany({ where: { amount: { gt: 0 }, createdBy: session.userId } }));
+          }
+        `,
+      },
+      {
+        name: 'a request id with the tenant predicate from the session',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ orgId: string }>;
+          export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+            const { orgId } = await auth();
+            const { id } = await params;
+            return Response.json(await prisma.invoice.findFirst({ where: { id, organizationId: orgId } }));
+          }
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: 'Next.js Route Handler: Prisma findUnique by params.id',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          export async function GET(req: Request, { params }: { params: { id: string } }) {
+            const invoice = await prisma.invoice.findUnique({ where: { id: params.id } });
+            return Response.json(invoice);
+          }
+        `,
+        errors: [{ messageId: 'requestId', line: 4, column: 35, data: { value: 'params.id', origin: 'the URL', kind: 'SELECT', table: 'Invoice', column: 'organizationId', fix: PRISMA_FIX } }],
+      },
+      {
+        name: 'Next.js 15 Route Handler: awaited params, destructured, then update',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          export async function PATCH(req: Request, props: { params: Promise<{ id: string }> }) {
+            const { id } = await props.params;
+            const body = await req.json();
+            await prisma.invoice.update({ where: { id }, data: { amount: body.amount } });
+            return new Response(null, { status: 204 });
+          }
+        `,
+        errors: [{ messageId: 'requestId', line: 6, data: { value: 'id', origin: 'the URL', kind: 'UPDATE', table: 'Invoice', column: 'organizationId', fix: PRISMA_FIX } }],
+      },
+      {
+        name: 'tRPC procedure: delete by input.id',
+        filename: PRISMA_ROUTER,
+        code: `
+          declare const protectedProcedure: any;
+          declare const z: any;
+          export const invoiceRouter = {
+            delete: protectedProcedure.input(z.object({ id: z.string() })).mutation(async ({ ctx, input }: any) => {
+              return ctx.db.invoice.delete({ where: { id: input.id } });
+            }),
+          };
+        `,
+        errors: [{ messageId: 'requestId', line: 6, data: { value: 'input.id', origin: 'the client (procedure input)', kind: 'DELETE', table: 'Invoice', column: 'organizationId', fix: PRISMA_FIX } }],
+      },
+      {
+        name: "server action: the exported function's argument is the client's",
+        filename: PRISMA_ACTIONS,
+        code: `
+          'use server';
+          declare const prisma: any;
+          export async function deleteInvoice(invoiceId: string) {
+            await prisma.invoice.delete({ where: { id: invoiceId } });
+          }
+        `,
+        errors: [{ messageId: 'requestId', line: 5, data: { value: 'invoiceId', origin: 'the client (server action argument)', kind: 'DELETE', table: 'Invoice', column: 'organizationId', fix: PRISMA_FIX } }],
+      },
+      {
+        name: 'NestJS controller: @Param id',
+        filename: PRISMA_CONTROLLER,
+        code: `
+          declare const Controller: any, Get: any, Param: any;
+          declare const prisma: any;
+          @Controller('invoices')
+          export class InvoicesController {
+            @Get(':id')
+            find(@Param('id') id: string) {
+              return prisma.invoice.findUnique({ where: { id } });
+            }
+          }
+        `,
+        errors: [{ messageId: 'requestId', line: 8, data: { value: 'id', origin: 'the URL', kind: 'SELECT', table: 'Invoice', column: 'organizationId', fix: PRISMA_FIX } }],
+      },
+      {
+        name: 'Express + pg: req.params.id in a controller defined apart from its route',
+        filename: SQL_ROUTES,
+        code: `
+          import { Pool } from 'pg';
+          const pool = new Pool();
+          export const getInvoice = async (req: any, res: any) => {
+            const { rows } = await pool.query('SELECT * FROM invoices WHERE id = $1', [req.params.id]);
+            res.json(rows[0]);
+          };
+        `,
+        errors: [{ messageId: 'requestId', line: 5, data: { value: 'req.params.id', origin: 'the URL', kind: 'SELECT', table: 'invoices', column: 'tenant_id', fix: SQL_FIX } }],
+      },
+      {
+        name: 'postgres.js tagged template with an id parsed from the body',
+        filename: path.join(TENANT, 'sql-app', 'app', 'api', 'invoices', 'route.ts'),
+        code: `
+          import postgres from 'postgres';
+          declare const schema: { parse(value: unknown): { id: string } };
+          const sql = postgres();
+          export async function POST(req: Request) {
+            const { id } = schema.parse(await req.json());
+            await sql\`DELETE FROM invoices WHERE id = \${id}\`;
+            return new Response(null, { status: 204 });
+          }
+        `,
+        errors: [{ messageId: 'requestId', line: 7, data: { value: 'id', origin: 'the request body', kind: 'DELETE', table: 'invoices', column: 'tenant_id', fix: SQL_FIX } }],
+      },
+      {
+        name: "Hono + Drizzle: c.req.param('id')",
+        filename: DRIZZLE_ROUTES,
+        code: `
+          import { Hono } from 'hono';
+          import { eq } from 'drizzle-orm';
+          import { invoices } from '../../db/schema';
+          declare const db: any;
+          const app = new Hono();
+          app.get('/invoices/:id', async (c) => {
+            const rows = await db.select().from(invoices).where(eq(invoices.id, c.req.param('id')));
+            return c.json(rows[0]);
+          });
+          export default app;
+        `,
+        errors: [{ messageId: 'requestId', line: 8, data: { value: "c.req.param('id')", origin: 'the URL', kind: 'SELECT', table: 'invoices', column: 'orgId', fix: '`and(eq(table.id, id), eq(table.orgId, session.orgId))`' } }],
+      },
+      {
+        name: 'Knex and Kysely filters from the query string',
+        filename: SQL_ROUTES,
+        code: `
+          import knex from 'knex';
+          import { Kysely } from 'kysely';
+          const db = knex({});
+          declare const kdb: Kysely<any>;
+          export async function show(req: any, res: any) {
+            const one = await db('invoices').where({ id: req.query.id }).first();
+            const two = await kdb.selectFrom('invoices').selectAll().where('id', '=', req.query.id).execute();
+            res.json([one, two]);
+          }
+        `,
+        errors: [
+          { messageId: 'requestId', line: 7, data: { value: 'req.query.id', origin: 'the query string', kind: 'SELECT', table: 'invoices', column: 'tenant_id', fix: '`.where({ id, tenant_id: session.tenant_id })`' } },
+          { messageId: 'requestId', line: 8, data: { value: 'req.query.id', origin: 'the query string', kind: 'SELECT', table: 'invoices', column: 'tenant_id', fix: "`.where('tenant_id', '=', session.tenant_id)`" } },
+        ],
+      },
+      {
+        name: 'a create from a Route Handler that leaves the tenant unset',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          export async function POST(req: Request) {
+            const body = await req.json();
+            return Response.json(await prisma.invoice.create({ data: { amount: body.amount } }));
+          }
+        `,
+        errors: [{ messageId: 'missingInsert', line: 5 }],
+      },
+    ],
+  });
+});
+
+const OWNER_ROUTE = path.join(TENANT, 'owner-app', 'app', 'api', 'notes', '[id]', 'route.ts');
+const OWNER_DRIZZLE = path.join(TENANT, 'owner-app', 'src', 'routes', 'tasks.handlers.ts');
+
+describe('apps with no tenant model: rows owned per user (recommended)', () => {
+  typescriptTester().run('require-tenant-predicate (owner)', rule, {
+    valid: [
+      {
+        name: "the note loaded with the session user's id",
+        filename: OWNER_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ user: { id: string } }>;
+          export async function GET(req: Request, { params }: { params: { id: string } }) {
+            const session = await auth();
+            return Response.json(await prisma.note.findFirst({ where: { id: params.id, userId: session.user.id } }));
+          }
+        `,
+      },
+      {
+        name: 'the owner relation filter counts too',
+        filename: OWNER_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare const session: { user: { id: string } };
+          export async function DELETE(req: Request, { params }: { params: { id: string } }) {
+            await prisma.note.deleteMany({ where: { id: params.id, user: { id: session.user.id } } });
+            return new Response(null, { status: 204 });
+          }
+        `,
+      },
+      {
+        name: "user, account and optional-owner tables are not owned rows; fetch-then-check on the owner",
+        filename: OWNER_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare const session: { user: { id: string } };
+          export async function GET(req: Request, { params }: { params: { id: string } }) {
+            const user = await prisma.user.findUnique({ where: { id: params.id } });
+            const account = await prisma.account.findUnique({ where: { id: params.id } });
+            const comment = await prisma.comment.findUnique({ where: { id: params.id } });
+            const note = await prisma.note.findUnique({ where: { id: params.id } });
+            if (!note || note.userId !== session.user.id) return new Response(null, { status: 404 });
+            return Response.json({ user, account, comment, note });
+          }
+        `,
+      },
+      {
+        name: 'a table with a user relation in an app that has a tenant model is not owner-scoped',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          export async function GET(req: Request, { params }: { params: { id: string } }) {
+            return Response.json(await prisma.plan.findUnique({ where: { id: params.id } }));
+          }
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: "Next.js route: a user's note loaded by the id in the URL, without the owner",
+        filename: OWNER_ROUTE,
+        code: `
+          declare const prisma: any;
+          export async function GET(req: Request, { params }: { params: { id: string } }) {
+            return Response.json(await prisma.note.findUnique({ where: { id: params.id } }));
+          }
+        `,
+        errors: [{ messageId: 'requestId', line: 4, data: { value: 'params.id', origin: 'the URL', kind: 'SELECT', table: 'Note', column: 'userId', fix: '`findFirst({ where: { id, userId: session.userId } })`' } }],
+      },
+      {
+        name: "Hono (zod-openapi) handler: a Drizzle relational query by c.req.valid('param') on a table owned by users",
+        filename: OWNER_DRIZZLE,
+        code: `
+          import { sqliteTable, text, integer } from 'drizzle-orm/sqlite-core';
+          declare const db: any;
+          const users = sqliteTable('users', { id: text('id').primaryKey() });
+          export const tasks = sqliteTable('tasks', {
+            id: integer('id').primaryKey(),
+            task: text('task').notNull(),
+            userId: text('user_id').notNull().references(() => users.id),
+          });
+          export const getOne = async (c: any) => {
+            const { id } = c.req.valid('param');
+            const task = await db.query.tasks.findFirst({
+              where(fields: any, operators: any) {
+                return operators.eq(fields.id, id);
+              },
+            });
+            return c.json(task);
+          };
+        `,
+        errors: [{ messageId: 'requestId', line: 12, data: { value: 'id', origin: 'the URL', kind: 'SELECT', table: 'tasks', column: 'userId', fix: '`and(eq(table.id, id), eq(table.userId, session.userId))`' } }],
       },
     ],
   });
@@ -849,6 +1228,7 @@ describe('strict options', () => {
       },
       {
         name: 'schema file configured through settings, tenant column inferred from a FOREIGN KEY to teams',
+        options: SERVICE,
         filename: path.join(TENANT, 'custom-app', 'src', 'boards.ts'),
         settings: { 'production-ready': { schemaFiles: ['schema/tables.sql'] } },
         code: `
@@ -860,6 +1240,7 @@ describe('strict options', () => {
       },
       {
         name: 'tenant column and tables from settings["production-ready"]',
+        options: SERVICE,
         filename: SQL_TS_FILE,
         settings: { 'production-ready': { tenantColumns: ['teamId'], tenantTables: ['boards'] } },
         code: `
@@ -903,6 +1284,7 @@ describe('TypeScript with type information', () => {
     invalid: [
       {
         name: 'Drizzle table imported through a path alias, found through the checker',
+        options: SERVICE,
         code: `
           import { eq } from 'drizzle-orm';
           import { drizzle } from 'drizzle-orm/node-postgres';
@@ -914,6 +1296,7 @@ describe('TypeScript with type information', () => {
       },
       {
         name: 'pg Pool query by id only (typed)',
+        options: SERVICE,
         settings: { 'production-ready': { tenantTables: ['invoices'] } },
         code: `
           import { Pool } from 'pg';
@@ -924,6 +1307,7 @@ describe('TypeScript with type information', () => {
       },
       {
         name: 'Drizzle select without the tenant (typed)',
+        options: SERVICE,
         code: `
           import { eq } from 'drizzle-orm';
           import { drizzle } from 'drizzle-orm/node-postgres';
@@ -945,6 +1329,7 @@ describe('TypeScript with type information', () => {
       },
       {
         name: 'Knex builder and Kysely builder with the real packages',
+        options: SERVICE,
         settings: { 'production-ready': { tenantTables: ['invoices'] } },
         code: `
           import knex from 'knex';
@@ -960,6 +1345,7 @@ describe('TypeScript with type information', () => {
       },
       {
         name: 'Knex raw and Kysely sql with the real packages',
+        options: SERVICE,
         settings: { 'production-ready': { tenantTables: ['invoices'] } },
         code: `
           import knex from 'knex';
@@ -1015,7 +1401,7 @@ describe('performance', () => {
 });
 
 describe('demo app', () => {
-  it('reports exactly the by-id invoice lookup, and nothing in the other services', async () => {
+  it('reports exactly the by-id invoice lookup of the invoice route, and nothing in the services', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const tsParser = (await import('@typescript-eslint/parser')).default;
     const root = path.join(FIXTURES, 'demo-app');
@@ -1041,6 +1427,6 @@ describe('demo app', () => {
       }
     };
     visit(root);
-    expect(findings).toEqual(['services/invoices.ts:24:46 missing']);
+    expect(findings).toEqual(['app/api/invoices/[id]/route.ts:13:37 requestId']);
   });
 });

@@ -22,6 +22,8 @@ export interface Scoping {
   readonly columns: readonly string[];
   readonly relations: readonly string[];
   readonly assumed: boolean;
+  /** Per-user ownership (`userId`) standing in for the tenant key in an app with no tenant model. */
+  readonly owner?: boolean;
 }
 
 /** Tenant columns seen filtering a table elsewhere in the same file (same-file evidence). */
@@ -38,6 +40,8 @@ export function addEvidence(evidence: Evidence, table: string, column: string): 
 }
 
 const GLOBAL = new Set(OBVIOUSLY_GLOBAL_TABLES);
+/** The user's own tables: a user row is not owned by another user. */
+const SELF = new Set(['user', 'users', 'profile', 'profiles', 'account', 'accounts', 'session', 'sessions', 'verificationtoken', 'verification_tokens']);
 
 /**
  * Tenant scoping of a table (or Prisma model), cheapest source that knows first: the configured
@@ -64,6 +68,11 @@ export function scopingOf(
     const columns = [...table.columns].filter(isTenantColumn);
     for (const reference of table.tenantReferences) if (!columns.includes(reference)) columns.push(reference);
     if (columns.length > 0) return { columns, relations: [...table.tenantRelations], assumed: false };
+    // An app with no tenant model: a row with a required owner relation to the user belongs to that
+    // user, and the owner key plays the tenant key's part (PRECISION.md, "apps with no tenant model").
+    if (!schema.hasTenantKeys && table.ownerReferences.size > 0 && !SELF.has(bare)) {
+      return { columns: [...table.ownerReferences], relations: [...table.ownerRelations], assumed: false, owner: true };
+    }
     if (!settings.tenantTables.some((candidate) => candidate.toLowerCase() === bare)) return null;
   }
   if (settings.tenantTables.some((candidate) => candidate.toLowerCase() === bare)) {

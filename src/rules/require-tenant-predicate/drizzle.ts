@@ -11,6 +11,8 @@ export interface DrizzleTable {
   readonly columns: ReadonlyMap<string, string>;
   /** JS keys of columns that `.references(() => tenants.id)`. */
   readonly tenantReferences: readonly string[];
+  /** JS keys of required columns that `.references(() => users.id)`: the row's owner. */
+  readonly ownerReferences: readonly string[];
 }
 
 const tables = new WeakMap<TSESTree.Node, DrizzleTable | null>();
@@ -42,14 +44,17 @@ function readTable(call: TSESTree.CallExpression): DrizzleTable | null {
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
   const columns = new Map<string, string>();
   const tenantReferences: string[] = [];
+  const ownerReferences: string[] = [];
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = staticKeyName(property);
     if (key === null) continue;
     columns.set(key, sqlName(property.value) ?? key);
-    if (referencesTenant(property.value)) tenantReferences.push(key);
+    const reference = referenceOf(property.value);
+    if (reference && TENANT_MODELS.includes(reference.table)) tenantReferences.push(key);
+    else if (reference?.notNull && OWNER_TABLES.has(reference.table)) ownerReferences.push(key);
   }
-  return { name: tableName.value, columns, tenantReferences };
+  return { name: tableName.value, columns, tenantReferences, ownerReferences };
 }
 
 /** The first string argument of the innermost call of a column chain: `uuid('tenant_id').notNull()`. */
@@ -67,24 +72,30 @@ function sqlName(node: TSESTree.Node): string | null {
   return null;
 }
 
-/** `.references(() => tenants.id)` on a column chain. */
-function referencesTenant(node: TSESTree.Node): boolean {
+const OWNER_TABLES = new Set(['user', 'users', 'usertable', 'userstable', 'appusers', 'profiles']);
+
+/** `.references(() => tenants.id)` on a column chain: the referenced table (lower case), and whether the column is `.notNull()`. */
+function referenceOf(node: TSESTree.Node): { readonly table: string; readonly notNull: boolean } | null {
   let current = unwrap(node);
+  let table: string | null = null;
+  let notNull = false;
   while (current.type === AST_NODE_TYPES.CallExpression) {
     const callee = unwrap(current.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    if (staticKeyName(callee) === 'references') {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    const method = staticKeyName(callee);
+    if (method === 'notNull' || method === 'primaryKey') notNull = true;
+    if (method === 'references') {
       const [target] = current.arguments;
       const fn = target ? unwrap(target) : null;
       const body = fn?.type === AST_NODE_TYPES.ArrowFunctionExpression ? unwrap(fn.body) : null;
       if (body?.type === AST_NODE_TYPES.MemberExpression) {
         const object = unwrap(body.object);
-        if (object.type === AST_NODE_TYPES.Identifier && TENANT_MODELS.includes(object.name.toLowerCase())) return true;
+        if (object.type === AST_NODE_TYPES.Identifier) table = object.name.toLowerCase();
       }
     }
     current = unwrap(callee.object);
   }
-  return false;
+  return table === null ? null : { table, notNull };
 }
 
 /** The calls chained after `node`, outward: `db.select().from(t).where(c).limit(1)` from `from(t)`. */
