@@ -186,12 +186,22 @@ export class ConstantResolver {
     for (const property of node.properties) {
       const entrySite = inPlace ? property : site;
       if (property.type === AST_NODE_TYPES.SpreadElement) {
-        const inner = resolved.foreign
-          ? resolveForeignIdentifier(property.argument, resolved.foreign)
-          : this.resolve(property.argument);
-        const name = describe(property.argument, this.sourceCode);
-        const nested = this.entriesOf(inner, entrySite, via ?? name, depth + 1, entries, false);
-        if (nested !== true) complete = false;
+        // A conditional spread, `...(enabled && corsHeaders)` or `...(cors ? corsHeaders : {})`:
+        // its entries may apply, so they are listed; whether they do is unknown (incomplete).
+        const spread = unwrap(property.argument);
+        const branches =
+          spread.type === AST_NODE_TYPES.LogicalExpression && spread.operator === '&&'
+            ? [spread.right]
+            : spread.type === AST_NODE_TYPES.ConditionalExpression
+              ? [spread.consequent, spread.alternate]
+              : [property.argument];
+        if (branches.length > 1 || branches[0] !== property.argument) complete = false;
+        for (const branch of branches) {
+          const inner = resolved.foreign ? resolveForeignIdentifier(branch, resolved.foreign) : this.resolve(branch);
+          const name = describe(branch, this.sourceCode);
+          const nested = this.entriesOf(inner, entrySite, via ?? name, depth + 1, entries, false);
+          if (nested !== true) complete = false;
+        }
         continue;
       }
       if (property.computed && staticKeyName(property) === null) complete = false;

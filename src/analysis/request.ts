@@ -17,6 +17,10 @@ export function requestHeaderName(node: TSESTree.Node, constants: ConstantResolv
   if (depth > 6) return null;
   const target = unwrap(node);
   if (target.type === AST_NODE_TYPES.AwaitExpression) return null;
+  // `req.headers.get('origin') ?? ''`: the header, with an empty default for its absence.
+  if (target.type === AST_NODE_TYPES.LogicalExpression && target.operator !== '&&' && isEmptyDefault(target.right)) {
+    return requestHeaderName(target.left, constants, depth + 1);
+  }
   if (target.type === AST_NODE_TYPES.MemberExpression) {
     const name = staticKeyName(target);
     return name !== null && isHeadersObject(target.object) ? name.toLowerCase() : null;
@@ -39,6 +43,11 @@ export function requestHeaderName(node: TSESTree.Node, constants: ConstantResolv
     return destructuredHeader(target, constants);
   }
   return null;
+}
+
+function isEmptyDefault(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  return (target.type === AST_NODE_TYPES.Literal && (target.value === '' || target.value === null)) || (target.type === AST_NODE_TYPES.Identifier && target.name === 'undefined');
 }
 
 const REQUEST_NAMES = /^(?:req|request|ctx|context|c|event|incomingMessage)$/u;

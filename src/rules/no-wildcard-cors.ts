@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction } from '../analysis/ast.js';
+import { enclosingFunction, isFunctionNode, walk } from '../analysis/ast.js';
 import type { ObjectEntry } from '../analysis/constants.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { isDevelopmentOnly } from '../analysis/guards.js';
@@ -14,6 +14,7 @@ export type Options = [
     allowedPublicPaths?: string[];
     checkAllowlists?: boolean;
     ignoreDevelopmentOnly?: boolean;
+    reportPublicContent?: boolean;
   },
 ];
 
@@ -37,7 +38,22 @@ interface Pending {
   readonly credentials: boolean;
   /** Where a credentials header elsewhere in the same function would also apply. */
   readonly scope: TSESTree.Node;
+  /**
+   * What the grant covers: a whole app or API (`app.use(cors())`, `enableCors()`), or the
+   * responses of the functions that send it (`scope`), or a `next.config` `source` pattern.
+   */
+  readonly reach: Reach;
+  /** Several responses sharing one header object are one grant, reported once at `grantNode`. */
+  readonly grantKey: unknown;
+  readonly grantNode: TSESTree.Node;
 }
+
+type Reach = { readonly kind: 'app'; readonly subApp?: boolean } | { readonly kind: 'path'; readonly path: string; readonly subApp: boolean } | { readonly kind: 'responses' } | { readonly kind: 'config'; readonly source: string | null };
+
+/** Mount paths that cover a whole API: `*`, `/api/*`, `/v1`, `/trpc/*`, `/graphql`. */
+const WHOLE_API_PATH = /^\/?(?:\*|\(\.\*\)|:path\*|\*\*)?$|^\/(?:api|v\d+|trpc|graphql|rpc)(?:\/|$|:|\*)/u;
+/** Reads of the caller's identity in a handler: the route authenticates, so its answers are private. */
+const CREDENTIAL_READ = /authorization|cookie|getSession|getServerSession|getServerAuthSession|\bauth\s*\(|currentUser|\bsession\b|x-api-key|api[-_]?key|bearer|getUser\s*\(|verifyToken|jwt/iu;
 
 const NEXT_CONFIG = /(?:^|[/\\])next\.config\.[cm]?[jt]s$/u;
 const CHEAP_SIGNAL = /cors|access-control-allow-origin/iu;
@@ -49,7 +65,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow CORS configurations that let any website read responses from your API',
       cwe: ['CWE-942', 'CWE-346'],
-      recommended: { recommended: true, strict: [{ checkAllowlists: true }] },
+      recommended: { recommended: true, strict: [{ checkAllowlists: true, reportPublicContent: true }] },
       requiresTypeChecking: false,
     },
     messages: {
@@ -89,6 +105,11 @@ export default createRule<Options, MessageIds>({
             description:
               "Also report allowlists that attackers can pass: unanchored or unescaped origin regexes, `endsWith('example.com')` without the leading dot, `includes()`/`startsWith()` checks, and the 'null' origin.",
           },
+          reportPublicContent: {
+            type: 'boolean',
+            description:
+              "Also report a wildcard, reflected or any origin without credentials on public content: routes that read no cookie, session, authorization header or API key, mount paths other than the whole API (`/openapi`, `/public`), and `next.config` header patterns for assets. `recommended` reports credentials, routes that authenticate the caller and whole-API configurations.",
+          },
           ignoreDevelopmentOnly: {
             type: 'boolean',
             description:
@@ -97,7 +118,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ allowedPublicPaths: [], checkAllowlists: false, ignoreDevelopmentOnly: true }],
+    defaultOptions: [{ allowedPublicPaths: [], checkAllowlists: false, ignoreDevelopmentOnly: true, reportPublicContent: false }],
   },
   create(context, [options]) {
     const { sourceCode } = context;
@@ -119,6 +140,8 @@ export default createRule<Options, MessageIds>({
     const pending: Pending[] = [];
     const credentialScopes = new Set<TSESTree.Node>();
     const isNextConfig = NEXT_CONFIG.test(context.filename);
+    const reportPublicContent = options.reportPublicContent === true;
+    let publicAppValue: boolean | undefined;
 
     const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
@@ -132,8 +155,20 @@ export default createRule<Options, MessageIds>({
         for (const site of corsSitesOfObject(node)) handleSite(site);
       },
       'Program:exit'() {
+        // One report per grant: responses sharing a header object are reported once, at the object.
+        const grants = new Map<unknown, Pending[]>();
         for (const finding of pending) {
-          report(finding, finding.credentials || credentialScopes.has(finding.scope));
+          const group = grants.get(finding.grantKey);
+          if (group) group.push(finding);
+          else grants.set(finding.grantKey, [finding]);
+        }
+        for (const group of grants.values()) {
+          const [first] = group;
+          if (!first) continue;
+          const credentials = group.some((finding) => finding.credentials || credentialScopes.has(finding.scope));
+          const sensitive = credentials || group.some(reachesPrivateContent);
+          if (!sensitive && !reportPublicContent && first.verdict.kind !== 'weak' && first.verdict.kind !== 'null-origin') continue;
+          report({ ...first, node: first.grantNode }, credentials);
         }
       },
     };
@@ -149,7 +184,7 @@ export default createRule<Options, MessageIds>({
         if (name === ALLOW_CREDENTIALS && isTrue(facts.constants.valueOf(value.value)?.value)) credentialScopes.add(scope);
         if (name !== ALLOW_ORIGIN) return;
         const verdict = analyzer.headerValue(value.value);
-        if (verdict) queue(node, verdict, 'The next.config `headers()` entry', false, scope);
+        if (verdict) queue(node, verdict, 'The next.config `headers()` entry', false, scope, { kind: 'config', source: configSource(node) });
       };
     }
     return listeners;
@@ -157,7 +192,7 @@ export default createRule<Options, MessageIds>({
     function handleSite(site: CorsSite): void {
       switch (site.kind) {
         case 'middleware':
-          handleOptions(site.call, site.options, site.library.style, middlewareSource(site), true, site.library.credentialsReflectWildcard === true);
+          handleOptions(site.call, site.options, site.library.style, middlewareSource(site), true, site.library.credentialsReflectWildcard === true, mountReach(site.call));
           return;
         case 'socket':
           // Socket.IO sends no CORS header unless `cors.origin` is set: no default to report.
@@ -182,7 +217,7 @@ export default createRule<Options, MessageIds>({
           if (name === ALLOW_CREDENTIALS && isTrue(facts.constants.value(site.value)?.value)) credentialScopes.add(scope);
           if (name !== ALLOW_ORIGIN) return;
           const verdict = analyzer.headerValue({ kind: 'node', node: site.value, foreign: null });
-          if (verdict) queue(site.value, verdict, 'This Access-Control-Allow-Origin header', false, scope);
+          if (verdict) queue(site.value, verdict, 'This Access-Control-Allow-Origin header', false, scope, { kind: 'responses' });
           return;
         }
         case 'headers': {
@@ -196,7 +231,11 @@ export default createRule<Options, MessageIds>({
           const origin = entries.findLast((entry) => headerName(entry.key) === ALLOW_ORIGIN);
           if (!origin) return;
           const verdict = analyzer.headerValue(origin.value);
-          if (verdict) queue(origin.site, verdict, headersSource(origin), credentials, scope);
+          if (!verdict) return;
+          // A header object declared once and used by several responses: one grant, at its declaration.
+          const declared = origin.via !== null && origin.value.kind === 'node' && origin.value.foreign === null ? origin.value.node : null;
+          const grantKey = declared ?? (origin.via !== null ? `via:${origin.via}` : origin.site);
+          queue(origin.site, verdict, headersSource(origin), credentials, scope, { kind: 'responses' }, grantKey, declared ?? undefined);
           return;
         }
       }
@@ -209,10 +248,11 @@ export default createRule<Options, MessageIds>({
       source: string,
       defaultIsWildcard = true,
       credentialsReflectWildcard = false,
+      reach: Reach = { kind: 'app' },
     ): void {
       if (!optionsNode) {
         if (!defaultIsWildcard) return;
-        queueVerdict(call, { kind: 'default' }, source, false);
+        queueVerdict(call, { kind: 'default' }, source, false, reach);
         return;
       }
       const reflected: OriginVerdict = { kind: 'any', how: "is '*' together with `credentials: true`, which this library turns into echoing every request origin" };
@@ -224,7 +264,7 @@ export default createRule<Options, MessageIds>({
       const origin = object.entries.findLast((entry) => entry.key === 'origin');
       if (!origin) {
         if (object.complete && defaultIsWildcard) {
-          queueVerdict(call, credentials && credentialsReflectWildcard ? reflected : { kind: 'default' }, source, credentials);
+          queueVerdict(call, credentials && credentialsReflectWildcard ? reflected : { kind: 'default' }, source, credentials, reach);
         }
         return;
       }
@@ -232,7 +272,39 @@ export default createRule<Options, MessageIds>({
       if (verdict?.kind === 'wildcard' && credentials && credentialsReflectWildcard) verdict = reflected;
       // An options object is usually passed once: report where `origin` is written, the fix site.
       const at = origin.value.kind === 'node' && !origin.value.foreign ? origin.value.node.parent : undefined;
-      if (verdict) queueVerdict(at ?? origin.site, verdict, source, credentials);
+      if (verdict) queueVerdict(at ?? origin.site, verdict, source, credentials, reach);
+    }
+
+    /** `app.use('/openapi', cors())`, `app.get('/x', cors(), h)`: the mount path; the whole app otherwise. */
+    function mountReach(call: TSESTree.CallExpression): Reach {
+      const parent = call.parent;
+      if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(call)) return { kind: 'app' };
+      const subApp = isSubApp(parent.callee);
+      const [first] = parent.arguments;
+      if (!first || first === call) return { kind: 'app', subApp };
+      const path = facts.constants.value(first)?.value;
+      return typeof path === 'string' ? { kind: 'path', path, subApp } : { kind: 'app', subApp };
+    }
+
+    /**
+     * `router.use(cors())` on a router mounted elsewhere: `express.Router()`, or an app exported by
+     * name (`export const publicRoute = new Hono()`). A default export is usually the root app.
+     */
+    function isSubApp(callee: TSESTree.Node): boolean {
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = facts.constants.definitionOf(callee.object);
+      if (definition?.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+      const init = definition.init ? sourceCode.getText(definition.init) : '';
+      if (/\bRouter\s*\(/u.test(init)) return true;
+      const declaration = definition.parent;
+      if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+      const name = callee.object.name;
+      return sourceCode.ast.body.some(
+        (statement) =>
+          statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+          statement.source === null &&
+          statement.specifiers.some((specifier) => specifier.local.name === name),
+      );
     }
 
     /** `cors()`, `corsNs.default()`, `app.register(fastifyCors)`: the install as the user wrote it. */
@@ -242,13 +314,61 @@ export default createRule<Options, MessageIds>({
       return `\`${callee}(${plugin ? sourceCode.getText(plugin) : ''})\``;
     }
 
-    function queueVerdict(node: TSESTree.Node, verdict: OriginVerdict, source: string, credentials: boolean): void {
-      queue(node, verdict, source, credentials, node);
+    function queueVerdict(node: TSESTree.Node, verdict: OriginVerdict, source: string, credentials: boolean, reach: Reach = { kind: 'app' }): void {
+      queue(node, verdict, source, credentials, node, reach);
     }
 
-    function queue(node: TSESTree.Node, verdict: OriginVerdict, source: string, credentials: boolean, scope: TSESTree.Node): void {
+    function queue(
+      node: TSESTree.Node,
+      verdict: OriginVerdict,
+      source: string,
+      credentials: boolean,
+      scope: TSESTree.Node,
+      reach: Reach,
+      grantKey: unknown = node,
+      grantNode: TSESTree.Node = node,
+    ): void {
       if (options.ignoreDevelopmentOnly !== false && isDevelopmentOnly(node, facts.constants)) return;
-      pending.push({ node, verdict, source, credentials, scope });
+      pending.push({ node, verdict, source, credentials, scope, reach, grantKey, grantNode });
+    }
+
+    /**
+     * Whether a grant without credentials still exposes private answers: a whole app or API, a
+     * route that authenticates its caller, a response helper shared by API routes, a next.config
+     * pattern over the API or the whole site. Public content (assets, anonymous endpoints) is
+     * `strict` (`reportPublicContent`).
+     */
+    function reachesPrivateContent(finding: Pending): boolean {
+      switch (finding.reach.kind) {
+        case 'app':
+          return !(finding.reach.subApp && appServesOnlyPublicRoutes());
+        case 'path':
+          return WHOLE_API_PATH.test(finding.reach.path) && !(finding.reach.subApp && appServesOnlyPublicRoutes());
+        case 'config':
+          return finding.reach.source !== null && WHOLE_API_PATH.test(finding.reach.source);
+        case 'responses': {
+          const fn = finding.scope.type === AST_NODE_TYPES.Program ? null : finding.scope;
+          if (!fn) return false;
+          if (CREDENTIAL_READ.test(sourceCode.getText(fn))) return true;
+          // An exported response helper outside route files (`lib/api.ts`): every API route that calls it.
+          return facts.handlers.fileRoute === null && facts.handlers.enclosingHandler(fn) === null && isExportedFunction(fn);
+        }
+      }
+    }
+
+    /** The app in this file registers routes, and none reads credentials: a public sub-app (`/public`). */
+    function appServesOnlyPublicRoutes(): boolean {
+      if (publicAppValue === undefined) {
+        // No credentials read anywhere in the file, and at least one route registered in it.
+        let routes = false;
+        if (!CREDENTIAL_READ.test(sourceCode.text)) {
+          walk(sourceCode.ast, (node) => {
+            if (!routes && isFunctionNode(node)) routes = (facts.handlers.handlerFor(node)?.route ?? null) !== null;
+          });
+        }
+        publicAppValue = routes;
+      }
+      return publicAppValue;
     }
 
     function report({ node, verdict, source }: Pending, credentials: boolean): void {
@@ -297,6 +417,29 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** The `source` pattern of the next.config `headers()` rule an entry belongs to. */
+function configSource(entry: TSESTree.ObjectExpression): string | null {
+  for (let current: TSESTree.Node | undefined = entry.parent; current; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of current.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'source') {
+        const value = property.value;
+        return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' ? value.value : null;
+      }
+    }
+  }
+  return null;
+}
+
+function isExportedFunction(fn: TSESTree.Node): boolean {
+  let current: TSESTree.Node | undefined = fn.parent;
+  for (let hops = 0; current && hops < 4; hops++, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ExportNamedDeclaration || current.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+    if (current.type === AST_NODE_TYPES.Program) return false;
+  }
+  return false;
+}
 
 function headerName(value: unknown): string | null {
   return typeof value === 'string' ? value.toLowerCase() : null;

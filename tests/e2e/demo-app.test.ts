@@ -50,8 +50,8 @@ const TENANT = 'production-ready/require-tenant-predicate';
 const WEBHOOK = 'production-ready/no-unverified-webhook';
 
 const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
-  { file: 'app/api/health/route.ts', line: 14, column: 7, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
-    why: "Route Handler response header 'Access-Control-Allow-Origin': '*'" },
+  { file: 'app/api/health/route.ts', line: 14, column: 7, ruleId: CORS, messageId: 'wildcard', presets: ['strict'],
+    why: "a public health check that reads no credentials sends 'Access-Control-Allow-Origin': '*' (public content: reportPublicContent, strict)" },
   { file: 'app/api/projects/route.ts', line: 11, column: 7, ruleId: CORS, messageId: 'anyOriginWithCredentials', presets: BOTH,
     why: 'OPTIONS echoes the request Origin unchecked, with Allow-Credentials: true' },
   { file: 'app/api/projects/route.ts', line: 31, column: 9, ruleId: CORS, messageId: 'anyOriginWithCredentials', presets: BOTH,
@@ -74,14 +74,12 @@ const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
     why: 'cors({ origin: true, credentials: true }) reflects any origin, with credentials' },
   { file: 'services/payments.ts', line: 20, column: 12, ruleId: RETRY, messageId: 'recursion', presets: BOTH,
     why: 'chargeCustomer() calls itself from its catch with no attempt limit (the 47,000 Stripe calls incident)' },
-  { file: 'services/invoices.ts', line: 24, column: 46, ruleId: TENANT, messageId: 'missing', presets: BOTH,
-    why: 'SELECT on invoices by id only: the migration gives invoices an org_id, so any signed-in user can read another org\'s invoice' },
+  { file: 'app/api/invoices/[id]/route.ts', line: 13, column: 37, ruleId: TENANT, messageId: 'requestId', presets: BOTH,
+    why: 'GET /api/invoices/[id] selects the invoice by the id in the URL without org_id: any signed-in user can read another org\'s invoice (the IDOR)' },
+  { file: 'services/invoices.ts', line: 24, column: 46, ruleId: TENANT, messageId: 'missing', presets: ['strict'],
+    why: 'getInvoice(id) selects by an id its callers pass, without org_id: the callers must authorise (reportServiceQueries, strict)' },
   { file: 'supabase/functions/hello/index.ts', line: 7, column: 42, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
-    why: 'preflight Response with the shared corsHeaders (Allow-Origin: * from ../_shared/cors.ts)' },
-  { file: 'supabase/functions/hello/index.ts', line: 20, column: 18, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
-    why: 'Response spreading the shared corsHeaders (Allow-Origin: *)' },
-  { file: 'supabase/functions/hello/index.ts', line: 25, column: 18, ruleId: CORS, messageId: 'wildcard', presets: BOTH,
-    why: 'error Response spreading the shared corsHeaders (Allow-Origin: *)' },
+    why: 'the shared corsHeaders (Allow-Origin: * from ../_shared/cors.ts) on a function that reads the Authorization header: one grant, reported once, at its first use' },
 ];
 
 /** Where each rule's documentation lives, as the published package promises it. */

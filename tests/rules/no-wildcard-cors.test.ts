@@ -9,6 +9,12 @@ import { TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../
 
 const STRICT = [{ checkAllowlists: true }] as const;
 
+/**
+ * `strict`'s `reportPublicContent`: a wildcard or reflected origin, without credentials, on a
+ * response of a route that reads no credentials is public content, reported only in strict.
+ */
+const PUBLIC = [{ reportPublicContent: true }] as const;
+
 describe('plain JavaScript (espree)', () => {
   javascriptTester().run('no-wildcard-cors', rule, {
     valid: [
@@ -429,6 +435,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'express res.setHeader / res.header / res.set with a wildcard (case-insensitive names)',
+        options: PUBLIC,
         code: `
           app.use((req, res, next) => {
             res.setHeader('Access-Control-Allow-Origin', '*');
@@ -456,6 +463,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'reflected origin: Node, Express and Koa styles',
+        options: PUBLIC,
         code: `
           function allowAll(req, res, next) {
             res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
@@ -483,6 +491,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'reflected origin guarded only by a presence check',
+        options: PUBLIC,
         code: `
           function handler(req, res) {
             const origin = req.headers['origin'];
@@ -507,6 +516,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'new Response / new Headers / headers.set with a wildcard',
+        options: PUBLIC,
         code: `
           export default {
             async fetch(request, env) {
@@ -525,6 +535,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'a corsHeaders constant spread into a response (Supabase snippet)',
+        options: PUBLIC,
         code: `
           const corsHeaders = {
             'Access-Control-Allow-Origin': '*',
@@ -537,13 +548,12 @@ describe('plain JavaScript (espree)', () => {
             });
           });
         `,
-        errors: [
-          { messageId: 'wildcard', line: 7, column: 80, data: { source: 'The Access-Control-Allow-Origin header in `corsHeaders`' } },
-          { messageId: 'wildcard', line: 9, column: 26, data: { source: 'The Access-Control-Allow-Origin header spread from `corsHeaders`' } },
-        ],
+        // One grant, used by two responses: one report, at the header object's declaration.
+        errors: [{ messageId: 'wildcard', line: 3, column: 44, data: { source: 'The Access-Control-Allow-Origin header in `corsHeaders`' } }],
       },
       {
         name: "Supabase's corsHeaders from @supabase/supabase-js/cors (npm: and jsr: specifiers)",
+        options: PUBLIC,
         code: `
           import { corsHeaders } from 'npm:@supabase/supabase-js@2/cors';
           Deno.serve(() => new Response('ok', { headers: { ...corsHeaders } }));
@@ -563,6 +573,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'env fallback in a header value',
+        options: PUBLIC,
         code: `
           res.setHeader('Access-Control-Allow-Origin', process.env.CORS_ORIGIN || '*');
         `,
@@ -570,6 +581,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'node http writeHead with a headers object',
+        options: PUBLIC,
         code: `
           import http from 'node:http';
           http.createServer((req, res) => {
@@ -614,6 +626,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'AWS Lambda / Netlify response object with a wildcard',
+        options: PUBLIC,
         code: `
           const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
           export const handler = async (event) => {
@@ -621,7 +634,7 @@ describe('plain JavaScript (espree)', () => {
             return { statusCode: 200, headers: CORS, body: JSON.stringify(user) };
           };
         `,
-        errors: [{ messageId: 'wildcard', line: 5, column: 48, data: { source: 'The Access-Control-Allow-Origin header in `CORS`' } }],
+        errors: [{ messageId: 'wildcard', line: 2, column: 57, data: { source: 'The Access-Control-Allow-Origin header in `CORS`' } }],
       },
       {
         name: 'Socket.IO cors with a wildcard and with a reflecting origin plus credentials',
@@ -637,6 +650,7 @@ describe('plain JavaScript (espree)', () => {
       },
       {
         name: 'headers returned by a local helper',
+        options: PUBLIC,
         code: `
           function getCorsHeaders() {
             return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' };
@@ -649,10 +663,8 @@ describe('plain JavaScript (espree)', () => {
             return new Response('{}', { headers: jsonHeaders() });
           }
         `,
-        errors: [
-          { messageId: 'wildcard', line: 7, column: 64, data: { source: 'The Access-Control-Allow-Origin header in `getCorsHeaders()`' } },
-          { messageId: 'wildcard', line: 10, column: 50 },
-        ],
+        // Two responses, one helper: one grant, reported where the helper writes the header.
+        errors: [{ messageId: 'wildcard', line: 3, column: 53, data: { source: 'The Access-Control-Allow-Origin header in `getCorsHeaders()`' } }],
       },
       {
         name: 'corsHeaders re-exported through a barrel (named and star re-exports)',
@@ -886,6 +898,7 @@ describe('TypeScript without type information', () => {
       },
       {
         name: "NestJS @Header('Access-Control-Allow-Origin', '*') on a route method",
+        options: PUBLIC,
         code: `
           import { Controller, Get, Header } from '@nestjs/common';
           @Controller('billing')
@@ -907,6 +920,7 @@ describe('TypeScript without type information', () => {
       },
       {
         name: 'Next.js App Router: NextResponse.json with a wildcard header',
+        options: PUBLIC,
         code: `
           import { NextResponse } from 'next/server';
           export async function GET(): Promise<NextResponse> {
@@ -933,6 +947,7 @@ describe('TypeScript without type information', () => {
       },
       {
         name: 'Cloudflare Worker with satisfies ExportedHandler and a typed headers constant',
+        options: PUBLIC,
         code: `
           const CORS: Record<string, string> = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' };
           export default {
@@ -941,10 +956,11 @@ describe('TypeScript without type information', () => {
             },
           } satisfies ExportedHandler<Env>;
         `,
-        errors: [{ messageId: 'wildcard', line: 5, column: 69 }],
+        errors: [{ messageId: 'wildcard', line: 2, column: 81 }],
       },
       {
         name: 'Hono typed app: cors() on every route and c.header',
+        options: PUBLIC,
         code: `
           import { Hono } from 'hono';
           import { cors } from 'hono/cors';
@@ -1083,6 +1099,167 @@ describe('TypeScript with type information', () => {
           }
         `,
         errors: [{ messageId: 'anyOrigin', line: 8, column: 30 }],
+      },
+    ],
+  });
+});
+
+describe('recommended: credentials, authenticated routes and whole APIs; public content is strict', () => {
+  typescriptTester().run('no-wildcard-cors (reach)', rule, {
+    valid: [
+      {
+        name: 'a wildcard on a route that reads no credentials is public content (strict only)',
+        filename: 'app/api/og/route.ts',
+        code: `
+          export async function GET() {
+            return new Response(await renderImage(), { headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'image/png' } });
+          }
+        `,
+      },
+      {
+        name: 'a reflected origin set only when a check held in a variable passed',
+        filename: 'middleware.ts',
+        code: `
+          import { NextResponse, type NextRequest } from 'next/server';
+          const allowedOrigins = ['https://acme.com', 'https://my-app.org'];
+          export function middleware(request: NextRequest) {
+            const origin = request.headers.get('origin') ?? '';
+            const isAllowedOrigin = allowedOrigins.includes(origin);
+            const response = NextResponse.next();
+            if (isAllowedOrigin) {
+              response.headers.set('Access-Control-Allow-Origin', origin);
+            }
+            response.headers.set('Access-Control-Allow-Credentials', 'true');
+            return response;
+          }
+        `,
+      },
+      {
+        name: 'cors() mounted on one public path (`/openapi`)',
+        code: `
+          import { Hono } from 'hono';
+          import { cors } from 'hono/cors';
+          const api = new Hono();
+          api.use('/openapi', cors());
+          api.get('/openapi', (c) => c.json(spec));
+          export default api;
+        `,
+      },
+      {
+        name: 'a router exported by name, mounted elsewhere, whose routes read no credentials',
+        code: `
+          import { Hono } from 'hono';
+          import { cors } from 'hono/cors';
+          export const publicRoute = new Hono();
+          publicRoute.use('*', cors());
+          publicRoute.get('/status/:slug', async (c) => c.json(await getStatusPage(c.req.param('slug'))));
+        `,
+      },
+      {
+        name: 'next.config headers() for fonts and images',
+        filename: 'next.config.js',
+        code: `
+          module.exports = {
+            async headers() {
+              return [
+                { source: '/fonts/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
+                { source: '/:path*.svg', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
+              ];
+            },
+          };
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: 'the same public route in strict',
+        filename: 'app/api/og/route.ts',
+        options: PUBLIC,
+        code: `
+          export async function GET() {
+            return new Response(await renderImage(), { headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'image/png' } });
+          }
+        `,
+        errors: [{ messageId: 'wildcard', line: 3, column: 67 }],
+      },
+      {
+        name: 'a wildcard on a route that reads the Authorization header',
+        filename: 'supabase/functions/invoices/index.ts',
+        code: `
+          const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'authorization, content-type' };
+          Deno.serve(async (req) => {
+            if (req.method === 'OPTIONS') return new Response('ok', { headers: corsHeaders });
+            const token = req.headers.get('Authorization');
+            const invoices = await listInvoicesFor(token);
+            return new Response(JSON.stringify(invoices), { headers: { ...corsHeaders, 'Content-Type': 'application/json' } });
+          });
+        `,
+        errors: [{ messageId: 'wildcard', line: 2, column: 64 }],
+      },
+      {
+        name: 'one report per grant: a header object shared by three authenticated responses',
+        filename: 'app/api/invoices/route.ts',
+        code: `
+          const CORS = { 'Access-Control-Allow-Origin': '*' };
+          export async function GET() { const session = await auth(); return Response.json(await list(session), { headers: CORS }); }
+          export async function POST() { const session = await auth(); return Response.json(await create(session), { headers: CORS }); }
+          export async function DELETE() { const session = await auth(); return new Response(null, { headers: CORS }); }
+        `,
+        errors: [{ messageId: 'wildcard', line: 2, column: 57 }],
+      },
+      {
+        name: 'a response helper in a library file that API routes call, spreading corsHeaders conditionally',
+        filename: 'lib/api-response.ts',
+        code: `
+          const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST' };
+          export function jsonResponse(body: unknown, { cors = false, status = 200 } = {}) {
+            return Response.json(body, { status, headers: { ...(cors && corsHeaders) } });
+          }
+        `,
+        errors: [{ messageId: 'wildcard', line: 2, column: 64 }],
+      },
+      {
+        name: 'cors() on the root app, on the whole API path, and on a Router of API routes that read the session',
+        code: `
+          import express from 'express';
+          import cors from 'cors';
+          const app = express();
+          app.use(cors());
+          app.use('/api/*', cors());
+          const router = express.Router();
+          router.use(cors());
+          router.get('/me', (req, res) => res.json(req.session.user));
+        `,
+        errors: [
+          { messageId: 'defaultWildcard', line: 5, column: 19 },
+          { messageId: 'defaultWildcard', line: 6, column: 29 },
+          { messageId: 'defaultWildcard', line: 8, column: 22 },
+        ],
+      },
+      {
+        name: 'next.config headers() over the API',
+        filename: 'next.config.js',
+        code: `
+          module.exports = {
+            async headers() {
+              return [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] }];
+            },
+          };
+        `,
+        errors: [{ messageId: 'wildcard', line: 4, column: 58 }],
+      },
+      {
+        name: 'the public mounts and asset patterns are reported in strict',
+        filename: 'next.config.js',
+        options: PUBLIC,
+        code: `
+          module.exports = {
+            async headers() {
+              return [{ source: '/fonts/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] }];
+            },
+          };
+        `,
+        errors: [{ messageId: 'wildcard', line: 4, column: 60 }],
       },
     ],
   });

@@ -245,10 +245,23 @@ export class OriginAnalyzer {
 
   private isOriginCheck(guard: Guard, names: ReadonlySet<string>): boolean {
     if (guard.kind === 'switch') return this.mentions(guard.test, names);
+    return this.checksOrigin(guard.test, names, 0);
+  }
+
+  /**
+   * Whether an expression checks the origin against something: `allowed.includes(origin)`, or a
+   * const holding such a check (`const isAllowed = allowed.includes(origin); if (isAllowed)`).
+   */
+  private checksOrigin(test: TSESTree.Node, names: ReadonlySet<string>, depth: number): boolean {
     let checked = false;
-    walk(guard.test, (node) => {
+    walk(test, (node) => {
       if (checked) return;
-      if (node.type === AST_NODE_TYPES.CallExpression) {
+      if (node.type === AST_NODE_TYPES.Identifier && depth < 3 && !names.has(node.name)) {
+        const definition = this.facts.constants.definitionOf(node);
+        if (definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && definition.id.type === AST_NODE_TYPES.Identifier) {
+          checked = this.checksOrigin(definition.init, names, depth + 1);
+        }
+      } else if (node.type === AST_NODE_TYPES.CallExpression) {
         // allowed.includes(origin), isAllowed(origin), pattern.test(origin), origin.endsWith('.x')
         if (node.arguments.some((argument) => this.mentions(argument, names))) checked = true;
         const receiver = calleeObject(node);
