@@ -45,7 +45,11 @@ function looksMinified(text) {
   return text.length / lines > 300 || longest > 20_000;
 }
 
-function* walk(dir) {
+/**
+ * Every file below `dir`, in name order, not following symlinks; `skipDir(name)` prunes folders.
+ * Shared with the field run (field-files.js).
+ */
+export function* walkFiles(dir, skipDir) {
   let entries;
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -56,14 +60,15 @@ function* walk(dir) {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      // Nested node_modules are other packages (often duplicate versions): the list above decides.
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      yield* walk(full);
+      if (!skipDir(entry.name)) yield* walkFiles(full, skipDir);
     } else if (entry.isFile()) {
       yield full;
     }
   }
 }
+
+// Nested node_modules are other packages (often duplicate versions): the package list decides.
+const walk = (dir) => walkFiles(dir, (name) => name === 'node_modules' || name.startsWith('.'));
 
 function packageDirs(name) {
   const dir = path.join(NODE_MODULES, name);

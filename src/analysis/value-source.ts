@@ -435,14 +435,24 @@ function memberChain(node: TSESTree.Node): string[] | null {
  */
 export function queryValueLeaves(query: TSESTree.Node): TSESTree.Node[] {
   const roots: TSESTree.Node[] = [];
-  if (query.type === AST_NODE_TYPES.CallExpression) roots.push(...query.arguments);
+  if (query.type === AST_NODE_TYPES.CallExpression) {
+    // Prisma-style `{ where, data }`: only the filter selects rows; the data is what gets written.
+    const [first] = query.arguments;
+    const object = first && unwrap(first);
+    const where =
+      object?.type === AST_NODE_TYPES.ObjectExpression
+        ? object.properties.find((property) => property.type === AST_NODE_TYPES.Property && staticKeyName(property) === 'where')
+        : undefined;
+    if (where?.type === AST_NODE_TYPES.Property) roots.push(where.value);
+    else roots.push(...query.arguments);
+  }
   if (query.type === AST_NODE_TYPES.TaggedTemplateExpression) roots.push(...query.quasi.expressions);
-  // Calls chained after the query: `.where(...)`, `.eq('id', id)`, `.bind(id)`.
+  // Calls chained after the query: `.where(...)`, `.eq('id', id)`, `.bind(id)`; not the data of `.set()`/`.values()`.
   let current: TSESTree.Node = query;
   for (let hops = 0; hops < 12; hops++) {
     const parent = current.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
-      roots.push(...parent.parent.arguments);
+      if (!DATA_METHODS.has(staticKeyName(parent) ?? '')) roots.push(...parent.parent.arguments);
       current = parent.parent;
     } else if (parent?.type === AST_NODE_TYPES.AwaitExpression || parent?.type === AST_NODE_TYPES.TSAsExpression || parent?.type === AST_NODE_TYPES.TSNonNullExpression) {
       current = parent;
@@ -496,11 +506,15 @@ export function queryValueLeaves(query: TSESTree.Node): TSESTree.Node[] {
   return leaves;
 }
 
-/** The first leaf of a query whose value comes from the request, with its source. */
-export function requestValueOf(query: TSESTree.Node, facts: FileFacts): { readonly node: TSESTree.Node; readonly source: ValueSource } | null {
+/** Chained calls that carry the data a query writes or returns, not what selects the rows. */
+const DATA_METHODS = new Set(['set', 'values', 'update', 'insert', 'upsert', 'returning', 'select', 'data', 'onConflictDoUpdate', 'onConflictDoNothing', 'orderBy', 'limit', 'offset']);
+
+/** The leaves of a query whose values come from the request, with their sources. */
+export function requestValuesOf(query: TSESTree.Node, facts: FileFacts): { readonly node: TSESTree.Node; readonly source: ValueSource }[] {
+  const found: { readonly node: TSESTree.Node; readonly source: ValueSource }[] = [];
   for (const leaf of queryValueLeaves(query)) {
     const source = sourceOf(leaf, facts);
-    if (source.kind === 'request') return { node: leaf, source };
+    if (source.kind === 'request') found.push({ node: leaf, source });
   }
-  return null;
+  return found;
 }

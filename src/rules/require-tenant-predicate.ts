@@ -5,7 +5,7 @@ import { getFileFacts } from '../analysis/file-facts.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
 import { matchesPathPattern, productionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
-import { entryPointOf, queryValueLeaves, requestValueOf } from '../analysis/value-source.js';
+import { entryPointOf, queryValueLeaves, requestValuesOf } from '../analysis/value-source.js';
 import {
   DEFAULT_CROSS_TENANT_PATHS,
   DEFAULT_PRE_AUTH_COLUMNS,
@@ -565,15 +565,16 @@ export default createRule<Options, MessageIds>({
       // Webhook receivers act across tenants by design (after verifying the sender): silent in both presets.
       if (WEBHOOK_PATH.test(context.filename.replaceAll('\\', '/'))) return 'excused';
       const query = queryNodeOf(node);
-      const found = requestValueOf(query, facts);
+      const values = requestValuesOf(query, facts);
+      const [found] = values;
       // A create that leaves the tenant column unset, run by a request (or with its values).
       if (messageId === 'missingInsert') return found || inEntryPoint(node) ? 'create' : null;
       if (!found) return null;
       const route = facts.handlers.enclosingHandler(node)?.route ?? facts.handlers.fileRoute?.route ?? '';
       if (/webhook|\/hooks?\b|\/cron\b|\/jobs?\b|\/admin\b|\/internal\b/iu.test(route)) return 'excused';
+      // Any of the request values tied to the tenant earlier (a scoped query, an access check) excuses the query.
+      if (fn && values.some((value) => tiedEarlier(fn, query, sourceCode.getText(value.node), rootName(value.node)))) return 'excused';
       const text = sourceCode.getText(found.node);
-      const root = rootName(found.node);
-      if (fn && tiedEarlier(fn, query, text, root)) return 'excused';
       return { value: text.length > 40 ? `${text.slice(0, 37)}...` : text, origin: found.source.origin ?? 'the request' };
     }
 

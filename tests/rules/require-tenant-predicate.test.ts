@@ -846,6 +846,20 @@ describe('request-driven IDOR (recommended)', () => {
         `,
       },
       {
+        name: 'an update whose data comes from the body, after an access check on the id in the URL',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function verifyCurrentUserHasAccessToInvoice(id: string): Promise<boolean>;
+          export async function PATCH(req: Request, { params }: { params: { id: string } }) {
+            if (!(await verifyCurrentUserHasAccessToInvoice(params.id))) return new Response(null, { status: 403 });
+            const body = await req.json();
+            await prisma.invoice.update({ where: { id: params.id }, data: { amount: body.amount } });
+            return new Response(null, { status: 204 });
+          }
+        `,
+      },
+      {
         name: 'a webhook receiver acts across tenants by design',
         filename: PRISMA_WEBHOOK,
         code: `
