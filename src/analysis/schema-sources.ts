@@ -267,6 +267,11 @@ const PRISMA_FIELD = /^[ \t]*(\w+)[ \t]+(\w+)(\[\])?\??(.*)$/u;
 
 export function parsePrismaSchema(text: string, source: string, tables: Map<string, MutableTable>): void {
   const clean = text.replace(/\/\/.*$/gmu, '');
+  // An `Account` that stores OAuth tokens (NextAuth, Better Auth) is a login, not a tenant.
+  const loginAccounts = new Set<string>();
+  for (const match of clean.matchAll(PRISMA_MODEL)) {
+    if (LOGIN_ACCOUNT_FIELDS.test(match[2] ?? '')) loginAccounts.add(match[1] ?? '');
+  }
   for (const match of clean.matchAll(PRISMA_MODEL)) {
     const model = match[1] ?? '';
     const body = match[2] ?? '';
@@ -281,7 +286,7 @@ export function parsePrismaSchema(text: string, source: string, tables: Map<stri
       const relation = /@relation\(([^)]*)\)/u.exec(rest)?.[1];
       if (relation !== undefined || list !== undefined || /^[A-Z]/u.test(type) && !PRISMA_SCALARS.has(type)) {
         // A relation field: not a column. A tenant relation names its scalar key in `fields: [...]`.
-        if (list === undefined && isTenantModel(type)) {
+        if (list === undefined && isTenantModel(type) && !loginAccounts.has(type)) {
           table.tenantRelations.add(name);
           const fields = /fields:\s*\[([^\]]*)\]/u.exec(relation ?? '')?.[1];
           for (const key of fields?.split(',') ?? []) {
@@ -310,6 +315,9 @@ export function parsePrismaSchema(text: string, source: string, tables: Map<stri
     }
   }
 }
+
+/** Fields of an OAuth/login account model: `providerAccountId`, `refresh_token`, `accessToken`. */
+const LOGIN_ACCOUNT_FIELDS = /^\s*(?:providerAccountId|provider_account_id|refresh_token|access_token|refreshToken|accessToken)\b/mu;
 
 /** The user model a per-user row belongs to. */
 const OWNER_MODEL = /^(?:User|Users|AppUser|Profile)$/u;

@@ -586,12 +586,33 @@ export default createRule<Options, MessageIds>({
       }
       let tied = false;
       walk(fn, (candidate) => {
-        if (tied || candidate.type !== AST_NODE_TYPES.CallExpression || candidate.range[1] > query.range[0]) return;
-        const name = calleeName(candidate);
-        if (name === null || !ACCESS_CHECK.test(name)) return;
-        tied = candidate.arguments.some((argument) => argumentUses(argument, text, root));
+        if (tied || candidate.range[1] > query.range[0]) return;
+        if (candidate.type === AST_NODE_TYPES.CallExpression) {
+          const name = calleeName(candidate);
+          if (name === null || !ACCESS_CHECK.test(name)) return;
+          tied = candidate.arguments.some((argument) => argumentUses(argument, text, root));
+        } else if (candidate.type === AST_NODE_TYPES.BinaryExpression && EQUALITY_OPERATORS.has(candidate.operator)) {
+          // const pet = await getPet(id); if (pet.userId !== session.user.id) return …: the row loaded by
+          // the same value was checked against the caller before this query.
+          tied = [candidate.left, candidate.right].some((side) => rowLoadedWith(side, text, root));
+        }
       });
       return tied;
+    }
+
+    /** `pet.userId` where `pet` was loaded by a call given the same value (`getPetById(id)`). */
+    function rowLoadedWith(side: TSESTree.Node, text: string, root: string | null): boolean {
+      const member = unwrap(side);
+      if (member.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const key = staticKeyName(member);
+      if (key === null || !/(?:tenant|org|organi[sz]ation|workspace|team|account|owner|user|author|creator|member)_?id$/iu.test(key)) return false;
+      const object = unwrap(member.object);
+      if (object.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = facts.constants.definitionOf(object);
+      if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) return false;
+      let init = unwrap(definition.init);
+      if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrap(init.argument);
+      return init.type === AST_NODE_TYPES.CallExpression && init.arguments.some((argument) => argumentUses(argument, text, root));
     }
 
     function sameValue(leaf: TSESTree.Node, text: string, root: string | null): boolean {
@@ -648,6 +669,8 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+const EQUALITY_OPERATORS = new Set(['===', '!==', '==', '!=']);
 
 /** Tables of the user's own identity: never owned by another user. */
 const OWNER_SELF_TABLES = new Set(['user', 'users', 'account', 'accounts', 'session', 'sessions', 'profile', 'profiles']);

@@ -26,6 +26,16 @@ describe('schema sources', () => {
     expect(schema.files).toEqual([path.join('prisma', 'schema.prisma')]);
   });
 
+  it('an app with no tenant model: required owner relations to the user; a login Account is not a tenant', () => {
+    const schema = projectSchema(path.join(TENANT, 'owner-app', 'app', 'a.ts'), [], TENANT_MODELS);
+    expect(schema.hasTenantKeys).toBe(false);
+    expect([...(schema.tables.get('note')?.ownerReferences ?? [])]).toEqual(['userId']);
+    expect([...(schema.tables.get('note')?.ownerRelations ?? [])]).toEqual(['user']);
+    expect(schema.tables.get('comment')?.ownerReferences.size).toBe(0);
+    expect(schema.tables.get('device')?.tenantReferences.size).toBe(0);
+    expect(projectSchema(path.join(TENANT, 'prisma-app', 'src', 'a.ts'), [], TENANT_MODELS).hasTenantKeys).toBe(true);
+  });
+
   it('reads CREATE TABLE and ALTER TABLE ADD COLUMN from migrations, with REFERENCES inference', () => {
     const schema = projectSchema(path.join(TENANT, 'sql-app', 'src', 'a.ts'), [], TENANT_MODELS);
     const invoices = schema.tables.get('invoices');

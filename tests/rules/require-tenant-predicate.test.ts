@@ -860,6 +860,22 @@ describe('request-driven IDOR (recommended)', () => {
         `,
       },
       {
+        name: "fetch-then-check through a helper: the row loaded by the same id is compared with the caller first",
+        filename: PRISMA_ACTIONS,
+        code: `
+          'use server';
+          declare const prisma: any;
+          declare function getInvoiceById(id: string): Promise<{ organizationId: string } | null>;
+          declare function checkAuth(): Promise<{ orgId: string }>;
+          export async function deleteInvoice(invoiceId: string) {
+            const session = await checkAuth();
+            const invoice = await getInvoiceById(invoiceId);
+            if (!invoice || invoice.organizationId !== session.orgId) return { message: 'Not authorized.' };
+            await prisma.invoice.delete({ where: { id: invoiceId } });
+          }
+        `,
+      },
+      {
         name: 'a webhook receiver acts across tenants by design',
         filename: PRISMA_WEBHOOK,
         code: `
