@@ -432,8 +432,9 @@ function memberChain(node: TSESTree.Node): string[] | null {
 /**
  * The value expressions of a query: the leaves under its arguments (and the arguments of the
  * calls chained after it, `db.select().from(t).where(...)`), skipping property keys and callees.
+ * With `filterOnly`, only what selects rows: a Prisma `where`, not its `data`, `include` or `select`.
  */
-export function queryValueLeaves(query: TSESTree.Node): TSESTree.Node[] {
+export function queryValueLeaves(query: TSESTree.Node, filterOnly = true): TSESTree.Node[] {
   const roots: TSESTree.Node[] = [];
   if (query.type === AST_NODE_TYPES.CallExpression) {
     // Prisma-style `{ where, data }`: only the filter selects rows; the data is what gets written.
@@ -443,7 +444,7 @@ export function queryValueLeaves(query: TSESTree.Node): TSESTree.Node[] {
       object?.type === AST_NODE_TYPES.ObjectExpression
         ? object.properties.find((property) => property.type === AST_NODE_TYPES.Property && staticKeyName(property) === 'where')
         : undefined;
-    if (where?.type === AST_NODE_TYPES.Property) roots.push(where.value);
+    if (filterOnly && where?.type === AST_NODE_TYPES.Property) roots.push(where.value);
     else roots.push(...query.arguments);
   }
   if (query.type === AST_NODE_TYPES.TaggedTemplateExpression) roots.push(...query.quasi.expressions);
@@ -452,7 +453,7 @@ export function queryValueLeaves(query: TSESTree.Node): TSESTree.Node[] {
   for (let hops = 0; hops < 12; hops++) {
     const parent = current.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
-      if (!DATA_METHODS.has(staticKeyName(parent) ?? '')) roots.push(...parent.parent.arguments);
+      if (!filterOnly || !DATA_METHODS.has(staticKeyName(parent) ?? '')) roots.push(...parent.parent.arguments);
       current = parent.parent;
     } else if (parent?.type === AST_NODE_TYPES.AwaitExpression || parent?.type === AST_NODE_TYPES.TSAsExpression || parent?.type === AST_NODE_TYPES.TSNonNullExpression) {
       current = parent;

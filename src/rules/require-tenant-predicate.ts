@@ -5,7 +5,7 @@ import { getFileFacts } from '../analysis/file-facts.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
 import { matchesPathPattern, productionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
-import { entryPointOf, queryValueLeaves, requestValuesOf } from '../analysis/value-source.js';
+import { entryPointOf, queryValueLeaves, requestValuesOf, sourceOf } from '../analysis/value-source.js';
 import {
   DEFAULT_CROSS_TENANT_PATHS,
   DEFAULT_PRE_AUTH_COLUMNS,
@@ -297,7 +297,7 @@ export default createRule<Options, MessageIds>({
           const fn = enclosingFunction(finding.node);
           const verified = scopedQueries.some((query) => query.fn === fn && fn !== null && query.table === finding.data.table.toLowerCase() && query.start < finding.node.range[0]);
           if (verified) continue;
-          const idor = requestDriven(finding.node, finding.messageId, fn);
+          const idor = requestDriven(finding.node, finding.messageId);
           if (idor === 'excused') continue;
           if (idor === 'create') {
             context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
@@ -560,7 +560,6 @@ export default createRule<Options, MessageIds>({
     function requestDriven(
       node: TSESTree.Node,
       messageId: 'missing' | 'missingInsert' | 'optional',
-      fn: TSESTree.Node | null,
     ): { value: string; origin: string } | 'create' | 'excused' | null {
       // Webhook receivers act across tenants by design (after verifying the sender): silent in both presets.
       if (WEBHOOK_PATH.test(context.filename.replaceAll('\\', '/'))) return 'excused';
@@ -572,10 +571,62 @@ export default createRule<Options, MessageIds>({
       if (!found) return null;
       const route = facts.handlers.enclosingHandler(node)?.route ?? facts.handlers.fileRoute?.route ?? '';
       if (/webhook|\/hooks?\b|\/cron\b|\/jobs?\b|\/admin\b|\/internal\b/iu.test(route)) return 'excused';
-      // Any of the request values tied to the tenant earlier (a scoped query, an access check) excuses the query.
-      if (fn && values.some((value) => tiedEarlier(fn, query, sourceCode.getText(value.node), rootName(value.node)))) return 'excused';
+      // The query itself carries the caller (`include: { team: { users: { where: { userId } } } }`,
+      // `emailAccount: { userId: session.user.id }`): it is tied to them.
+      // (Not for a tenant predicate under an `OR`: there the caller's tenant is the neutered branch.)
+      if (messageId === 'missing' && queryValueLeaves(query, false).some((leaf) => sourceOf(leaf, facts).kind === 'session')) return 'excused';
+      // The request value tied to the tenant earlier in the handler, or in a function around it
+      // (the write may sit in a `$transaction` or `setTimeout` callback), or the row checked after.
+      const scopes = enclosingFunctions(node);
+      for (const value of values) {
+        const text = sourceCode.getText(value.node);
+        const root = rootName(value.node);
+        if (scopes.some((scope) => tiedEarlier(scope, query, text, root))) return 'excused';
+      }
+      if (rowCheckedAfter(query, scopes[0] ?? null)) return 'excused';
+      // A handler that identifies no caller at all, on a public path (share links, viewers, invites):
+      // the id is the capability by design. Whether it should be public is not this rule's to know.
+      const entry = scopes.at(-1) ?? null;
+      if (entry && !AUTHENTICATES.test(sourceCode.getText(entry)) && PUBLIC_CAPABILITY_PATH.test(`${route} ${context.filename.replaceAll('\\', '/')}`)) return null;
       const text = sourceCode.getText(found.node);
       return { value: text.length > 40 ? `${text.slice(0, 37)}...` : text, origin: found.source.origin ?? 'the request' };
+    }
+
+    /** The functions around a node, innermost first. */
+    function enclosingFunctions(node: TSESTree.Node): TSESTree.Node[] {
+      const found: TSESTree.Node[] = [];
+      for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) if (isFunctionNode(current)) found.push(current);
+      return found;
+    }
+
+    /**
+     * `const doc = await prisma.document.findUnique({ where: { id } }); await assertMember(doc.teamId)`
+     * or a membership query with `doc.teamId`: the loaded row's tenant is checked before it is used.
+     */
+    function rowCheckedAfter(query: TSESTree.Node, fn: TSESTree.Node | null): boolean {
+      let holder: TSESTree.Node = query;
+      while (holder.parent && (holder.parent.type === AST_NODE_TYPES.AwaitExpression || holder.parent.type === AST_NODE_TYPES.TSAsExpression || holder.parent.type === AST_NODE_TYPES.TSNonNullExpression)) holder = holder.parent;
+      const declarator = holder.parent;
+      if (!fn || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const row = declarator.id.name;
+      let checked = false;
+      walk(fn, (candidate) => {
+        if (checked || candidate.range[0] < query.range[1] || candidate.type !== AST_NODE_TYPES.MemberExpression) return;
+        const key = staticKeyName(candidate);
+        const object = unwrap(candidate.object);
+        if (key === null || !TENANT_KEY_NAME.test(key)) return;
+        if (object.type === AST_NODE_TYPES.Identifier ? object.name === row : rootName(object) === row) {
+          // Used as an argument of a call (a membership query, an access check) or in a comparison.
+          let parent = candidate.parent;
+          while (parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression) parent = parent.parent;
+          checked =
+            parent.type === AST_NODE_TYPES.BinaryExpression ||
+            parent.type === AST_NODE_TYPES.CallExpression ||
+            parent.type === AST_NODE_TYPES.Property ||
+            parent.type === AST_NODE_TYPES.ArrayExpression;
+        }
+      });
+      return checked;
     }
 
     /** A scoped query or an access check earlier in the same function that uses the same value. */
@@ -589,8 +640,13 @@ export default createRule<Options, MessageIds>({
         if (tied || candidate.range[1] > query.range[0]) return;
         if (candidate.type === AST_NODE_TYPES.CallExpression) {
           const name = calleeName(candidate);
-          if (name === null || !ACCESS_CHECK.test(name)) return;
-          tied = candidate.arguments.some((argument) => argumentUses(argument, text, root));
+          if (name === null) return;
+          const uses = candidate.arguments.some((argument) => argumentUses(argument, text, root));
+          if (!uses) return;
+          // An access check given the value, or any call (a membership query, an ownership helper)
+          // given the value together with the caller: `getDocument({ docId, userId })`,
+          // `team.findUnique({ where: { id: teamId, users: { some: { userId } }, documents: { some: { id: docId } } } })`.
+          tied = ACCESS_CHECK.test(name) || queryValueLeaves(candidate).some((leaf) => sourceOf(leaf, facts).kind === 'session');
         } else if (candidate.type === AST_NODE_TYPES.BinaryExpression && EQUALITY_OPERATORS.has(candidate.operator)) {
           // const pet = await getPet(id); if (pet.userId !== session.user.id) return …: the row loaded by
           // the same value was checked against the caller before this query.
@@ -671,6 +727,12 @@ export default createRule<Options, MessageIds>({
 });
 
 const EQUALITY_OPERATORS = new Set(['===', '!==', '==', '!=']);
+/** A row's tenant or owner key: `teamId`, `organization_id`, `userId`, `ownerId`. */
+const TENANT_KEY_NAME = /^(?:tenant|org|organi[sz]ation|workspace|team|account|owner|user|author|creator|project)_?id$/iu;
+/** A handler that identifies its caller: a session, token, auth helper or protected procedure. */
+const AUTHENTICATES = /session|\bauth\s*\(|getAuth|currentUser|getUser|requireUser|requireAuth|withAuth|authorization|bearer|jwt|verifyToken|protectedProcedure|authedProcedure|\bctx\.user\b|\breq\.user\b|clerk|kinde|getToken|cookies\(\)/iu;
+/** Routes that serve anonymous holders of a link: shared documents, viewers, invites, feedback forms. */
+const PUBLIC_CAPABILITY_PATH = /\/(?:links?|share[ds]?|shared|public|s|view|viewer|embed|invites?|invitations?|feedback|report|verify|unsubscribe|download|workflow-entry|p)(?:\/|\.|$|\s)/iu;
 
 /** Tables of the user's own identity: never owned by another user. */
 const OWNER_SELF_TABLES = new Set(['user', 'users', 'account', 'accounts', 'session', 'sessions', 'profile', 'profiles']);

@@ -876,6 +876,83 @@ describe('request-driven IDOR (recommended)', () => {
         `,
       },
       {
+        name: 'a scoped check, then the write inside a $transaction callback',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ orgId: string }>;
+          export async function DELETE(req: Request, { params }: { params: { id: string } }) {
+            const { orgId } = await auth();
+            const owned = await prisma.invoice.findFirst({ where: { id: params.id, organizationId: orgId } });
+            if (!owned) return new Response(null, { status: 404 });
+            await prisma.$transaction(async (tx: any) => {
+              await tx.invoice.delete({ where: { id: params.id } });
+            });
+            return new Response(null, { status: 204 });
+          }
+        `,
+      },
+      {
+        name: 'a membership query that also names the id, with the session user',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ user: { id: string } }>;
+          export async function GET(req: Request, { params }: { params: { teamId: string; id: string } }) {
+            const session = await auth();
+            const team = await prisma.team.findUnique({
+              where: { id: params.teamId, users: { some: { userId: session.user.id } }, invoices: { some: { id: params.id } } },
+            });
+            if (!team) return new Response(null, { status: 403 });
+            return Response.json(await prisma.invoice.findUnique({ where: { id: params.id } }));
+          }
+        `,
+      },
+      {
+        name: "the loaded row's tenant checked right after, by a membership query",
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ user: { id: string } }>;
+          export async function GET(req: Request, { params }: { params: { id: string } }) {
+            const session = await auth();
+            const invoice = await prisma.invoice.findUnique({ where: { id: params.id } });
+            const membership = await prisma.member.findFirst({ where: { organizationId: invoice?.organizationId, userId: session.user.id } });
+            if (!membership) return new Response(null, { status: 403 });
+            return Response.json(invoice);
+          }
+        `,
+      },
+      {
+        name: 'the query itself carries the session user',
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ user: { id: string } }>;
+          export async function GET(req: Request, { params }: { params: { id: string } }) {
+            const session = await auth();
+            const invoice = await prisma.invoice.findUnique({
+              where: { id: params.id },
+              include: { organization: { include: { members: { where: { userId: session.user.id } } } } },
+            });
+            if (!invoice?.organization.members.length) return new Response(null, { status: 404 });
+            return Response.json(invoice);
+          }
+        `,
+      },
+      {
+        name: 'a public share-link viewer that identifies no caller: the id is the capability (strict only)',
+        filename: path.join(TENANT, 'prisma-app', 'pages', 'api', 'links', 'download', 'index.ts'),
+        code: `
+          declare const prisma: any;
+          export default async function handler(req: any, res: any) {
+            const { viewId } = req.body;
+            const view = await prisma.invoice.findUnique({ where: { id: viewId } });
+            res.json(view);
+          }
+        `,
+      },
+      {
         name: 'a webhook receiver acts across tenants by design',
         filename: PRISMA_WEBHOOK,
         code: `
@@ -1046,6 +1123,24 @@ describe('request-driven IDOR (recommended)', () => {
           { messageId: 'requestId', line: 7, data: { value: 'req.query.id', origin: 'the query string', kind: 'SELECT', table: 'invoices', column: 'tenant_id', fix: '`.where({ id, tenant_id: session.tenant_id })`' } },
           { messageId: 'requestId', line: 8, data: { value: 'req.query.id', origin: 'the query string', kind: 'SELECT', table: 'invoices', column: 'tenant_id', fix: "`.where('tenant_id', '=', session.tenant_id)`" } },
         ],
+      },
+      {
+        name: 'membership checked for the team in the URL, then a row of any team loaded by its own id',
+        filename: path.join(TENANT, 'prisma-app', 'pages', 'api', 'teams', '[teamId]', 'invoices', '[id]', 'stats.ts'),
+        code: `
+          declare const prisma: any;
+          declare function getServerSession(...args: unknown[]): Promise<{ user: { id: string } } | null>;
+          export default async function handle(req: any, res: any) {
+            const session = await getServerSession(req, res);
+            if (!session) return res.status(401).end();
+            const { teamId, id: invoiceId } = req.query as { teamId: string; id: string };
+            const team = await prisma.team.findUnique({ where: { id: teamId, users: { some: { userId: session.user.id } } } });
+            if (!team) return res.status(401).end();
+            const invoice = await prisma.invoice.findUnique({ where: { id: invoiceId } });
+            return res.json(invoice);
+          }
+        `,
+        errors: [{ messageId: 'requestId', line: 10, data: { value: 'invoiceId', origin: 'the query string', kind: 'SELECT', table: 'Invoice', column: 'organizationId', fix: PRISMA_FIX } }],
       },
       {
         name: 'a create from a Route Handler that leaves the tenant unset',
