@@ -91,6 +91,33 @@ export const SIGNATURE_HEADERS: ReadonlyMap<string, ProviderId | null> = new Map
   ['x-twilio-signature', 'twilio'],
   ['x-webhook-signature', null],
   ['x-signature-256', null],
+  // Hand-rolled HMAC receivers, from each provider's webhook documentation.
+  ['x-hubspot-signature', null],
+  ['x-hubspot-signature-v3', null],
+  ['x-slack-signature', null],
+  ['linear-signature', null],
+  ['calendly-webhook-signature', null],
+  ['x-zm-signature', null],
+  ['x-square-hmacsha256-signature', null],
+  ['x-square-signature', null],
+  ['typeform-signature', null],
+  ['sanity-webhook-signature', null],
+  ['mux-signature', null],
+  ['x-vercel-signature', null],
+  ['x-razorpay-signature', null],
+  ['x-paystack-signature', null],
+  ['x-cal-signature-256', null],
+  ['workos-signature', null],
+  ['x-hook-signature', null],
+  ['x-dropbox-signature', null],
+  ['x-cc-webhook-signature', null],
+  ['x-signature-ed25519', null],
+  ['teller-signature', null],
+  ['sentry-hook-signature', null],
+  ['x-pagerduty-signature', null],
+  ['x-zendesk-webhook-signature', null],
+  ['twitch-eventsub-message-signature', null],
+  ['x-twilio-email-event-webhook-signature', null],
 ]);
 
 /**
@@ -206,7 +233,7 @@ export const VERIFIER_CLASSES: readonly {
 
 /** Callee names that plausibly verify a signature (a team's own helpers): enough to stay silent. */
 export const PLAUSIBLE_VERIFIER_NAME =
-  /verif|signature|authenticat|constructEvent|unmarshal|timingSafeEqual|checkSig|assertSig|validateWebhook|validateRequest|validateEvent|isValidSig/iu;
+  /verif|signature|authenticat|constructEvent|unmarshal|timingSafeEqual|checkSig|assertSig|validateWebhook|validateRequest|validateEvent|isValidSig|secureCompare|safeCompare|safeEqual|constantTime/iu;
 
 /** Route and file paths that name a webhook endpoint. */
 export const WEBHOOK_PATH = /webhook|(?:^|[/._-])hooks?(?:$|[/._-])/iu;

@@ -42,8 +42,8 @@ const CHEAP_SIGNAL =
   /webhook|signature|hmac|constructEvent|svix|verif|x-hub|x-shopify|x-twilio|paddle|checkout\.session|invoice\.|customer\.subscription|payment_intent|\.created['"`]|order_created|\/hooks?\b/iu;
 const HANDLER_SIGNAL = /\.(?:post|put|patch|all|route)\s*[<(]|@(?:Post|Put|Patch|All)\(|fetch\s*[(:]/u;
 const RARE_VERIFIERS = /validateRequest|validateEvent|unmarshal/u;
-/** The strict checks need a verifier call, `new Webhook(secret)` or an HMAC: their names, not the word "Webhook" in a type. */
-const WEAK_SIGNAL = /constructEvent|createHmac|subtle\.verify|new\s+Webhooks?\s*\(|verif|validateRequest|validateEvent|unmarshal/u;
+/** The strict checks need a verifier call, `new Webhook(secret)` or an HMAC (or a keyed hash): their names, not the word "Webhook" in a type. */
+const WEAK_SIGNAL = /constructEvent|createHmac|createHash|subtle\.(?:verify|sign)|new\s+Webhooks?\s*\(|verif|validateRequest|validateEvent|unmarshal/u;
 
 export default createRule<Options, MessageIds>({
   name: 'no-unverified-webhook',
@@ -141,7 +141,7 @@ export default createRule<Options, MessageIds>({
     const signatureHeaders = new Map<string, ProviderId | null>(SIGNATURE_HEADERS);
     for (const header of extraHeaders) if (!signatureHeaders.has(header)) signatureHeaders.set(header, null);
     const finder = new VerifierFinder(facts, extraNames);
-    const env: Environment = { facts, finder, signatureHeaders, helperCache: new Map() };
+    const env: Environment = { facts, finder, signatureHeaders, helperCache: new Map(), constantTimeHelpers: new Set() };
     const functions: FunctionNode[] = [];
     const registrations: TSESTree.CallExpression[] = [];
     const reported = new Set<string>();
@@ -171,7 +171,8 @@ export default createRule<Options, MessageIds>({
             },
             BinaryExpression(node: TSESTree.BinaryExpression) {
               const verifier = finder.comparison(node);
-              if (!verifier) return;
+              // An XOR-accumulate loop is a constant-time comparison.
+              if (!verifier || verifier.constantTime === true) return;
               const sides = [unwrap(node.left), unwrap(node.right)];
               if (!sides.some((side) => side.type === AST_NODE_TYPES.Literal || side.type === AST_NODE_TYPES.TemplateLiteral)) {
                 report(node, 'timingCompare', { operator: node.operator });

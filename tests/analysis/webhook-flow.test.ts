@@ -73,6 +73,11 @@ describe('guardedBy', () => {
     expect(guarded('const ok = check();\nif (ok === false) return 401;\nuse();')).toBe(true);
   });
 
+  it('a check behind a length comparison in the guard still protects (it ran and passed), though it is bypassed', () => {
+    expect(guarded('if (a.length !== b.length || !check()) return 401;\nuse();')).toBe(true);
+    expect(bypass('if (a.length !== b.length || !check()) return 401;\nuse();')).toBe('condition: a.length !== b.length');
+  });
+
   it('an unchecked or inverted result does not protect', () => {
     expect(guarded('check();\nuse();')).toBe(false);
     expect(guarded('const ok = check();\nif (ok) return 200;\nuse();')).toBe(false);

@@ -209,6 +209,34 @@ export default {
 };
 `,
       },
+      {
+        name: 'Express: an echo-only webhook test route (the payload reaches only the response)',
+        code: `
+import express from 'express';
+const app = express();
+app.post('/webhooks/test', express.json(), (req, res) => {
+  res.status(200).json({ ok: true, received: req.body });
+});
+`,
+      },
+      {
+        name: 'strict: Express, a Slack signed base string over the raw body, length check then timingSafeEqual',
+        options: STRICT,
+        code: `
+import crypto from 'node:crypto';
+import express from 'express';
+const app = express();
+app.post('/slack/interactions', express.raw({ type: '*/*' }), (req, res) => {
+  const body = req.body.toString();
+  const base = 'v0:' + req.get('x-slack-request-timestamp') + ':' + body;
+  const expected = Buffer.from('v0=' + crypto.createHmac('sha256', process.env.SLACK_SIGNING_SECRET).update(base).digest('hex'));
+  const received = Buffer.from(req.get('x-slack-signature') || '');
+  if (expected.length !== received.length || !crypto.timingSafeEqual(expected, received)) return res.status(401).end();
+  runInteraction(JSON.parse(new URLSearchParams(body).get('payload')));
+  res.end();
+});
+`,
+      },
     ],
     invalid: [
       {
@@ -387,6 +415,23 @@ export default {
 };
 `,
         errors: [{ messageId: 'conditionalVerification', line: 6, column: 13, data: { verifier: '`verifyShopifyHmac()`', condition: "env.ENVIRONMENT === 'production'" } }],
+      },
+      {
+        name: 'Express: an HMAC over a template with JSON.stringify(req.body) after express.json()',
+        code: `
+import crypto from 'node:crypto';
+import express from 'express';
+const app = express();
+app.use(express.json());
+app.post('/webhooks/dsync', (req, res) => {
+  const [t, s] = String(req.get('boxyhq-signature')).split(',');
+  const expected = crypto.createHmac('sha256', process.env.DSYNC_SECRET).update(\`\${t}.\${JSON.stringify(req.body)}\`).digest('hex');
+  if (!crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(s))) return res.status(401).end();
+  handleEvents(req.body);
+  res.end();
+});
+`,
+        errors: [{ messageId: 'wrongBytes', line: 8, column: 81 }],
       },
     ],
   });
@@ -764,6 +809,305 @@ export async function POST(request: Request) {
 }
 `,
       },
+      {
+        name: 'Slack-style signed base string: the raw text inside the template fed to the HMAC is verification over the raw bytes',
+        filename: 'app/api/slack/events/route.ts',
+        code: `
+import crypto from 'node:crypto';
+export async function POST(req: Request) {
+  const timestamp = req.headers.get('x-slack-request-timestamp') ?? '';
+  const signature = req.headers.get('x-slack-signature') ?? '';
+  const body = await req.text();
+  const basestring = \`v0:\${timestamp}:\${body}\`;
+  const expected = \`v0=\${crypto.createHmac('sha256', process.env.SLACK_SIGNING_SECRET!).update(basestring).digest('hex')}\`;
+  if (expected.length !== signature.length || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
+    return new Response('Unauthorized', { status: 401 });
+  }
+  const event = JSON.parse(body);
+  await handleSlackEvent(event);
+  return new Response('ok');
+}
+`,
+      },
+      {
+        name: 'strict: a length check before timingSafeEqual in a separate statement is not a timing leak',
+        options: STRICT,
+        filename: 'app/api/webhooks/lemon-squeezy/route.ts',
+        code: `
+import crypto from 'node:crypto';
+function isValidSignature(payload: string, signature: string | null): boolean {
+  if (!signature) return false;
+  const digest = Buffer.from(crypto.createHmac('sha256', process.env.LEMONSQUEEZY_WEBHOOK_SECRET!).update(payload).digest('hex'), 'utf8');
+  const received = Buffer.from(signature, 'utf8');
+  if (digest.length !== received.length) return false;
+  return crypto.timingSafeEqual(digest, received);
+}
+export async function POST(request: Request) {
+  const raw = await request.text();
+  if (!isValidSignature(raw, request.headers.get('x-signature'))) return new Response('Invalid', { status: 401 });
+  const payload = JSON.parse(raw);
+  await grantLicense(payload.meta.custom_data.user_id);
+  return new Response('ok');
+}
+`,
+      },
+      {
+        name: 'strict: Hono, crypto.subtle.sign over a signed base string, length check and a constant-time XOR loop',
+        options: STRICT,
+        code: `
+import { Hono } from 'hono';
+const app = new Hono();
+app.post('/slack/commands', async (c) => {
+  const timestamp = c.req.header('x-slack-request-timestamp') ?? '';
+  const signature = c.req.header('x-slack-signature') ?? '';
+  const rawBody = await c.req.text();
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(process.env.SLACK_SIGNING_SECRET!), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const sig = await crypto.subtle.sign('HMAC', key, encoder.encode(\`v0:\${timestamp}:\${rawBody}\`));
+  const computed = \`v0=\${Array.from(new Uint8Array(sig)).map((b) => b.toString(16).padStart(2, '0')).join('')}\`;
+  if (computed.length !== signature.length) return c.json({ error: 'Invalid signature' }, 401);
+  const a = encoder.encode(computed);
+  const b = encoder.encode(signature);
+  let mismatch = 0;
+  for (let i = 0; i < a.length; i++) mismatch |= a[i]! ^ b[i]!;
+  if (mismatch !== 0) return c.json({ error: 'Invalid signature' }, 401);
+  const params = new URLSearchParams(rawBody);
+  await runCommand(params.get('command'), params.get('user_id'));
+  return c.text('ok');
+});
+`,
+      },
+      {
+        name: 'a keyed createHash over secret + raw body compared with timingSafeEqual',
+        filename: 'app/api/webhooks/billing/route.ts',
+        code: `
+import { createHash, timingSafeEqual } from 'node:crypto';
+export async function POST(request: Request) {
+  const rawBody = await request.text();
+  const signature = request.headers.get('x-webhook-signature') ?? '';
+  const expected = createHash('sha256').update(process.env.BILLING_WEBHOOK_SECRET + rawBody).digest('hex');
+  if (expected.length !== signature.length || !timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
+    return new Response('Invalid signature', { status: 401 });
+  }
+  await applyBillingEvent(JSON.parse(rawBody));
+  return new Response('ok');
+}
+`,
+      },
+      {
+        name: 'echo-only test endpoint: the payload reaches only the response (App Router)',
+        filename: 'app/api/webhooks/test/route.ts',
+        code: `
+import { NextRequest, NextResponse } from 'next/server';
+export async function POST(request: NextRequest) {
+  const body = await request.json();
+  return NextResponse.json({ message: 'Webhook test received', receivedData: body, headers: Object.fromEntries(request.headers.entries()) });
+}
+`,
+      },
+      {
+        name: 'echo-only endpoints: Pages API res.status().json, Hono c.json, Koa ctx.body',
+        filename: 'pages/api/webhooks/echo.ts',
+        code: `
+import type { NextApiRequest, NextApiResponse } from 'next';
+import { Hono } from 'hono';
+import Router from '@koa/router';
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.status(200).json({ echo: req.body });
+}
+const app = new Hono();
+app.post('/webhooks/echo', async (c) => c.json({ received: await c.req.json() }));
+const router = new Router();
+router.post('/webhooks/echo', async (ctx) => {
+  ctx.body = { received: ctx.request.body };
+});
+`,
+      },
+      {
+        name: 'a handler wrapped by a logging wrapper that verifies before acting',
+        filename: 'app/api/webhooks/stripe/route.ts',
+        code: `
+import Stripe from 'stripe';
+import { withLogging } from '@/lib/logging';
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+export const POST = withLogging(async (req: Request) => {
+  const event = stripe.webhooks.constructEvent(await req.text(), req.headers.get('stripe-signature')!, process.env.STRIPE_WEBHOOK_SECRET!);
+  await handle(event);
+  return new Response('ok');
+});
+`,
+      },
+      {
+        name: 'a handler wrapped by an auth wrapper is not a receiver (webhook settings behind the login)',
+        filename: 'app/api/webhooks/route.ts',
+        code: `
+import { withAuth } from '@/lib/middleware';
+export const POST = withAuth(async (request: Request & { auth: { userId: string } }) => {
+  const { url, events } = await request.json();
+  await db.webhook.create({ data: { url, events, userId: request.auth.userId } });
+  return Response.json({ ok: true }, { status: 201 });
+});
+`,
+      },
+      {
+        name: 'a wrapper the rule does not know (it may verify) is not looked through',
+        filename: 'app/api/webhooks/stripe/route.ts',
+        code: `
+import { createHandler } from '@/lib/handlers';
+export const POST = createHandler(async (request: Request) => {
+  const event = await request.json();
+  await handle(event);
+  return new Response('ok');
+});
+`,
+      },
+      {
+        name: 'Pages API: webhook settings managed by a signed-in team member',
+        filename: 'pages/api/teams/[slug]/webhooks/index.ts',
+        code: `
+import type { NextApiRequest, NextApiResponse } from 'next';
+import { getServerSession } from 'next-auth/next';
+import { authOptions } from '@/lib/auth';
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const session = await getServerSession(req, res, authOptions);
+  if (!session) return res.status(401).json({ error: 'Unauthorized' });
+  if (req.method === 'POST') {
+    const { name, url, triggers } = req.body;
+    const webhook = await prisma.webhook.create({ data: { name, url, triggers, teamId: String(req.query.slug) } });
+    return res.status(201).json(webhook);
+  }
+  return res.status(405).end();
+}
+`,
+      },
+      {
+        name: 'a server action that manages webhook settings behind the login',
+        filename: 'app/(dashboard)/settings/webhooks/actions.ts',
+        code: `
+'use server';
+import { auth } from '@/lib/auth';
+export async function createWebhook(formData: FormData) {
+  const session = await auth();
+  if (!session) throw new Error('Unauthorized');
+  await db.webhook.create({ data: { url: String(formData.get('url')), secret: crypto.randomUUID(), userId: session.user.id } });
+}
+export async function deleteWebhook(id: string) {
+  const session = await auth();
+  if (!session) throw new Error('Unauthorized');
+  await db.webhook.delete({ where: { id, userId: session.user.id } });
+}
+`,
+      },
+      {
+        name: 'a page that lists the webhook settings of the signed-in user',
+        filename: 'app/(dashboard)/settings/webhooks/page.tsx',
+        code: `
+import { auth } from '@/lib/auth';
+export default async function WebhooksPage() {
+  const session = await auth();
+  const webhooks = await db.webhook.findMany({ where: { userId: session?.user.id } });
+  return <ul>{webhooks.map((webhook: { id: string; url: string }) => <li key={webhook.id}>{webhook.url}</li>)}</ul>;
+}
+`,
+      },
+      {
+        name: 'a shared verification token compared with the configured one (Pub/Sub push, Graph clientState)',
+        filename: 'app/api/google/webhook/route.ts',
+        code: `
+import { NextResponse } from 'next/server';
+import { env } from '@/env';
+export async function POST(request: Request) {
+  const token = new URL(request.url).searchParams.get('token');
+  const verificationToken = env.GOOGLE_PUBSUB_VERIFICATION_TOKEN;
+  if (verificationToken == null) return NextResponse.json({ message: 'not configured' }, { status: 503 });
+  if (verificationToken !== '' && token !== verificationToken) return NextResponse.json({ message: 'Invalid token' }, { status: 403 });
+  const body = await request.json();
+  await processHistory(body.message.data);
+  return NextResponse.json({ ok: true });
+}
+`,
+      },
+      {
+        name: 'the payload validated with a schema before verification (validating is not acting), items checked in a loop',
+        filename: 'app/api/outlook/webhook/route.ts',
+        code: `
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+const schema = z.object({ value: z.array(z.object({ clientState: z.string(), subscriptionId: z.string() })) });
+export async function POST(request: Request) {
+  const parsed = schema.safeParse(await request.json());
+  if (!parsed.success) return NextResponse.json({ error: 'Invalid payload' }, { status: 400 });
+  const body = parsed.data;
+  for (const notification of body.value) {
+    if (notification.clientState !== process.env.MICROSOFT_WEBHOOK_CLIENT_STATE) {
+      console.warn('bad clientState', notification.subscriptionId);
+      return NextResponse.json({ error: 'Unauthorized' }, { status: 403 });
+    }
+  }
+  await processNotifications(body.value);
+  return NextResponse.json({ ok: true });
+}
+`,
+      },
+      {
+        name: 'a local verifier declared below the handler that hashes the raw stream (body parser off)',
+        filename: 'pages/api/webhooks/dsync.ts',
+        code: `
+import type { NextApiRequest, NextApiResponse } from 'next';
+import crypto from 'node:crypto';
+import getRawBody from 'raw-body';
+export const config = { api: { bodyParser: false } };
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const raw = (await getRawBody(req)).toString();
+  if (!verifyWebhookSignature(raw, req.headers['x-webhook-signature'] as string)) return res.status(401).end();
+  await handleEvents(JSON.parse(raw));
+  res.end();
+}
+const verifyWebhookSignature = (payload: string, signature: string) => {
+  const expected = crypto.createHmac('sha256', process.env.DSYNC_WEBHOOK_SECRET!).update(payload).digest('hex');
+  return expected.length === signature.length && crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
+};
+`,
+      },
+      {
+        name: 'JSON.stringify of a new object inside the HMAC is a message built here, not a re-serialised body',
+        filename: 'app/api/webhooks/relay/route.ts',
+        code: `
+import crypto from 'node:crypto';
+export async function POST(request: Request) {
+  const raw = await request.text();
+  const signature = request.headers.get('x-webhook-signature') ?? '';
+  const digest = crypto.createHmac('sha256', process.env.RELAY_SECRET!).update(raw).digest('hex');
+  if (!crypto.timingSafeEqual(Buffer.from(digest), Buffer.from(signature))) return new Response('no', { status: 401 });
+  const event = JSON.parse(raw);
+  const ack = crypto.createHmac('sha256', process.env.RELAY_SECRET!).update(JSON.stringify({ id: event.id })).digest('hex');
+  await forward(event, ack);
+  return new Response('ok');
+}
+`,
+      },
+      {
+        name: 'strict: a local constant-time compare (XOR loop) given the HMAC digest verifies, and is no timing leak',
+        options: STRICT,
+        filename: 'app/api/webhooks/calendly/route.ts',
+        code: `
+import crypto from 'node:crypto';
+function equal(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+export async function POST(request: Request) {
+  const raw = await request.text();
+  const [t, v1] = (request.headers.get('calendly-webhook-signature') ?? '').split(',').map((part) => part.split('=')[1] ?? '');
+  const expected = crypto.createHmac('sha256', process.env.CALENDLY_SIGNING_KEY!).update(\`\${t}.\${raw}\`).digest('hex');
+  if (!equal(expected, v1 ?? '')) return new Response('Invalid signature', { status: 401 });
+  await bookMeeting(JSON.parse(raw).payload);
+  return new Response('ok');
+}
+`,
+      },
     ],
     invalid: [
       {
@@ -1015,6 +1359,203 @@ export const wh = new Webhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
 `,
         errors: [{ messageId: 'literalSecret', line: 3, column: 31 }],
       },
+      {
+        name: 'Pages API: a local verifyWebhookSignature(req) declared below the handler hashes JSON.stringify(req.body) in a template',
+        filename: 'pages/api/webhooks/dsync.ts',
+        code: `
+import type { NextApiRequest, NextApiResponse } from 'next';
+import crypto from 'node:crypto';
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  if (!verifyWebhookSignature(req)) return res.status(401).end();
+  await handleEvents(req.body);
+  res.end();
+}
+const verifyWebhookSignature = (req: NextApiRequest) => {
+  const [t, s] = String(req.headers['boxyhq-signature']).split(',');
+  const expected = crypto
+    .createHmac('sha256', process.env.DSYNC_WEBHOOK_SECRET!)
+    .update(\`\${t}.\${JSON.stringify(req.body)}\`)
+    .digest('hex');
+  return crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(String(s)));
+};
+`,
+        errors: [{ messageId: 'wrongBytes', line: 13, column: 13, data: { verifier: '`crypto.timingSafeEqual()`', bytes: 'a re-serialised body (`JSON.stringify(...)`)', why: 're-serialising a parsed body changes whitespace, key order and escapes', advice: 'add `export const config = { api: { bodyParser: false } }` and verify the raw bytes read from the request stream (`await buffer(req)` from `micro`, or `raw-body`)' } }],
+      },
+      {
+        name: 'Pages API: a local verifier hashes req.body, which the default body parser has parsed',
+        filename: 'pages/api/webhooks/billing.ts',
+        code: `
+import type { NextApiRequest, NextApiResponse } from 'next';
+import crypto from 'node:crypto';
+function checkSignature(req: NextApiRequest): boolean {
+  const digest = crypto.createHmac('sha256', process.env.BILLING_SECRET!).update(req.body).digest('hex');
+  return crypto.timingSafeEqual(Buffer.from(digest), Buffer.from(String(req.headers['x-webhook-signature'])));
+}
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  if (!checkSignature(req)) return res.status(401).end();
+  await applyBillingEvent(req.body);
+  res.end();
+}
+`,
+        errors: [{ messageId: 'wrongBytes', line: 5, column: 82, data: { verifier: '`crypto.timingSafeEqual()`', bytes: 'the parsed body `req.body`', why: 'Next.js API routes parse the body into an object unless the body parser is disabled', advice: 'add `export const config = { api: { bodyParser: false } }` and verify the raw bytes read from the request stream (`await buffer(req)` from `micro`, or `raw-body`)' } }],
+      },
+      {
+        name: 'a local verifier given JSON.stringify of the parsed body through its parameter',
+        filename: 'app/api/webhooks/lemon/route.ts',
+        code: `
+import crypto from 'node:crypto';
+export async function POST(request: Request) {
+  const payload = await request.json();
+  if (!verifySignature(JSON.stringify(payload), request.headers.get('x-signature'))) return new Response('no', { status: 401 });
+  await grantLicense(payload.meta.custom_data.user_id);
+  return new Response('ok');
+}
+function verifySignature(body: string, signature: string | null) {
+  const digest = crypto.createHmac('sha256', process.env.LEMON_SECRET!).update(body).digest('hex');
+  return crypto.timingSafeEqual(Buffer.from(digest), Buffer.from(signature ?? ''));
+}
+`,
+        errors: [{ messageId: 'wrongBytes', line: 5, column: 24 }],
+      },
+      {
+        name: 'a template base string that re-serialises the parsed body (App Router)',
+        filename: 'app/api/slack/events/route.ts',
+        code: `
+import crypto from 'node:crypto';
+export async function POST(req: Request) {
+  const timestamp = req.headers.get('x-slack-request-timestamp') ?? '';
+  const event = await req.json();
+  const expected = 'v0=' + crypto.createHmac('sha256', process.env.SLACK_SIGNING_SECRET!).update(\`v0:\${timestamp}:\${JSON.stringify(event)}\`).digest('hex');
+  if (!crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(req.headers.get('x-slack-signature') ?? ''))) {
+    return new Response('Unauthorized', { status: 401 });
+  }
+  await handleSlackEvent(event);
+  return new Response('ok');
+}
+`,
+        errors: [{ messageId: 'wrongBytes', line: 6, column: 98 }],
+      },
+      {
+        name: 'strict: the Slack-style signed base string compared with !== is a timing leak, not a use before verification',
+        options: STRICT,
+        filename: 'app/api/aurinko/webhook/route.ts',
+        code: `
+import crypto from 'node:crypto';
+export const POST = async (req: Request) => {
+  const timestamp = req.headers.get('X-Aurinko-Request-Timestamp');
+  const signature = req.headers.get('X-Aurinko-Signature');
+  const body = await req.text();
+  if (!timestamp || !signature || !body) return new Response('Bad Request', { status: 400 });
+  const basestring = \`v0:\${timestamp}:\${body}\`;
+  const expectedSignature = crypto.createHmac('sha256', process.env.AURINKO_SIGNING_SECRET!).update(basestring).digest('hex');
+  if (signature !== expectedSignature) return new Response('Unauthorized', { status: 401 });
+  const payload = JSON.parse(body);
+  await syncAccount(payload.accountId);
+  return new Response('ok');
+};
+`,
+        errors: [{ messageId: 'timingCompare', line: 10, column: 7, data: { operator: '!==' } }],
+      },
+      {
+        name: 'strict: a keyed createHash over secret + raw body compared with !==',
+        options: STRICT,
+        code: `
+import { createHash } from 'node:crypto';
+import express from 'express';
+const app = express();
+app.post('/hooks/billing', express.raw({ type: 'application/json' }), (req, res) => {
+  const secret = process.env.BILLING_WEBHOOK_SECRET;
+  const signature = createHash('sha256').update(secret + req.body.toString()).digest('hex');
+  if (signature !== req.get('x-billing-signature')) return res.status(401).end();
+  applyBillingEvent(JSON.parse(req.body.toString()));
+  res.end();
+});
+`,
+        errors: [{ messageId: 'timingCompare', line: 8, column: 7, data: { operator: '!==' } }],
+      },
+      {
+        name: 'a handler wrapped by a logging wrapper acts on request.json() with no verification',
+        filename: 'app/api/webhooks/stripe/route.ts',
+        code: `
+import { withLogging } from '@/lib/logging';
+export const POST = withLogging(async (req: Request) => {
+  const event = await req.json();
+  if (event.type === 'checkout.session.completed') await grantAccess(event.data.object.client_reference_id);
+  return Response.json({ received: true });
+});
+`,
+        errors: [{ messageId: 'unverified', line: 5, column: 7 }],
+      },
+      {
+        name: 'a Pages API handler exported through withSentry(handler)',
+        filename: 'pages/api/webhooks/clerk.ts',
+        code: `
+import type { NextApiRequest, NextApiResponse } from 'next';
+import { withSentry } from '@sentry/nextjs';
+async function handler(req: NextApiRequest, res: NextApiResponse) {
+  await db.user.upsert({ where: { id: req.body.data.id }, create: req.body.data, update: req.body.data });
+  res.end();
+}
+export default withSentry(handler);
+`,
+        errors: [{ messageId: 'unverified', line: 5, column: 39 }],
+      },
+      {
+        name: 'App Router: withError("scope", handler) is looked through',
+        filename: 'app/api/lemon/webhook/route.ts',
+        code: `
+import { withError } from '@/utils/middleware';
+export const POST = withError('lemon/webhook', async (request: Request) => {
+  const payload = await request.json();
+  await upgradeToPremium(payload.meta.custom_data.user_id);
+  return Response.json({ ok: true });
+});
+`,
+        errors: [{ messageId: 'unverified', line: 5, column: 26 }],
+      },
+      {
+        name: 'an echo does not hide an action on the payload',
+        filename: 'app/api/webhooks/test/route.ts',
+        code: `
+import { NextResponse } from 'next/server';
+export async function POST(request: Request) {
+  const body = await request.json();
+  await db.user.update({ where: { id: body.userId }, data: { plan: 'pro' } });
+  return NextResponse.json({ receivedData: body });
+}
+`,
+        errors: [{ messageId: 'unverified', line: 5, column: 39 }],
+      },
+      ...[
+        'X-HubSpot-Signature',
+        'X-HubSpot-Signature-v3',
+        'Linear-Signature',
+        'Calendly-Webhook-Signature',
+        'X-Zm-Signature',
+        'X-Square-Hmacsha256-Signature',
+        'Typeform-Signature',
+        'Sanity-Webhook-Signature',
+        'Mux-Signature',
+        'X-Vercel-Signature',
+        'X-Slack-Signature',
+        'X-Razorpay-Signature',
+        'X-Paystack-Signature',
+        'X-Cal-Signature-256',
+        'WorkOS-Signature',
+      ].map((header) => ({
+        name: `a handler that reads the ${header} header is a receiver`,
+        code: `
+import { Hono } from 'hono';
+const app = new Hono();
+app.post('/api/crm/events', async (c) => {
+  if (!c.req.header('${header}')) return c.text('Missing signature', 401);
+  const event = await c.req.json();
+  await syncContact(event.objectId);
+  return c.body(null, 204);
+});
+`,
+        errors: [{ messageId: 'unverified' as const, line: 7, column: 21 }],
+      })),
     ],
   });
 });
@@ -1075,6 +1616,17 @@ app.post('/webhooks/github', async (c) => {
 });
 `,
       },
+      {
+        name: 'Next.js App Router with real types: an echo-only test endpoint',
+        filename: path.join(TYPED_ROOT, 'app/api/webhooks/test/route.ts'),
+        code: `
+import { NextResponse, type NextRequest } from 'next/server';
+export async function POST(request: NextRequest): Promise<NextResponse> {
+  const body: unknown = await request.json();
+  return NextResponse.json({ message: 'Webhook test received', receivedData: body });
+}
+`,
+      },
     ],
     invalid: [
       {
@@ -1125,6 +1677,30 @@ app.post<{ Body: string }>('/webhooks/shopify', async (request, reply) => {
           { messageId: 'wrongBytes', line: 6, column: 87 },
           { messageId: 'timingCompare', line: 7, column: 7 },
         ],
+      },
+      {
+        name: 'Next.js Pages API with real types: a verifier declared below the handler hashes JSON.stringify(req.body)',
+        filename: path.join(TYPED_ROOT, 'pages/api/dsync-webhook.ts'),
+        code: `
+import type { NextApiRequest, NextApiResponse } from 'next';
+import crypto from 'node:crypto';
+export default async function handler(req: NextApiRequest, res: NextApiResponse): Promise<void> {
+  if (!verifyWebhookSignature(req)) {
+    res.status(401).end();
+    return;
+  }
+  console.log(req.body);
+  await Promise.resolve(req.body);
+  res.end();
+}
+const verifyWebhookSignature = (req: NextApiRequest): boolean => {
+  const header = req.headers['boxyhq-signature'];
+  const [t, s] = (typeof header === 'string' ? header : '').split(',');
+  const expected = crypto.createHmac('sha256', process.env.DSYNC_WEBHOOK_SECRET ?? '').update(\`\${t ?? ''}.\${JSON.stringify(req.body)}\`).digest('hex');
+  return expected === s;
+};
+`,
+        errors: [{ messageId: 'wrongBytes', line: 16, column: 95 }],
       },
     ],
   });

@@ -36,10 +36,13 @@ export interface Environment {
   readonly signatureHeaders: ReadonlyMap<string, ProviderId | null>;
   /** Local functions that verify (directly or through other local functions), cached. */
   readonly helperCache: Map<FunctionNode, Verifier | null>;
+  /** Local functions that compare two values in constant time (an XOR-accumulate loop). */
+  readonly constantTimeHelpers: Set<FunctionNode>;
 }
 
 const LOG_OBJECTS = /^(?:console|logger|log|Sentry)$/u;
-const PASS_THROUGH = new Set(['parse', 'stringify', 'toString', 'from', 'trim', 'fromEntries']);
+/** Calls whose result is still the payload: `JSON.parse(body)`, `schema.safeParse(body)` (validating a shape is not acting on it). */
+const PASS_THROUGH = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'stringify', 'toString', 'from', 'trim', 'fromEntries']);
 
 /** Everything the rule needs about one handler, from one walk of its body. */
 export function analyseHandler(fn: FunctionNode, framework: Framework | null, env: Environment): HandlerFacts {
@@ -59,7 +62,8 @@ export function analyseHandler(fn: FunctionNode, framework: Framework | null, en
         calls.push(node);
         const called = calleeName(node);
         if ((called !== null && AUTH_CALL.test(called)) || isAuthContextGet(node)) authenticated = true;
-        const verifier = finder.call(node) ?? localHelperVerifier(node, env, 0);
+        // A local function is read even when its name says it verifies: what it hashes matters.
+        const verifier = localHelperVerifier(node, env, 0) ?? finder.call(node);
         if (verifier) verifiers.push(verifier);
         const read = model.read(node);
         if (read) reads.push(read);
@@ -74,7 +78,7 @@ export function analyseHandler(fn: FunctionNode, framework: Framework | null, en
         break;
       }
       case AST_NODE_TYPES.BinaryExpression: {
-        const verifier = finder.comparison(node);
+        const verifier = finder.comparison(node) ?? finder.secretComparison(node);
         if (verifier) verifiers.push(verifier);
         eventLiteral(node.left);
         eventLiteral(node.right);
@@ -123,6 +127,14 @@ export function analyseHandler(fn: FunctionNode, framework: Framework | null, en
       }
       continue;
     }
+    // `for (const item of body.items)`: iterating is not acting; follow the items.
+    if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === site) {
+      const declared = parent.left.type === AST_NODE_TYPES.VariableDeclaration ? parent.left.declarations.at(0)?.id : parent.left;
+      for (const identifier of declared ? boundIdentifiers(declared) : []) {
+        for (const reference of referencesOf(identifier, facts)) queue.push({ node: reference, read: item.read });
+      }
+      continue;
+    }
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === site && parent.left.type === AST_NODE_TYPES.Identifier) {
       const assigned = parent.left;
       for (const reference of referencesOf(assigned, facts)) {
@@ -136,12 +148,16 @@ export function analyseHandler(fn: FunctionNode, framework: Framework | null, en
       continue;
     }
     if (verifiers.some((candidate) => candidate.node.type === AST_NODE_TYPES.BinaryExpression && contains(candidate.node, site))) continue;
-    if (isHmacInput(site) || isLogged(site) || isPresenceCheck(site)) continue;
+    if (isHmacInput(site) || isLogged(site) || isPresenceCheck(site) || isResponded(site, model)) continue;
     uses.push({ node: site, read: item.read });
   }
   uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
   // Inputs of verifiers whose payload argument is known: the HMAC update, `constructEvent(body, ...)`.
   for (const verifier of verifiers) {
+    if (verifier.inner) {
+      inputs.push(...helperInputs(verifier, model, reads, facts));
+      continue;
+    }
     if (!verifier.known || !verifier.payload) continue;
     if (inputs.some((input) => input.verifier === verifier)) continue;
     inputs.push({ verifier, read: readBehind(verifier.payload, reads, facts, 0), node: verifier.payload });
@@ -178,11 +194,17 @@ export function firstUnprotected(
     for (const verifier of handler.verifiers) {
       if (!precedes(verifier.node, use.node)) continue;
       const bypass = bypassOf(verifier.node, use.node, fn);
-      if (bypass?.kind === 'callback') {
+      if (bypass?.kind === 'callback' || verifier.loose === true) {
         protectedUse = true;
         break;
       }
       if (bypass === null && (verifier.kind !== 'boolean' || guardedBy(use.node, fn, verifier.node, constants))) {
+        protectedUse = true;
+        break;
+      }
+      // `if (a.length !== b.length || !timingSafeEqual(a, b)) return`: the check sits behind `||`,
+      // but the guard that lets the use run implies that it ran and passed.
+      if (bypass?.kind === 'condition' && verifier.kind === 'boolean' && guardedBy(use.node, fn, verifier.node, constants)) {
         protectedUse = true;
         break;
       }
@@ -209,14 +231,29 @@ function localHelperVerifier(call: TSESTree.CallExpression, env: Environment, de
   let inner = env.helperCache.get(fn);
   if (inner === undefined) {
     env.helperCache.set(fn, null);
-    let found: Verifier | null = null;
+    // The first verifier this rule knows the arguments of, else the first call that plausibly verifies.
+    const candidates: Verifier[] = [];
+    const seen = { constantTime: false };
     walk(fn.body, (node) => {
-      if (found) return;
-      if (node.type === AST_NODE_TYPES.CallExpression) found = env.finder.call(node) ?? localHelperVerifier(node, env, depth + 1);
-      else if (node.type === AST_NODE_TYPES.BinaryExpression) found = env.finder.comparison(node);
+      if (candidates.at(-1)?.known === true) return;
+      let found: Verifier | null = null;
+      if (node.type === AST_NODE_TYPES.CallExpression) found = localHelperVerifier(node, env, depth + 1) ?? env.finder.call(node);
+      else if (node.type === AST_NODE_TYPES.BinaryExpression) {
+        found = env.finder.comparison(node) ?? env.finder.secretComparison(node);
+        seen.constantTime ||= env.finder.isConstantTimeResult(node);
+      }
+      if (found) candidates.push(found);
     });
-    inner = found;
+    inner = candidates.find((candidate) => candidate.known) ?? candidates.at(0) ?? null;
+    if (!inner && seen.constantTime) env.constantTimeHelpers.add(fn);
     env.helperCache.set(fn, inner);
+  }
+  // `safeCompare(expected, signature)`: a local constant-time comparison given an HMAC digest.
+  if (!inner && env.constantTimeHelpers.has(fn)) {
+    const digest = call.arguments.find((argument) => env.finder.isHmacDerived(argument, 0));
+    if (!digest) return null;
+    const label = `\`${env.facts.sourceCode.getText(callee)}()\``;
+    return { node: call, kind: 'boolean', provider: null, known: true, payload: env.finder.hmacPayload(digest, 0), secret: null, label, constantTime: true };
   }
   if (!inner) return null;
   return {
@@ -227,7 +264,66 @@ function localHelperVerifier(call: TSESTree.CallExpression, env: Environment, de
     payload: null,
     secret: null,
     label: `\`${env.facts.sourceCode.getText(callee)}()\``,
+    inner: { verifier: inner.inner?.verifier ?? inner, fn: inner.inner?.fn ?? fn },
   };
+}
+
+/**
+ * What a local helper that verifies (`verifyWebhookSignature(req)`) signs, seen from the handler:
+ * the bytes its verifier is given (read through the request when the handler passes it), and the
+ * handler's argument those bytes come from when they are one of the helper's parameters.
+ */
+function helperInputs(
+  verifier: Verifier,
+  model: RequestModel,
+  reads: readonly PayloadRead[],
+  facts: FileFacts,
+): { verifier: Verifier; read: PayloadRead | null; node: TSESTree.Node }[] {
+  const inner = verifier.inner?.verifier;
+  const fn = verifier.inner?.fn;
+  if (!inner?.known || !inner.payload || !fn || verifier.node.type !== AST_NODE_TYPES.CallExpression) return [];
+  const call = verifier.node;
+  const direct = call.callee.type === AST_NODE_TYPES.Identifier ? facts.constants.definitionOf(call.callee) : null;
+  const helper = direct && (direct === fn || (direct.type === AST_NODE_TYPES.VariableDeclarator && direct.init !== null && unwrap(direct.init) === fn));
+  const inputs: { verifier: Verifier; read: PayloadRead | null; node: TSESTree.Node }[] = [];
+  let read: PayloadRead | null = null;
+  const [first] = call.arguments;
+  if (helper && first && model.isRequest(first)) {
+    // `verify(req)`: the helper's first parameter is this request.
+    const helperModel = new RequestModel(fn, model.framework, facts);
+    const helperReads: PayloadRead[] = [];
+    walk(fn.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.MemberExpression) return;
+      const found = helperModel.read(node);
+      if (found) helperReads.push(found);
+    });
+    read = readBehind(inner.payload, helperReads, facts, 0);
+  }
+  inputs.push({ verifier: inner, read, node: inner.payload });
+  const index = helper ? parameterBehind(inner.payload, fn, facts, 0) : null;
+  const argument = index === null ? undefined : call.arguments[index];
+  if (argument && !model.isRequest(argument)) inputs.push({ verifier: inner, read: readBehind(argument, reads, facts, 0), node: argument });
+  return inputs;
+}
+
+/** The index of the parameter of `fn` an expression is built from, through `const`s. */
+function parameterBehind(node: TSESTree.Node, fn: FunctionNode, facts: FileFacts, depth: number): number | null {
+  if (depth > 4) return null;
+  let found: number | null = null;
+  walk(unwrap(node), (child) => {
+    if (found !== null || child.type !== AST_NODE_TYPES.Identifier) return;
+    if (child.parent.type === AST_NODE_TYPES.MemberExpression && child.parent.property === child && !child.parent.computed) return;
+    const index = fn.params.findIndex((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === child.name);
+    if (index >= 0) {
+      found = index;
+      return;
+    }
+    const definition = facts.constants.definitionOf(child);
+    if (definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && definition.id.type === AST_NODE_TYPES.Identifier) {
+      found = parameterBehind(definition.init, fn, facts, depth + 1);
+    }
+  });
+  return found;
 }
 
 /**
@@ -376,6 +472,14 @@ function climb(node: TSESTree.Node): TSESTree.Node {
         }
         return current;
       }
+      // A string built from the payload is the payload: `v0:${timestamp}:${body}`, `secret + body`.
+      case AST_NODE_TYPES.TemplateLiteral:
+        current = parent;
+        continue;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (parent.operator !== '+') return current;
+        current = parent;
+        continue;
       case AST_NODE_TYPES.MemberExpression: {
         if (parent.object !== current) return current;
         const isCallee = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
@@ -436,6 +540,59 @@ function isHmacInput(site: TSESTree.Node): boolean {
   if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(site as TSESTree.CallExpressionArgument)) return false;
   const name = calleeName(parent);
   return name === 'update' || name === 'sign' || name === 'encode';
+}
+
+const RESPONSE_METHODS = new Set(['json', 'send', 'text', 'html', 'body', 'end', 'write']);
+const RESPONSE_CLASSES = /^(?:Response|NextResponse)$/u;
+
+/**
+ * The payload only echoed back to the caller: `NextResponse.json({ received: body })`,
+ * `new Response(body)`, `res.status(200).json(body)`, `c.json(body)`, `ctx.body = body`. Nothing
+ * acts on it, so there is nothing to forge.
+ */
+function isResponded(site: TSESTree.Node, model: RequestModel): boolean {
+  let current: TSESTree.Node = site;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.Property:
+        if (parent.value !== current) return false;
+        continue;
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.SpreadElement:
+      case AST_NODE_TYPES.TemplateLiteral:
+        continue;
+      case AST_NODE_TYPES.AssignmentExpression: {
+        // Koa: `ctx.body = payload`.
+        if (parent.right !== current || parent.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const holder = unwrap(parent.left.object);
+        return staticKeyName(parent.left) === 'body' && holder.type === AST_NODE_TYPES.Identifier && /^(?:ctx|context)$/u.test(holder.name);
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = unwrap(parent.callee);
+        return parent.arguments[0] === current && callee.type === AST_NODE_TYPES.Identifier && RESPONSE_CLASSES.test(callee.name);
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (!parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return false;
+        const callee = unwrap(parent.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || !RESPONSE_METHODS.has(staticKeyName(callee) ?? '')) return false;
+        let base = unwrap(callee.object);
+        // `res.status(200).json(...)`
+        while (base.type === AST_NODE_TYPES.CallExpression && base.callee.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.callee.object);
+        if (base.type !== AST_NODE_TYPES.Identifier) return false;
+        if (RESPONSE_CLASSES.test(base.name)) return true;
+        // The handler's own response or context parameter (not the request, not an imported client).
+        return base.name !== 'JSON' && isParameterOf(base, model.fn) && !model.isRequest(base);
+      }
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+function isParameterOf(identifier: TSESTree.Identifier, fn: FunctionNode): boolean {
+  return fn.params.some((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === identifier.name);
 }
 
 function isLogged(site: TSESTree.Node): boolean {

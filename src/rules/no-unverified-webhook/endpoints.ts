@@ -45,7 +45,7 @@ export function findEndpoints(
     // Every handler receives the request (or a context) as a parameter.
     if (fn.params.length === 0) continue;
     if (!byReference.has(fn) && (fn.parent.type === AST_NODE_TYPES.MethodDefinition || !byFile) && !mayBeHandler(fn)) continue;
-    const info = facts.handlers.handlerFor(fn);
+    const info = facts.handlers.handlerFor(fn) ?? wrappedExport(fn, facts);
     const registration = registrationOf(fn) ?? byReference.get(fn) ?? null;
     if (!info && !registration) continue;
     if (info?.method === 'USE' || info?.method === 'GET') continue;
@@ -65,6 +65,93 @@ export function findEndpoints(
     });
   }
   return endpoints;
+}
+
+/** Wrappers that only log, trace or catch errors around a handler: `withLogging`, `withSentry`, `withError`. */
+const TRANSPARENT_WRAPPER = /log|error|sentry|axiom|trac(?:e|ing)|telemetry|metric|monitor|instrument|otel|span|timing|posthog|datadog/iu;
+/** Wrappers whose name says they check the caller: never transparent. */
+const CHECKING_WRAPPER = /auth|session|user|account|admin|verif|sign|secret|key|guard|protect|secure|tier|plan|premium|permission|role|team|org/iu;
+const WRAPPED_EXPORTS: Partial<Record<Framework, ReadonlySet<string>>> = {
+  'next-app': new Set(['POST', 'PUT', 'PATCH', 'DELETE']),
+  sveltekit: new Set(['POST', 'PUT', 'PATCH', 'DELETE']),
+  astro: new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'ALL']),
+  'next-pages': new Set(['default']),
+  remix: new Set(['action']),
+};
+
+/**
+ * A route handler exported through logging or error wrappers, which the shared handler analysis
+ * does not look through: `export const POST = withLogging(async (req) => ...)`,
+ * `export default withSentry(handler)` is not one (only inline functions are).
+ */
+function wrappedExport(fn: FunctionNode, facts: FileFacts): { framework: Framework; route: string | null; method: string | null } | null {
+  const fileRoute = facts.handlers.fileRoute;
+  const names = fileRoute ? WRAPPED_EXPORTS[fileRoute.framework] : undefined;
+  if (!fileRoute || !names) return null;
+  let node: TSESTree.Node = fn;
+  const reference = wrappedReference(fn, facts);
+  if (reference) node = reference;
+  let wrapped = false;
+  while (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+    const name = calleeName(node.parent);
+    if (name === null || !TRANSPARENT_WRAPPER.test(name) || CHECKING_WRAPPER.test(name)) return null;
+    wrapped = true;
+    node = node.parent;
+  }
+  if (!wrapped) return null;
+  while (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression) node = node.parent;
+  const parent = node.parent;
+  let exported: string | null = null;
+  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) exported = 'default';
+  else if (
+    parent.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.id.type === AST_NODE_TYPES.Identifier &&
+    parent.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration
+  ) {
+    exported = parent.id.name;
+  }
+  if (exported === null || !names.has(exported)) return null;
+  const method = exported === 'default' || exported === 'ALL' ? null : exported === 'action' ? 'POST' : exported;
+  return { framework: fileRoute.framework, route: fileRoute.route, method };
+}
+
+/** `export default withLogging(handler)` with `async function handler(req, res)`: the `handler` argument. */
+function wrappedReference(fn: FunctionNode, facts: FileFacts): TSESTree.Identifier | null {
+  const parent = fn.parent;
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id?.name
+      : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+        ? parent.id.name
+        : undefined;
+  if (name === undefined) return null;
+  const argument = exportedArguments(facts).get(name);
+  if (!argument) return null;
+  return facts.constants.definitionOf(argument) === (fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent) ? argument : null;
+}
+
+const exportedArgumentsCache = new WeakMap<TSESTree.Program, ReadonlyMap<string, TSESTree.Identifier>>();
+
+/** Identifiers passed to the (nested) calls that exports are made of: `export default withA(withB(handler))`. */
+function exportedArguments(facts: FileFacts): ReadonlyMap<string, TSESTree.Identifier> {
+  const cached = exportedArgumentsCache.get(facts.program);
+  if (cached) return cached;
+  const found = new Map<string, TSESTree.Identifier>();
+  for (const statement of facts.program.body) {
+    let value: TSESTree.Node | null = null;
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) value = statement.declaration;
+    else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      value = statement.declaration.declarations.at(0)?.init ?? null;
+    }
+    let call = value ? unwrap(value) : null;
+    while (call?.type === AST_NODE_TYPES.CallExpression) {
+      for (const argument of call.arguments) if (argument.type === AST_NODE_TYPES.Identifier) found.set(argument.name, argument);
+      const inner = call.arguments.find((candidate) => candidate.type === AST_NODE_TYPES.CallExpression);
+      call = inner ? unwrap(inner) : null;
+    }
+  }
+  exportedArgumentsCache.set(facts.program, found);
+  return found;
 }
 
 /** What is wrong with the bytes a verifier is given, or null when they are (or may be) the raw body. */
@@ -126,7 +213,10 @@ function reserialised(node: TSESTree.Node, facts: FileFacts, depth: number): boo
         callee.type === AST_NODE_TYPES.MemberExpression &&
         callee.object.type === AST_NODE_TYPES.Identifier &&
         callee.object.name === 'JSON' &&
-        staticKeyName(callee) === 'stringify'
+        staticKeyName(callee) === 'stringify' &&
+        // `JSON.stringify({ id, ts })` builds a new message; it does not re-serialise a body.
+        child.arguments[0]?.type !== AST_NODE_TYPES.ObjectExpression &&
+        child.arguments[0]?.type !== AST_NODE_TYPES.ArrayExpression
       ) {
         found = true;
       }

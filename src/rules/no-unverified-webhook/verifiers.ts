@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
+import { calleeName, type FunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import {
   PLAUSIBLE_VERIFIER_NAME,
@@ -24,6 +24,16 @@ export interface Verifier {
   readonly secret: TSESTree.Node | null;
   /** How to name it in a message: `stripe.webhooks.constructEvent()`. */
   readonly label: string;
+  /** For a call of a local helper that verifies: the verifier inside it, and the helper. */
+  readonly inner?: { readonly verifier: Verifier; readonly fn: FunctionNode };
+  /** A constant-time comparison written out by hand (an XOR-accumulate loop). */
+  readonly constantTime?: boolean;
+  /**
+   * A shared token compared with the configured one (`token !== env.PUBSUB_TOKEN`, Microsoft
+   * Graph's `clientState`): the caller is checked, but not in a shape whose branches this rule
+   * models, so it protects every use after it.
+   */
+  readonly loose?: boolean;
 }
 
 /**
@@ -108,12 +118,21 @@ export class VerifierFinder {
 
   /**
    * A hand-rolled comparison of an HMAC digest: `digest === signature`, `sig !== expected` where
-   * one side comes from `createHmac(...).digest()` or `crypto.subtle.sign(...)`.
+   * one side comes from `createHmac(...).digest()`, `crypto.subtle.sign(...)` or a keyed
+   * `createHash` (`sha256(secret + body)`); and the end of a constant-time loop,
+   * `mismatch === 0` after `mismatch |= a[i] ^ b[i]` over such a digest. A comparison of sizes
+   * (`digest.length !== signature.length`, the check `timingSafeEqual` needs) is not one.
    */
   comparison(node: TSESTree.BinaryExpression): Verifier | null {
     if (node.operator !== '===' && node.operator !== '!==' && node.operator !== '==' && node.operator !== '!=') return null;
     const sides = [node.left, node.right];
-    if (sides.some((side) => isNullish(side))) return null;
+    if (sides.some((side) => isNullish(side) || isSize(side))) return null;
+    const accumulated = isZero(node.left) ? node.right : isZero(node.right) ? node.left : null;
+    const operand = accumulated ? this.xorOperands(accumulated)?.find((side) => this.isHmacDerived(side, 0)) : undefined;
+    if (operand) {
+      const label = `\`${this.facts.sourceCode.getText(node)}\``;
+      return { node, kind: 'boolean', provider: null, known: true, payload: this.hmacPayload(operand, 0), secret: null, label, constantTime: true };
+    }
     const hmacSide = sides.find((side) => this.isHmacDerived(side, 0));
     if (!hmacSide) return null;
     const payload = this.hmacPayload(hmacSide, 0);
@@ -126,6 +145,61 @@ export class VerifierFinder {
       secret: null,
       label: `\`${this.facts.sourceCode.getText(node)}\``,
     };
+  }
+
+  /** `token !== env.WEBHOOK_TOKEN`: a value compared with a configured secret (see `Verifier.loose`). */
+  secretComparison(node: TSESTree.BinaryExpression): Verifier | null {
+    if (node.operator !== '===' && node.operator !== '!==' && node.operator !== '==' && node.operator !== '!=') return null;
+    const sides = [unwrap(node.left), unwrap(node.right)];
+    if (sides.some((side) => isNullish(side) || isSize(side) || side.type === AST_NODE_TYPES.Literal || side.type === AST_NODE_TYPES.TemplateLiteral)) return null;
+    if (!sides.some((side) => this.isConfiguredSecret(side, 0))) return null;
+    return { node, kind: 'unknown', provider: null, known: false, payload: null, secret: null, label: `\`${this.facts.sourceCode.getText(node)}\``, loose: true };
+  }
+
+  /** `process.env.X_SECRET`, `env.PUBSUB_VERIFICATION_TOKEN`, or a `const` holding one. */
+  private isConfiguredSecret(node: TSESTree.Node, depth: number): boolean {
+    const target = unwrap(node);
+    if (target.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticKeyName(target);
+      const object = unwrap(target.object);
+      const holder = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(object) : null;
+      return name !== null && holder === 'env' && CONFIGURED_SECRET.test(name);
+    }
+    if (target.type === AST_NODE_TYPES.Identifier && depth < 3) {
+      const definition = this.facts.constants.definitionOf(target);
+      if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init || definition.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const init = unwrap(definition.init);
+      return this.isConfiguredSecret(init.type === AST_NODE_TYPES.LogicalExpression ? init.left : init, depth + 1);
+    }
+    return false;
+  }
+
+  /**
+   * `mismatch === 0` after `let mismatch = 0; for (...) mismatch |= a[i] ^ b[i]`: the end of a
+   * constant-time comparison, whatever it compares (a local `safeCompare(a, b)` helper).
+   */
+  isConstantTimeResult(node: TSESTree.BinaryExpression): boolean {
+    if (node.operator !== '===' && node.operator !== '!==' && node.operator !== '==' && node.operator !== '!=') return false;
+    const accumulated = isZero(node.left) ? node.right : isZero(node.right) ? node.left : null;
+    return accumulated !== null && this.xorOperands(accumulated) !== null;
+  }
+
+  /** The XOR operands of a variable only ever written as `x |= a ^ b` (after its declaration), or null. */
+  private xorOperands(node: TSESTree.Node): TSESTree.Node[] | null {
+    const target = unwrap(node);
+    if (target.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = ASTUtils.findVariable(this.facts.sourceCode.getScope(target), target);
+    if (!variable) return null;
+    const operands: TSESTree.Node[] = [];
+    for (const reference of variable.references) {
+      if (!reference.isWrite() || reference.init) continue;
+      const assignment = reference.identifier.parent;
+      if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '|=') return null;
+      const xor = unwrap(assignment.right);
+      if (xor.type !== AST_NODE_TYPES.BinaryExpression || xor.operator !== '^') return null;
+      operands.push(xor.left, xor.right);
+    }
+    return operands.length > 0 ? operands : null;
   }
 
   /** Whether an expression is (derived from) an HMAC computation: digest, `subtle.sign`, or a `const` holding one. */
@@ -141,6 +215,7 @@ export class VerifierFinder {
         if (child.type === AST_NODE_TYPES.CallExpression) {
           const name = calleeName(child);
           if (name === 'createHmac' || name === 'createHmacDigest') found = true;
+          else if (name === 'createHash') found = isKeyedHash(child, this.facts);
           else if (name === 'sign') {
             const callee = unwrap(child.callee);
             const inner = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
@@ -212,6 +287,56 @@ export function verifierConstruction(call: TSESTree.CallExpression, facts: FileF
     if (definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init) target = unwrap(definition.init);
   }
   return target.type === AST_NODE_TYPES.NewExpression ? target : null;
+}
+
+/** `a.length`, `buf.byteLength`, `Buffer.byteLength(a)`: a size, not the signature. */
+function isSize(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticKeyName(target);
+    return name === 'length' || name === 'byteLength';
+  }
+  return target.type === AST_NODE_TYPES.CallExpression && calleeName(target) === 'byteLength';
+}
+
+function isZero(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.Literal && target.value === 0;
+}
+
+const SECRET_NAME = /secret|signing_?key|webhook_?key/iu;
+const CONFIGURED_SECRET = /secret|token|client_?state|passcode|password|api_?key/iu;
+
+/**
+ * `createHash('sha256').update(secret + body)`: a plain hash is a signature only when a secret
+ * goes into it (a content hash or an ETag is not one).
+ */
+function isKeyedHash(call: TSESTree.CallExpression, facts: FileFacts): boolean {
+  const member = call.parent;
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== call || staticKeyName(member) !== 'update') return false;
+  const update = member.parent;
+  if (update.type !== AST_NODE_TYPES.CallExpression || update.callee !== member || !update.arguments[0]) return false;
+  return mentionsSecret(update.arguments[0], facts, 0);
+}
+
+function mentionsSecret(node: TSESTree.Node, facts: FileFacts, depth: number): boolean {
+  let found = false;
+  walk(node, (child) => {
+    if (found) return;
+    if (child.type === AST_NODE_TYPES.Identifier) {
+      if (SECRET_NAME.test(child.name)) found = true;
+      else if (depth < 2 && !(child.parent.type === AST_NODE_TYPES.MemberExpression && child.parent.property === child)) {
+        const definition = facts.constants.definitionOf(child);
+        if (definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && definition.id.type === AST_NODE_TYPES.Identifier) {
+          found = mentionsSecret(definition.init, facts, depth + 1);
+        }
+      }
+    } else if (child.type === AST_NODE_TYPES.Literal && typeof child.value === 'string' && child.parent.type === AST_NODE_TYPES.MemberExpression) {
+      // process.env['WEBHOOK_SECRET']
+      found = SECRET_NAME.test(child.value);
+    }
+  });
+  return found;
 }
 
 function isNullish(node: TSESTree.Node): boolean {
