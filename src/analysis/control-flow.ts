@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, calledMethodName, type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from './ast.js';
 import { guardsOf } from './guards.js';
@@ -156,15 +156,20 @@ export function containsDelay(region: TSESTree.Node, sourceCode?: Readonly<TSESL
   });
 }
 
-/** The function a callee names when it is declared in this file (`function f() {}`, `const f = () => {}`). */
-function localFunction(callee: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | null {
+/**
+ * The function a callee names when it is declared in this file (`function f() {}`, `const f = () => {}`):
+ * not a parameter (whose definition node is the function that takes it), nor a reassigned `let`.
+ */
+export function localFunction(callee: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | null {
   const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!definition) return null;
+  if (!variable || !definition) return null;
   const declared = definition.node as TSESTree.Node;
-  if (declared.type === AST_NODE_TYPES.FunctionDeclaration) return declared;
-  if (declared.type === AST_NODE_TYPES.VariableDeclarator && declared.init && isFunctionNode(unwrap(declared.init))) return unwrap(declared.init) as FunctionNode;
-  return null;
+  if (definition.type === TSESLint.Scope.DefinitionType.FunctionName && declared.type === AST_NODE_TYPES.FunctionDeclaration) return declared;
+  if (definition.type !== TSESLint.Scope.DefinitionType.Variable || declared.type !== AST_NODE_TYPES.VariableDeclarator || !declared.init) return null;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+  const init = unwrap(declared.init);
+  return isFunctionNode(init) ? init : null;
 }
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {

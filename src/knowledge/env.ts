@@ -137,6 +137,37 @@ export const PUBLIC_WORDS: readonly string[] = [
   'CLIENT_SIDE',
 ];
 
+/**
+ * Keys and tokens that a provider's own documentation puts in the browser, matched against the
+ * name after its public prefix (`NEXT_PUBLIC_`, `VITE_`, ...). Only with a public prefix: the
+ * same provider's server-side variable may hold a broader credential. A secret word
+ * (`REVENUECAT_SECRET_API_KEY`) still wins.
+ */
+export const PUBLIC_BY_DESIGN: readonly { readonly provider: string; readonly pattern: RegExp }[] = [
+  // next-axiom sends the browser's logs and Web Vitals with `NEXT_PUBLIC_AXIOM_TOKEN`: its README
+  // (https://github.com/axiomhq/next-axiom#install-next-axiom) has the app set that variable, and
+  // the library reads it in client code. Give it a token that may only ingest.
+  { provider: 'Axiom', pattern: /^AXIOM_TOKEN$/u },
+  // Better Stack (formerly Logtail) source tokens only send logs to one source; the browser client
+  // is set up with one (https://betterstack.com/docs/logs/javascript/install/, "Logging from browser").
+  { provider: 'Better Stack', pattern: /(?:^|_)(?:BETTER_STACK|BETTERSTACK|LOGTAIL)_SOURCE_TOKEN$/u },
+  // RevenueCat's public (app-specific, SDK) API keys "must be used to configure the SDK"; only the
+  // `sk_` secret keys stay on servers (https://www.revenuecat.com/docs/projects/authentication).
+  { provider: 'RevenueCat', pattern: /(?:^|_)REVENUECAT_(?:[A-Z0-9]+_)*API_KEY$/u },
+  { provider: 'RevenueCat', pattern: /(?:^|_)REVENUECAT_PUBLIC_[A-Z0-9_]+$/u },
+];
+
+/**
+ * Object properties and JSX attributes whose value is a browser key by the API's design: the
+ * decision follows what the key is passed to, whatever the variable is called.
+ */
+export const BROWSER_KEY_SLOTS: ReadonlySet<string> = new Set([
+  // `useJsApiLoader({ googleMapsApiKey })` / `<LoadScript googleMapsApiKey>` (@react-google-maps/api)
+  // load the Maps JavaScript API in the browser with the key in the script URL; Google's guidance is
+  // to restrict such keys by HTTP referrer (https://developers.google.com/maps/api-security-best-practices).
+  'googleMapsApiKey',
+]);
+
 /** The last tokens of a credential-shaped name, whose meaning depends on the provider. */
 export const CREDENTIAL_SUFFIXES: ReadonlySet<string> = new Set(['KEY', 'TOKEN', 'APIKEY', 'PAT', 'CREDENTIALS']);
 

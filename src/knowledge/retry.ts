@@ -250,3 +250,24 @@ export const NETWORK_CLIENT_TYPES: ReadonlySet<string> = new Set([
 
 /** SWR's config keys that bound or switch off its error retry. */
 export const SWR_RETRY_KEYS = ['errorRetryCount', 'onErrorRetry', 'shouldRetryOnError'] as const;
+
+/**
+ * Error conditions that are not a failing dependency: a unique-key collision (Prisma `P2002`,
+ * PostgreSQL `23505`, MySQL `ER_DUP_ENTRY`, MongoDB `11000`) or a conflict. Retrying on one of them
+ * alone, with a fresh value, ends as soon as the value is free: it is not a retry of an outage.
+ */
+export const CONFLICT_ERROR = /unique|duplicate|conflict|already_?exists|collision|\bP2002\b|\b23505\b|ER_DUP_ENTRY|\bE?11000\b/iu;
+
+/**
+ * Close codes and disconnect reasons that mean "the connection was lost": a reconnect on one of
+ * them is a reconnect on every failure, not on a specific condition (WebSocket 1001, 1006, 1011-1014;
+ * Node's `ECONNRESET`, `ETIMEDOUT`, ...; socket.io's transport and ping reasons).
+ */
+export const CONNECTION_LOST = /^(?:1001|1006|1011|1012|1013|1014)$|^E(?:CONN|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN|HOSTUNREACH|NETUNREACH)|transport|ping timeout|network|timeout|lost|abnormal/iu;
+
+/**
+ * Names that stop a long-lived retry when tested: an abort signal, a stop or close flag, a
+ * mounted or running state (`if (this.stopped) return`, `while (!signal.aborted)`,
+ * `if (!shouldReconnect) return`). Constants (`WebSocket.CLOSED`) are not flags.
+ */
+export const STOP_NAME = /abort|stop|cancel|clos(?:ed?|ing)|dispos|destroy|shut|unmount|mounted|teardown|running|active|alive|enabled|should(?:Reconnect|Retry|Poll|Run)/iu;

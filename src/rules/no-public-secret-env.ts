@@ -1,14 +1,14 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { contains, staticKeyName, unwrap } from '../analysis/ast.js';
 import { type EnvRead, envReadOfMember, envReadsOfImport, envReadsOfPattern } from '../analysis/env.js';
 import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
-import { BROWSER_ESCAPE_HATCH, FRONTEND_ENTRIES, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
+import { BROWSER_ESCAPE_HATCH, BROWSER_KEY_SLOTS, FRONTEND_ENTRIES, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
 import { createRule } from '../util/create-rule.js';
 import { clientComponentModule, propReads } from './no-public-secret-env/boundary.js';
 import { type ConfigContext, type ConfigFinding, checkDefines, checkEnvironmentPlugin, checkEnvPrefix, checkExposed } from './no-public-secret-env/config.js';
 import { NameClassifier, type NameVerdict } from './no-public-secret-env/names.js';
-import { findToken } from './no-public-secret-env/tokens.js';
+import { findToken, type FoundToken } from './no-public-secret-env/tokens.js';
 
 export type Options = [
   {
@@ -225,13 +225,29 @@ export default createRule<Options, MessageIds>({
       if (findings.has(read.node)) return;
       const prefix = read.source.startsWith('$env/') ? null : classifier.publicPrefixOf(read.name);
       const exposure = exposureOf(read, prefix?.prefix ?? null, prefix?.framework ?? null);
-      const why = reportedWhy(classifier.classify(read.name));
+      const verdict = classifier.classify(read.name);
+      const why = reportedWhy(verdict);
       if (why === null) return;
+      // A key of no known provider passed where an API takes a browser key (`googleMapsApiKey`).
+      if (verdict.kind === 'ambiguous' && passedToBrowserKeySlot(read.node)) return;
       if (exposure !== null) {
         findings.set(read.node, { read, node: read.node, messageId: 'publicSecret', data: { variable: read.name, why, exposure } });
       } else if (client !== null && (read.source === 'process.env' || read.source === 'import.meta.env')) {
         findings.set(read.node, { read, node: read.node, messageId: 'serverSecretInClient', data: { variable: read.name, why, client } });
       }
+    }
+
+    /**
+     * `useJsApiLoader({ googleMapsApiKey: process.env.NEXT_PUBLIC_GOOGLE_API_KEY as string })`, also
+     * through a `const` used only there: the value goes where the API takes a browser key.
+     */
+    function passedToBrowserKeySlot(node: TSESTree.Node): boolean {
+      const value = outermostValue(node);
+      if (isBrowserKeySlot(value)) return true;
+      const declarator = value.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const references = sourceCode.getDeclaredVariables(declarator)[0]?.references.filter((reference) => !reference.init) ?? [];
+      return references.length > 0 && references.every((reference) => isBrowserKeySlot(outermostValue(reference.identifier)));
     }
 
     /** `new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY, dangerouslyAllowBrowser: true })`. */
@@ -303,8 +319,31 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkString(node: TSESTree.Node, value: string): void {
-      const token = findToken(value);
-      if (token) context.report({ node, messageId: 'hardcodedSecret', data: { provider: token.provider, what: token.what } });
+      const token = findToken(value) ?? concatenatedPem(node, value);
+      if (!token || onlyAPlaceholder(node)) return;
+      context.report({ node, messageId: 'hardcodedSecret', data: { provider: token.provider, what: token.what } });
+    }
+
+    /** A PEM key built by concatenation (`'-----BEGIN ...-----\n' + 'MIIE...' + ...`): read as a whole. */
+    function concatenatedPem(node: TSESTree.Node, value: string): FoundToken | null {
+      if (!value.includes('-----BEGIN') || node.parent?.type !== AST_NODE_TYPES.BinaryExpression || node.parent.operator !== '+') return null;
+      let top: TSESTree.BinaryExpression = node.parent;
+      while (top.parent.type === AST_NODE_TYPES.BinaryExpression && top.parent.operator === '+') top = top.parent;
+      const whole = ASTUtils.getStaticValue(top, sourceCode.getScope(top));
+      return typeof whole?.value === 'string' && whole.value.length > value.length ? findToken(whole.value) : null;
+    }
+
+    /**
+     * A string whose only use is a `placeholder` (a JSX attribute or an options property), directly
+     * or through a `const`: sample text shown in an empty input, not a credential the code uses.
+     */
+    function onlyAPlaceholder(node: TSESTree.Node): boolean {
+      const value = node.type === AST_NODE_TYPES.TemplateElement ? node.parent : node;
+      if (isPlaceholderSlot(value)) return true;
+      const declarator = value.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const references = sourceCode.getDeclaredVariables(declarator)[0]?.references.filter((reference) => !reference.init) ?? [];
+      return references.length > 0 && references.every((reference) => isPlaceholderSlot(reference.identifier));
     }
 
     /**
@@ -330,6 +369,50 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** The expression a value ends up as through `as`, `!`, `??`/`||` fallbacks and optional chains. */
+function outermostValue(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    const wraps =
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '&&');
+    if (!wraps) break;
+  }
+  return current;
+}
+
+/** The value of a property or JSX attribute that takes a browser key (`BROWSER_KEY_SLOTS`). */
+function isBrowserKeySlot(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.Property) {
+    const key = staticKeyName(parent);
+    return parent.value === node && key !== null && BROWSER_KEY_SLOTS.has(key);
+  }
+  if (parent?.type === AST_NODE_TYPES.JSXExpressionContainer && parent.parent.type === AST_NODE_TYPES.JSXAttribute) {
+    const name = parent.parent.name;
+    return name.type === AST_NODE_TYPES.JSXIdentifier && BROWSER_KEY_SLOTS.has(name.name);
+  }
+  return false;
+}
+
+/** `placeholder="..."`, `placeholder={value}`, `{ placeholder: value }`. */
+function isPlaceholderSlot(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.JSXAttribute) return parent.value === node && isPlaceholderName(parent);
+  if (parent.type === AST_NODE_TYPES.JSXExpressionContainer) {
+    return parent.parent.type === AST_NODE_TYPES.JSXAttribute && isPlaceholderName(parent.parent);
+  }
+  return parent.type === AST_NODE_TYPES.Property && parent.value === node && staticKeyName(parent) === 'placeholder';
+}
+
+function isPlaceholderName(attribute: TSESTree.JSXAttribute): boolean {
+  return attribute.name.type === AST_NODE_TYPES.JSXIdentifier && attribute.name.name === 'placeholder';
+}
 
 /** A cheap shape test before any scope work: `x.env.NAME`, `x.public.name`, `env.NAME`. */
 function mayBeEnvRead(node: TSESTree.MemberExpression): boolean {

@@ -1,20 +1,28 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import path from 'node:path';
 
-import { type FunctionNode, isFunctionNode, unwrap, walk } from '../analysis/ast.js';
-import { callbackRole } from '../analysis/control-flow.js';
-import { getFileFacts } from '../analysis/file-facts.js';
-import { RETRY_SOURCES, SWR_SOURCES } from '../knowledge/retry.js';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../analysis/ast.js';
+import { callbackRole, delayAmountOf, isDelayCall, localFunction } from '../analysis/control-flow.js';
+import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
+import { isDevelopmentOnly } from '../analysis/guards.js';
+import { MAX_TIMER_DELAY, RETRY_SOURCES, SWR_SOURCES } from '../knowledge/retry.js';
 import { createRule } from '../util/create-rule.js';
 import { type FixedDelay, fixedDelayOf } from './no-unbounded-retry/delays.js';
+import { type HelperRetry, helperRetryOf } from './no-unbounded-retry/helpers.js';
 import { type Loop, retryLoopOf } from './no-unbounded-retry/loops.js';
 import { type OptionFinding, optionFindingsOf } from './no-unbounded-retry/options.js';
+import { pollLoopOf } from './no-unbounded-retry/polling.js';
 import { containsAwait, isAsyncRetry, type RetrySite, retrySiteOf, retryWaits, SelfCallTracker } from './no-unbounded-retry/recursion.js';
-import { swrConfigValue, swrHookWithDefaultRetry, swrRetryOf } from './no-unbounded-retry/swr.js';
+import { stoppableLoop, stoppedOnPath } from './no-unbounded-retry/stops.js';
+import { retriesForever, swrConfigValue, swrHookWithDefaultRetry, swrRetryOf } from './no-unbounded-retry/swr.js';
+import { swrProjectOf } from './no-unbounded-retry/swr-project.js';
 
 export type Options = [
   {
     allowCappedForever?: boolean;
     reportClientReconnects?: boolean;
+    reportStoppableRetries?: boolean;
     reportSwrDefaultRetry?: boolean;
     requireBackoff?: boolean;
   },
@@ -39,6 +47,15 @@ const CHEAP_SIGNAL = /catch|\.then\b|onerror|onclose|["'`](?:error|close|end|dis
 const FAILURE_SIGNAL = /catch|\.then\b|onerror|onclose|["'`](?:error|close|end|disconnect)/u;
 const LOOP_SIGNAL = /\bwhile\b|\bfor\s*\(/u;
 const EXPONENT_SIGNAL = /\*\*|Math\.pow|<</u;
+/** Polling loops need no catch: `for (;;)`, `while (true)`, `while (!...)` with an await and a delay. */
+const POLL_SIGNAL = /\bfor\s*\(\s*;\s*;\s*\)|\bwhile\s*\(\s*(?:true\s*\)|!)/u;
+const DELAY_SIGNAL = /sleep|delay|setTimeout|pause|backoff|\bwait\b/iu;
+/** A failure that re-schedules through a helper needs a timer. */
+const DEFER_SIGNAL = /\b(?:setTimeout|setImmediate|queueMicrotask|nextTick|requestAnimationFrame)\b/u;
+/** Functions and options whose delays belong to a retry: `retryDelay`, `backoff(attempt)`, `reconnect()`. */
+const RETRY_CONTEXT = /retry|retries|backoff|back_off|reconnect|attempt|poll/iu;
+/** Where a computed value is a delay: `{ delay: ... }`, `const backoffMs = ...`, `function retryDelay()`. */
+const DELAY_NAME = /delay|backoff|timeout|interval|wait|sleep/iu;
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-retry',
@@ -47,7 +64,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require every retry to have a bound: a maximum number of attempts or a deadline',
       cwe: ['CWE-400', 'CWE-770'],
-      recommended: { recommended: true, strict: [{ reportClientReconnects: true, reportSwrDefaultRetry: true, requireBackoff: true }] },
+      recommended: { recommended: true, strict: [{ reportClientReconnects: true, reportStoppableRetries: true, reportSwrDefaultRetry: true, requireBackoff: true }] },
       requiresTypeChecking: false,
     },
     messages: {
@@ -89,10 +106,15 @@ export default createRule<Options, MessageIds>({
             description:
               "Also report clients that reconnect to their own backing service forever: an ioredis `retryStrategy` that never returns `null`. Reconnecting forever with a capped delay is ioredis's default, so this is off in `recommended`.",
           },
+          reportStoppableRetries: {
+            type: 'boolean',
+            description:
+              'Also report retries that never give up but wait between attempts and can be stopped on purpose: a stop flag or an abort signal tested on the retry path (`if (this.stopped) return`, `if (signal.aborted) return`), or a retry timer that is cleared elsewhere (`clearTimeout(this.retryTimer)` in a `stop()` method). Long-lived retries of this kind (a live feed that reconnects until it is closed) are often intended, so this is off in `recommended`.',
+          },
           reportSwrDefaultRetry: {
             type: 'boolean',
             description:
-              "Also report SWR hooks (`useSWR(key, fetcher)`, `useSWR(key, fetcher, options)`, `useSWRInfinite`, `useSWRImmutable`) and `<SWRConfig value>` objects that set neither `errorRetryCount` nor `onErrorRetry` nor `shouldRetryOnError: false`: SWR's default error retry backs off but never stops. Silent when an `<SWRConfig>` in the same file sets one of them (or cannot be read).",
+              "Also report SWR's default error retry, which backs off but never stops, where the app configures SWR: an `<SWRConfig value>` that sets neither `errorRetryCount` nor `onErrorRetry` nor `shouldRetryOnError: false`; and, only in a project that renders no `<SWRConfig>` at all, each hook (`useSWR(key, fetcher)`, `useSWRInfinite`, `useSWRImmutable`) that does not set them. Silent when an `<SWRConfig>` anywhere in the project sets one of them: the project's `.js`/`.jsx`/`.tsx` files (tests and stories aside) are read once per project.",
           },
           requireBackoff: {
             type: 'boolean',
@@ -102,19 +124,22 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ allowCappedForever: false, reportClientReconnects: false, reportSwrDefaultRetry: false, requireBackoff: false }],
+    defaultOptions: [{ allowCappedForever: false, reportClientReconnects: false, reportStoppableRetries: false, reportSwrDefaultRetry: false, requireBackoff: false }],
   },
   create(context, [options]) {
     const { sourceCode } = context;
     const text = sourceCode.text;
     const allowCappedForever = options.allowCappedForever === true;
+    const reportStoppable = options.reportStoppableRetries === true;
     const requireBackoff = options.requireBackoff === true;
-    const exponents = requireBackoff && EXPONENT_SIGNAL.test(text);
+    const exponents = requireBackoff && EXPONENT_SIGNAL.test(text) && DELAY_SIGNAL.test(text);
     const swrSignal = options.reportSwrDefaultRetry === true && text.includes('swr');
-    // Every finding needs a failure handler or a retry option in the file; most files stop here.
-    if (!CHEAP_SIGNAL.test(text) && !exponents && !swrSignal) return {};
+    const polls = POLL_SIGNAL.test(text) && text.includes('await') && DELAY_SIGNAL.test(text);
+    // Every finding needs a failure handler, a retry option, or a polling loop in the file; most files stop here.
+    if (!CHEAP_SIGNAL.test(text) && !exponents && !swrSignal && !polls) return {};
     const failures = FAILURE_SIGNAL.test(text);
     const loops = failures && text.includes('catch') && LOOP_SIGNAL.test(text);
+    const helpers = failures && DEFER_SIGNAL.test(text);
     const facts = getFileFacts(context);
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
     if (!facts.servesProduction) return {};
@@ -134,6 +159,9 @@ export default createRule<Options, MessageIds>({
         const callee = unwrap(node.callee);
         const self = callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression ? tracker.target(callee) : null;
         if (self) handleSite(node, self.fn, self.name);
+        else if (helpers && (callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression))) {
+          handleHelper(node);
+        }
         // `setTimeout(connect, 1000)`, `promise.catch(retry)`: the function passed by reference.
         for (const argument of node.arguments) {
           if (argument.type !== AST_NODE_TYPES.Identifier && argument.type !== AST_NODE_TYPES.MemberExpression) continue;
@@ -166,47 +194,91 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (allowCappedForever && cappedAndAbortable(fn)) return;
+        // Waits, and can be stopped on purpose: a long-lived retry, for `strict`.
+        if (!reportStoppable && retryWaits(site, sourceCode) && stoppedOnPath(site.node, fn, site.path.deferrals, sourceCode)) return;
         reported.add(fn);
         reportSite(site);
+      }
+
+      /** `catch { scheduleRetry(); }` where `scheduleRetry` sets a timer that calls this function again. */
+      function handleHelper(node: TSESTree.CallExpression): void {
+        const frame = tracker.innermost();
+        if (!frame || reported.has(frame.fn)) return;
+        const found = helperRetryOf(node, frame, sourceCode);
+        if (!found || found.bounded) return;
+        if (allowCappedForever && cappedAndAbortable(frame.fn)) return;
+        if (!reportStoppable && (stoppedOnPath(node, frame.fn, [], sourceCode) || found.deferrals.some((timer) => stoppedOnPath(timer, found.helperFn, [timer], sourceCode)))) return;
+        reported.add(frame.fn);
+        reportHelper(found);
       }
     } else if (libraries) {
       listeners.CallExpression = handleOptions;
     }
     if (libraries) listeners.NewExpression = handleOptions;
-    if (loops) {
+    if (loops || polls) {
       const handleLoop = (loop: Loop): void => {
-        const found = retryLoopOf(loop, sourceCode);
-        if (!found) return;
+        const found = loops ? retryLoopOf(loop, sourceCode) : null;
+        if (!found) {
+          // No `try`: `for (;;) { const res = await fetch(url); if (res.ok) return res; await sleep(1000); }`.
+          if (polls && pollLoopOf(loop, sourceCode)) reportForeverLoop(loop, true);
+          return;
+        }
         if (found.bounded || found.condition === 'conditional') {
-          if (requireBackoff && found.bounded && !found.waits && containsAwait(loop.body)) context.report({ loc: keyword(loop), messageId: 'noDelay' });
-          else if (requireBackoff && found.bounded) {
+          // A list of alternatives tried in turn needs no delay: each attempt is another input.
+          if (!requireBackoff || !found.bounded || found.alternatives) return;
+          if (!found.waits && containsAwait(loop.body)) context.report({ loc: keyword(loop), messageId: 'noDelay' });
+          else {
             const fixed = fixedDelayOf(loop.body, facts);
             if (fixed) reportFixedDelay(fixed);
           }
           return;
         }
-        if (allowCappedForever && cappedAndAbortable(loop)) return;
-        context.report({ loc: keyword(loop), messageId: 'retryLoop', data: { loop: loopLabel(loop) } });
+        reportForeverLoop(loop, found.waits);
       };
       listeners.WhileStatement = handleLoop;
       listeners.DoWhileStatement = handleLoop;
       listeners.ForStatement = handleLoop;
     }
     if (exponents) {
+      // A power of two is backoff only where it feeds a delay on a retry path: bit masks (`1 << n`) are not.
       const checkExponent = (node: TSESTree.Node): void => {
-        if (isExponential(node) && !hasCeiling(node)) context.report({ node, messageId: 'uncappedBackoff' });
+        if (!isExponential(node)) return;
+        const delay = delayFedBy(node, sourceCode);
+        if (!delay || !onRetryPath(delay) || hasCeiling(node, facts)) return;
+        // A delay helper whose exponent is its parameter (`backoff = (n, ms) => 2 ** n * ms`): its callers bound `n`.
+        if (isFunctionNode(delay) && exponentIsParameter(node, delay, sourceCode)) return;
+        context.report({ node, messageId: 'uncappedBackoff' });
       };
       listeners['BinaryExpression[operator="**"]'] = checkExponent;
       listeners['BinaryExpression[operator="<<"]'] = checkExponent;
       listeners['CallExpression[callee.property.name="pow"]'] = checkExponent;
     }
     if (swrSignal && facts.imports.importsAny(SWR_SOURCES)) addSwrListeners();
+    // SWR's `onErrorRetry`, wherever it is written: custom hooks pass their options on to `useSWR`.
+    if (text.includes('onErrorRetry')) {
+      listeners['Property[key.name="onErrorRetry"]'] = (node: TSESTree.Property) => {
+        const value = unwrap(node.value);
+        const fn = isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? localFunction(value, sourceCode) : null;
+        if (!fn || !retriesForever(fn)) return;
+        // A development-only handler (`if (process.env.NODE_ENV !== 'development') return {}`) never runs in production.
+        if (isDevelopmentOnly(node, facts.constants)) return;
+        context.report({ node, messageId: 'alwaysRetries', data: { library: 'SWR', option: 'onErrorRetry' } });
+      };
+    }
     return listeners;
+
+    /** A retry loop with no bound: reported unless it waits and can be stopped (then only with `reportStoppableRetries`). */
+    function reportForeverLoop(loop: Loop, waits: boolean): void {
+      if (allowCappedForever && cappedAndAbortable(loop)) return;
+      if (!reportStoppable && waits && stoppableLoop(loop)) return;
+      context.report({ loc: keyword(loop), messageId: 'retryLoop', data: { loop: loopLabel(loop) } });
+    }
 
     /** SWR hooks and `<SWRConfig>` keeping the default retry, decided at the end of the file. */
     function addSwrListeners(): void {
       const hooks: TSESTree.CallExpression[] = [];
       const configs: TSESTree.JSXOpeningElement[] = [];
+      // An `<SWRConfig>` of this file that sets the retry, or cannot be read.
       let configured = false;
       listeners['CallExpression[arguments.length>=2]'] = (node: TSESTree.CallExpression) => {
         if (swrHookWithDefaultRetry(node, facts)) hooks.push(node);
@@ -221,8 +293,15 @@ export default createRule<Options, MessageIds>({
         };
       }
       listeners['Program:exit'] = () => {
-        if (configured) return;
-        for (const hook of hooks) context.report({ node: hook.callee, messageId: 'swrDefaultRetry', data: { hook: `${sourceCode.getText(hook.callee)}()` } });
+        if (configured || (hooks.length === 0 && configs.length === 0)) return;
+        // Where the app configures SWR: an `<SWRConfig>` of another file that sets the retry bounds
+        // every hook; one that does not is reported there, once, not on every hook.
+        const here = path.resolve(context.filename);
+        const project = swrProjectOf(context.filename);
+        if (project.boundedFiles.some((file) => file !== here)) return;
+        if (configs.length === 0 && !project.configFiles.some((file) => file !== here)) {
+          for (const hook of hooks) context.report({ node: hook.callee, messageId: 'swrDefaultRetry', data: { hook: `${sourceCode.getText(hook.callee)}()` } });
+        }
         for (const config of configs) context.report({ node: config.name, messageId: 'swrDefaultRetry', data: { hook: '<SWRConfig>' } });
       };
     }
@@ -250,6 +329,15 @@ export default createRule<Options, MessageIds>({
       const names = facts.types?.typeNames(promise);
       if (!names || names.size === 0) return true;
       return names.has('Promise') || names.has('PromiseLike') || names.has('Thenable');
+    }
+
+    function reportHelper(found: HelperRetry): void {
+      if (found.path.kind === 'error-event') {
+        context.report({ node: found.node, messageId: 'reconnect', data: { name: found.name, event: `\`${found.path.event ?? 'close'}\`` } });
+        return;
+      }
+      const where = found.path.kind === 'catch' ? 'its `catch` block' : 'a `.catch()` handler';
+      context.report({ node: found.node, messageId: 'recursion', data: { name: found.name, path: `${where} through \`${found.helper}()\`` } });
     }
 
     function reportSite(site: RetrySite): void {
@@ -325,13 +413,138 @@ function isExponential(node: TSESTree.Node): boolean {
 }
 
 /**
- * A ceiling anywhere in the enclosing function: `Math.min(...)`, a comparison with a max or cap,
- * or an exponent that is itself compared (a bounded attempt count). Only backoff-like uses are checked: the result must feed a
- * delay (a timer, a `sleep`/`delay` call, or a variable named like a delay).
+ * Where a power of two ends up when it feeds a delay, through arithmetic, `Math.*` calls and
+ * conditionals: the amount of a delay call (`setTimeout(fn, 500 * 2 ** n)`, `sleep(...)`), a
+ * variable passed as one (`const delay = ...; await sleep(delay)`), a delay-named variable,
+ * property or returning function (`retryDelay: (n) => 1000 * 2 ** n`, `function backoff(n)`).
+ * Null for anything else: bit masks, sizes, hashes.
  */
-function hasCeiling(node: TSESTree.Node): boolean {
+function delayFedBy(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): TSESTree.Node | null {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.UnaryExpression:
+        continue;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        if (isDelayCall(current) && delayAmountOf(current) === child) return current;
+        const callee = unwrap(current.callee);
+        // `Math.min(...)`, `Math.round(...)`: still the same amount.
+        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Math') continue;
+        return null;
+      }
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (current.init !== child || current.id.type !== AST_NODE_TYPES.Identifier) return null;
+        if (DELAY_NAME.test(current.id.name)) return current;
+        if (depth > 0) return null;
+        for (const reference of sourceCode.getDeclaredVariables(current)[0]?.references ?? []) {
+          if (reference.init) continue;
+          const fed = delayFedBy(reference.identifier, sourceCode, depth + 1);
+          if (fed) return fed;
+        }
+        return null;
+      }
+      case AST_NODE_TYPES.AssignmentExpression: {
+        const target = current.left.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(current.left) : current.left.type === AST_NODE_TYPES.Identifier ? current.left.name : null;
+        return current.right === child && target !== null && DELAY_NAME.test(target) ? current : null;
+      }
+      case AST_NODE_TYPES.Property: {
+        const key = staticKeyName(current);
+        return current.value === child && key !== null && DELAY_NAME.test(key) ? current : null;
+      }
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ArrowFunctionExpression: {
+        if (current.type === AST_NODE_TYPES.ArrowFunctionExpression && current.body !== child) return null;
+        const fn = current.type === AST_NODE_TYPES.ArrowFunctionExpression ? current : enclosingFunctionOf(current);
+        const name = fn ? functionName(fn) : null;
+        return fn && name !== null && (DELAY_NAME.test(name) || RETRY_CONTEXT.test(name)) ? fn : null;
+      }
+      default:
+        return null;
+    }
+  }
+  return null;
+}
+
+/** The delay belongs to a retry: it waits in a `catch`, a loop, or a function or option named for retries. */
+function onRetryPath(delay: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = delay; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.CatchClause:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+        return true;
+      case AST_NODE_TYPES.Property:
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.MethodDefinition: {
+        const key = staticKeyName(current);
+        if (key !== null && RETRY_CONTEXT.test(key)) return true;
+        break;
+      }
+      default:
+        if (isFunctionNode(current)) {
+          const name = functionName(current);
+          if (name !== null && RETRY_CONTEXT.test(name)) return true;
+          if (callbackRole(current)?.kind === 'promise-catch') return true;
+        }
+    }
+  }
+  return false;
+}
+
+/** Whether every variable of the exponent is a parameter of `fn`. */
+function exponentIsParameter(node: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const power = node.type === AST_NODE_TYPES.CallExpression ? node.arguments[1] : node.type === AST_NODE_TYPES.BinaryExpression ? node.right : undefined;
-  const exponent = power && unwrap(power).type === AST_NODE_TYPES.Identifier ? (unwrap(power) as TSESTree.Identifier).name : null;
+  if (!power) return false;
+  const parameters = new Set(sourceCode.getDeclaredVariables(fn).filter((variable) => variable.defs.some((definition) => definition.type === TSESLint.Scope.DefinitionType.Parameter)));
+  // A holder: the flags are written from inside the walk's callback.
+  const found = { parameter: false, other: false };
+  walk(power, (inner) => {
+    if (inner.type !== AST_NODE_TYPES.Identifier || (inner.parent.type === AST_NODE_TYPES.MemberExpression && inner.parent.property === inner)) return;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    if (variable && parameters.has(variable)) found.parameter = true;
+    else found.other = true;
+  });
+  return found.parameter && !found.other;
+}
+
+function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return null;
+}
+
+/** `function backoff()`, `const retryDelay = () => ...`, `{ retryDelay: (n) => ... }`, a method's key. */
+function functionName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) return staticKeyName(parent);
+  return null;
+}
+
+/**
+ * A ceiling anywhere in the enclosing function: `Math.min(...)`, a comparison with a max or cap,
+ * or an exponent that is itself compared (a bounded attempt count) with a bound that keeps the
+ * delay under `setTimeout`'s limit (`attempt < attempts`, `attempts = options.attempts ?? 3`:
+ * 3 is small; an unknown bound is taken as small).
+ */
+function hasCeiling(node: TSESTree.Node, facts: FileFacts): boolean {
+  const power = node.type === AST_NODE_TYPES.CallExpression ? node.arguments[1] : node.type === AST_NODE_TYPES.BinaryExpression ? node.right : undefined;
+  // The variables of the exponent: `attempt` in `2 ** attempt` and in `2 ** (attempt - 1)`.
+  const exponents = new Set<string>();
+  if (power) {
+    walk(power, (inner) => {
+      if (inner.type === AST_NODE_TYPES.Identifier && !(inner.parent.type === AST_NODE_TYPES.MemberExpression && inner.parent.property === inner)) exponents.add(inner.name);
+    });
+  }
+  const base = baseOf(node, facts);
   // The function that holds the retry: callbacks (`new Promise((r) => setTimeout(r, ...))`) are climbed through.
   let region: TSESTree.Node = node;
   for (let current = node.parent; current; current = current.parent) {
@@ -340,8 +553,8 @@ function hasCeiling(node: TSESTree.Node): boolean {
       if (current.parent.type !== AST_NODE_TYPES.CallExpression && current.parent.type !== AST_NODE_TYPES.NewExpression) break;
     }
   }
-  // A holder: the flags are written from inside the walk's callback.
-  const found = { ceiling: false, delay: false };
+  // A holder: the flag is written from inside the walk's callback.
+  const found = { ceiling: false };
   walk(region, (candidate) => {
     if (found.ceiling) return;
     if (candidate.type === AST_NODE_TYPES.CallExpression) {
@@ -350,16 +563,41 @@ function hasCeiling(node: TSESTree.Node): boolean {
         if (callee.property.name === 'min' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Math') found.ceiling = true;
       }
     }
-    // A compared exponent is a bounded attempt count (`attempt >= 5`): the delay stays small.
-    if (
-      candidate.type === AST_NODE_TYPES.Identifier &&
-      (/max|cap|ceil|limit/iu.test(candidate.name) || candidate.name === exponent) &&
-      candidate.parent.type === AST_NODE_TYPES.BinaryExpression &&
-      /^[<>]=?$/u.test(candidate.parent.operator)
-    ) {
+    if (candidate.type !== AST_NODE_TYPES.BinaryExpression || !/^[<>]=?$/u.test(candidate.operator)) return;
+    const left = unwrap(candidate.left);
+    const right = unwrap(candidate.right);
+    const exponentSide = [left, right].find((side) => side.type === AST_NODE_TYPES.Identifier && exponents.has(side.name));
+    if (exponentSide) {
+      // A compared exponent is a bounded attempt count (`attempt >= 5`): the delay stays small unless the bound is large.
+      const bound = numberOf(exponentSide === left ? right : left, facts, 0);
+      if (bound === null || base * 2 ** bound <= MAX_TIMER_DELAY) found.ceiling = true;
+    } else if ([left, right].some((side) => side.type === AST_NODE_TYPES.Identifier && /max|cap|ceil|limit/iu.test(side.name))) {
+      // `delay > maxDelay ? maxDelay : delay`
       found.ceiling = true;
     }
-    if (candidate.type === AST_NODE_TYPES.Identifier && /delay|backoff|timeout|wait|sleep|interval/iu.test(candidate.name)) found.delay = true;
   });
-  return found.ceiling || !found.delay;
+  return found.ceiling;
+}
+
+/** The factor of a power of two (`1000` in `1000 * 2 ** n`), or 1. */
+function baseOf(node: TSESTree.Node, facts: FileFacts): number {
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || parent.operator !== '*') return 1;
+  const other = parent.left === node ? parent.right : parent.left;
+  return numberOf(other, facts, 0) ?? 1;
+}
+
+/** A number known statically, also the fallback of `options.attempts ?? MAX_ATTEMPTS` (a default). */
+function numberOf(node: TSESTree.Node, facts: FileFacts, depth: number): number | null {
+  const value = facts.constants.value(node)?.value;
+  if (typeof value === 'number') return value;
+  const target = unwrap(node);
+  if (depth > 3) return null;
+  if (target.type === AST_NODE_TYPES.LogicalExpression && target.operator !== '&&') return numberOf(target.right, facts, depth + 1);
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(target), target);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const declarator = definition?.node as TSESTree.Node | undefined;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init) return numberOf(declarator.init, facts, depth + 1);
+  return null;
 }

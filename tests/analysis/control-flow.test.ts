@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { isFunctionNode } from '../../src/analysis/ast.js';
-import { containsDelay, delayAmountOf, delayCallsIn, failurePathOf, isCounterGuarded, isCounterTest } from '../../src/analysis/control-flow.js';
+import { containsDelay, delayAmountOf, delayCallsIn, failurePathOf, isCounterGuarded, isCounterTest, localFunction } from '../../src/analysis/control-flow.js';
 import { analyse, type Probe } from './harness.js';
 
 const COUNTER = /attempt|retries|deadline/iu;
@@ -119,5 +119,22 @@ describe('containsDelay through a local helper', () => {
     expect(analyse(code, (probe) => containsDelay(probe.fn('async function retry').body))).toBe(false);
     expect(analyse(code, (probe) => containsDelay(probe.fn('async function retry').body, probe.sourceCode))).toBe(true);
     expect(analyse('function a() { b(); } function b() { c(); } function c() { sleep(1); }', (probe) => containsDelay(probe.fn('function a').body, probe.sourceCode))).toBe(false);
+  });
+});
+
+describe('localFunction', () => {
+  it('finds a function declaration or a const function of the file, not a parameter, an import or a reassigned let', () => {
+    const code = `
+      import { imported } from './elsewhere';
+      function declared() {}
+      const arrow = () => {};
+      let reassigned = () => {};
+      reassigned = () => {};
+      export function use(param) { declared(); arrow(); reassigned(); imported(); param(); }
+    `;
+    const found = analyse(code, (probe) =>
+      ['declared', 'arrow', 'reassigned', 'imported', 'param'].map((name) => localFunction(probe.identifier(name, name === 'param' ? 1 : 1), probe.sourceCode)?.type ?? null),
+    );
+    expect(found).toEqual([AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.ArrowFunctionExpression, null, null, null]);
   });
 });

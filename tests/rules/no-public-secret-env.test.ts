@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 
 import { Linter } from 'eslint';
@@ -14,6 +15,13 @@ const STRICT = [{ checkClientModules: true, checkServerToClientProps: true, repo
 /** A server component of the typed fixture project: `./rsc/*` resolve from here. */
 const PAGE_JSX = path.join(TYPED_ROOT, 'page.jsx');
 const PAGE_TSX = path.join(TYPED_ROOT, 'page.tsx');
+
+/** Whole private keys, generated at run time so that this file holds no key a secret scanner would flag. */
+const PEM = {
+  rsa: String(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' })),
+  /** The shortest real PEM key: a 64-character body. */
+  ed25519: String(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })),
+};
 
 /** Real-world names of values that are public by design: silent in both presets. */
 const PUBLIC_NAMES = [
@@ -338,6 +346,58 @@ describe('plain JavaScript (espree)', () => {
         `,
       },
       {
+        name: 'PEM private keys cut short are excerpts, not keys: an ellipsis, or fewer bytes than the DER header declares',
+        code: `
+          const excerpt = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC4...";
+          const firstLine = "-----BEGIN PRIVATE KEY-----\\n${PEM.rsa.split('\n')[1]}\\n-----END PRIVATE KEY-----";
+          export const samples = [excerpt, firstLine];
+        `,
+      },
+      {
+        name: 'a private key used only as the placeholder of an input (JSX attribute, const, options property)',
+        filename: 'certificate-form.jsx',
+        code: `
+          const privateKeyHint = ${JSON.stringify(PEM.rsa)};
+          export const CertificateForm = () => (
+            <form>
+              <textarea name="key" placeholder={privateKeyHint} />
+              <textarea name="other" placeholder=${JSON.stringify(PEM.ed25519)} />
+            </form>
+          );
+          export const field = { name: 'privateKey', placeholder: ${JSON.stringify(PEM.ed25519)} };
+        `,
+      },
+      {
+        name: 'public by design (provider docs): Axiom, Better Stack and RevenueCat browser keys, both presets',
+        options: STRICT,
+        code: `
+          'use client';
+          export const keys = [
+            process.env.NEXT_PUBLIC_AXIOM_TOKEN,
+            process.env.NEXT_PUBLIC_BETTER_STACK_SOURCE_TOKEN,
+            process.env.VITE_LOGTAIL_SOURCE_TOKEN,
+            process.env.EXPO_PUBLIC_REVENUECAT_IOS_API_KEY,
+            process.env.EXPO_PUBLIC_REVENUECAT_ANDROID_API_KEY,
+            process.env.NEXT_PUBLIC_REVENUECAT_API_KEY,
+            process.env.NEXT_PUBLIC_REVENUECAT_PUBLIC_SDK_KEY,
+          ];
+        `,
+      },
+      {
+        name: 'a Google key passed as googleMapsApiKey is a Maps browser key (property, JSX attribute, const), in strict',
+        options: STRICT,
+        filename: 'map.jsx',
+        code: `
+          'use client';
+          import { LoadScript, useJsApiLoader } from '@react-google-maps/api';
+          const mapsKey = process.env.NEXT_PUBLIC_GOOGLE_MAPS_TOKEN ?? '';
+          export function Map() {
+            const { isLoaded } = useJsApiLoader({ googleMapsApiKey: process.env.NEXT_PUBLIC_GOOGLE_API_KEY, libraries: ['places'] });
+            return <LoadScript googleMapsApiKey={mapsKey}>{isLoaded ? 'map' : null}</LoadScript>;
+          }
+        `,
+      },
+      {
         name: 'a DefinePlugin class that is not webpack is not checked',
         code: `
           class DefinePlugin { constructor(definitions) { this.definitions = definitions; } }
@@ -346,6 +406,53 @@ describe('plain JavaScript (espree)', () => {
       },
     ],
     invalid: [
+      {
+        name: 'whole PEM private keys: RSA, a short Ed25519 key, and one built by concatenation (reported at its header)',
+        code: `
+const rsa = ${JSON.stringify(PEM.rsa)};
+const ed = ${JSON.stringify(PEM.ed25519)};
+const joined = ${PEM.ed25519.split('\n').filter(Boolean).map((line) => JSON.stringify(line + '\n')).join(' + ')};
+export const keys = [rsa, ed, joined];
+`,
+        errors: [
+          { messageId: 'hardcodedSecret', line: 2, column: 13, data: { provider: 'PEM', what: 'private key' } },
+          { messageId: 'hardcodedSecret', line: 3, column: 12, data: { provider: 'PEM', what: 'private key' } },
+          { messageId: 'hardcodedSecret', line: 4, column: 16, data: { provider: 'PEM', what: 'private key' } },
+        ],
+      },
+      {
+        name: 'a private key with a placeholder use and another use is still a credential',
+        filename: 'form.jsx',
+        code: `
+const key = ${JSON.stringify(PEM.ed25519)};
+export const Form = () => <textarea placeholder={key} defaultValue={key} />;
+`,
+        errors: [{ messageId: 'hardcodedSecret', line: 2, column: 13 }],
+      },
+      {
+        name: 'public-by-design names need the public prefix, and a secret word wins: RevenueCat secret key, Axiom token in client code',
+        options: STRICT,
+        code: `
+'use client';
+export const revenuecat = process.env.NEXT_PUBLIC_REVENUECAT_SECRET_API_KEY;
+export const axiom = process.env.AXIOM_TOKEN;
+`,
+        errors: [
+          { messageId: 'publicSecret', line: 3, column: 27, data: { variable: 'NEXT_PUBLIC_REVENUECAT_SECRET_API_KEY', why: 'says SECRET', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' }, suggestions: [] },
+          { messageId: 'serverSecretInClient', line: 4, column: 22 },
+        ],
+      },
+      {
+        name: 'a Google key passed to something other than googleMapsApiKey is still reported in strict',
+        options: STRICT,
+        code: `
+'use client';
+import { GoogleGenerativeAI } from '@google/generative-ai';
+export const maps = { googleMapsApiKey: process.env.NEXT_PUBLIC_GOOGLE_API_KEY };
+export const gemini = new GoogleGenerativeAI(process.env.NEXT_PUBLIC_GOOGLE_API_KEY);
+`,
+        errors: [{ messageId: 'publicSecret', line: 5, column: 46, suggestions: [] }],
+      },
       {
         name: 'process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY on the server, with the rename suggestion',
         code: `
@@ -658,7 +765,7 @@ const FAKE = {
   github: ['ghp', 'R4nd0mG1tHubT0k3nV4lu3sAbCdEfGh1J2kL'].join('_'),
   slack: ['xoxb', '1234567890123', '1234567890123', 'AbCdEfGhIjKlMnOpQrStUvWx'].join('-'),
   anthropic: ['sk', 'ant', 'api03', 'a'.repeat(30) + 'B'.repeat(30) + '1'.repeat(33) + 'AA'].join('-'),
-  pem: ['-----BEGIN RSA PRIVATE', 'KEY-----\\nMIIEowIBAAKCAQEA7Vj2o9bP4kz3Yq1vXyZr8sT0uW2nB5mC6dE7fG8hI9jK0lLmNoPq\\n-----END RSA PRIVATE KEY-----'].join(' '),
+  pem: JSON.stringify(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' })).slice(1, -1),
   serviceRole: [
     'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9',
     Buffer.from(JSON.stringify({ iss: 'supabase', ref: 'abcdefghijklmnop', role: 'service_role', iat: 1_700_000_000 })).toString('base64url'),
@@ -677,6 +784,11 @@ describe('TypeScript without type information', () => {
       {
         name: 'a Supabase anon JWT is public',
         code: `export const supabase = createClient('https://abc.supabase.co', '${FAKE.anon}');`,
+      },
+      {
+        name: 'a Google key passed as googleMapsApiKey through `as string` and `!` (strict)',
+        options: STRICT,
+        code: `'use client';\nimport { useJsApiLoader } from '@react-google-maps/api';\nexport const useMaps = () => useJsApiLoader({ googleMapsApiKey: process.env.NEXT_PUBLIC_GOOGLE_API_KEY as string });\nexport const key = { googleMapsApiKey: process.env.NEXT_PUBLIC_GOOGLE_KEY! };`,
       },
       {
         name: 'typed reads of public variables',

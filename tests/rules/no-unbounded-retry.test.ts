@@ -1,20 +1,273 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { peekFileFacts } from '../../src/analysis/file-facts.js';
 import rule from '../../src/rules/no-unbounded-retry.js';
+import { setSwrRecheckInterval, swrProjectScans } from '../../src/rules/no-unbounded-retry/swr-project.js';
 import { costProbe } from '../cost-probe.js';
-import { TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
+import { TYPED_ROOT, javascriptTester, tierLanguageOptions, typedTester, typescriptTester } from '../testers.js';
 
 const STRICT = [{ requireBackoff: true }] as const;
 const SWR = [{ reportSwrDefaultRetry: true }] as const;
-const FULL_STRICT = [{ reportClientReconnects: true, reportSwrDefaultRetry: true, requireBackoff: true }] as const;
+const STOPPABLE = [{ reportStoppableRetries: true }] as const;
+const FULL_STRICT = [{ reportClientReconnects: true, reportStoppableRetries: true, reportSwrDefaultRetry: true, requireBackoff: true }] as const;
+
+/** Small apps on disk, for the project-wide SWR configuration: `{ 'path/in/app.jsx': 'source' }`. */
+const PROJECTS_ROOT = realpathSync(mkdtempSync(path.join(tmpdir(), 'production-ready-swr-')));
+function project(name: string, files: Readonly<Record<string, string>>): string {
+  const root = path.join(PROJECTS_ROOT, name);
+  for (const [file, source] of Object.entries({ 'package.json': '{ "name": "app" }', ...files })) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), source);
+  }
+  return root;
+}
+afterAll(() => {
+  rmSync(PROJECTS_ROOT, { recursive: true, force: true });
+});
+const HOOK = `import useSWR from 'swr';\nexport const useUser = () => useSWR('/api/user', (url) => fetch(url).then((r) => r.json()));\n`;
+/** An app whose root `<SWRConfig>` sets `errorRetryCount`; a test's `<SWRConfig>` does not count. */
+const BOUNDED_APP = project('bounded', {
+  'app/providers.jsx': `import { SWRConfig } from 'swr';\nexport const Providers = ({ children }) => <SWRConfig value={{ errorRetryCount: 3 }}>{children}</SWRConfig>;\n`,
+});
+/** An app whose `<SWRConfig>` sets only `revalidateOnFocus`: reported there, not on its hooks. */
+const UNBOUNDED_APP = project('unbounded', {
+  'components/layout.jsx': `import { SWRConfig } from 'swr';\nexport const Layout = ({ children }) => <SWRConfig value={{ revalidateOnFocus: false }}>{children}</SWRConfig>;\n`,
+});
+/** An app with no `<SWRConfig>` in production code (only in a test): every hook keeps the default. */
+const NO_CONFIG_APP = project('no-config', {
+  'hooks/use-user.test.jsx': `import { SWRConfig } from 'swr';\nexport const wrapper = ({ children }) => <SWRConfig value={{ shouldRetryOnError: false }}>{children}</SWRConfig>;\n`,
+});
 
 describe('plain JavaScript (espree)', () => {
   javascriptTester().run('no-unbounded-retry', rule, {
     valid: [
+      {
+        name: 'a collision retried with a fresh value: recursion only on a unique-constraint violation (both presets)',
+        options: FULL_STRICT,
+        code: `
+          export class MockServers {
+            async create(user, input) {
+              try { return await this.prisma.mockServer.create({ data: { ...input, subdomain: randomId() } }); }
+              catch (error) {
+                if (error.code === PrismaError.UNIQUE_CONSTRAINT_VIOLATION) return this.create(user, input);
+                throw error;
+              }
+            }
+          }
+          export async function reserveSlug(title) {
+            try { return await db.insert({ slug: slugify(title) + '-' + random() }); }
+            catch (error) { if (error.code !== '23505') throw error; return reserveSlug(title); }
+          }
+          export async function addInvite(email) {
+            try { return await invites.insert({ email, code: nanoid() }); }
+            catch (error) { if (isUniqueViolation(error)) return addInvite(email); throw error; }
+          }
+        `,
+      },
+      {
+        name: 'recursion bounded through a helper that returns no delay past the maximum attempts (both presets)',
+        options: FULL_STRICT,
+        code: `
+          export async function call(request, options, attempt = 0) {
+            try { return await send(request); }
+            catch (error) {
+              const delay = nextRetryDelay(options, attempt);
+              if (!delay) throw error;
+              await sleep(delay);
+              return call(request, options, attempt + 1);
+            }
+          }
+          export async function post(body, attempt = 1) {
+            try { return await send(body); }
+            catch (error) { if (!shouldRetry(error, attempt)) throw error; await sleep(backoffFor(attempt)); return post(body, attempt + 1); }
+          }
+        `,
+      },
+      {
+        name: 'a socket re-created once, on a specific condition (both presets)',
+        options: FULL_STRICT,
+        code: `
+          export function connect() {
+            const socket = io(URL);
+            socket.on('disconnect', (reason) => { if (reason === 'io server disconnect') connect(); });
+          }
+          export function open(token) {
+            const ws = new WebSocket(URL + '?token=' + token);
+            ws.onclose = (event) => { if (event.code === CloseCode.TOKEN_EXPIRED) open(refresh()); };
+          }
+          export class Live {
+            connect() {
+              this.ws = new WebSocket(URL);
+              this.ws.onclose = () => { if (!this.reconnected) { this.reconnected = true; this.connect(); } };
+            }
+          }
+        `,
+      },
+      {
+        name: 'strict: trying a finite list of different fallbacks in turn needs no delay',
+        options: FULL_STRICT,
+        code: `
+          export async function search(provider, queries) {
+            for (let i = 0; i < queries.length; i++) {
+              try { return await provider.searchMessages({ query: queries[i] }); }
+              catch (error) { logger.warn('search failed, trying the next query', error); }
+            }
+          }
+        `,
+      },
+      {
+        name: 'strict: exponential backoff over a small attempt count resolved from another binding needs no ceiling',
+        options: FULL_STRICT,
+        code: `
+          const TB_ATTEMPTS = 3;
+          export async function fetchCounts(args) {
+            const attempts = args.attempts ?? TB_ATTEMPTS;
+            let done = false;
+            for (let attempt = 0; attempt < attempts && !done; attempt++) {
+              try {
+                if (attempt > 0) await sleep(1000 * 2 ** (attempt - 1));
+                await args.pipe();
+                done = true;
+              } catch (error) { args.onFailure(error); }
+            }
+          }
+        `,
+      },
+      {
+        name: 'strict: bit masks and powers of two that feed no delay on a retry path are not backoff',
+        options: FULL_STRICT,
+        code: `
+          export function parse(tokens) {
+            let mask = 0;
+            let i = 0;
+            while (i < tokens.length) { mask |= 1 << tokens[i].type; i++; }
+            return { mask, buckets: new Array(2 ** tokens.length) };
+          }
+          export function animate(level) { setTimeout(render, 2 ** level); }
+          export const exponentialBackoff = (retryCount, ms) => 2 ** retryCount * ms;
+          export const client = createClient({ retries: 3, retryDelay: (count) => 500 * 2 ** count });
+        `,
+      },
+      {
+        name: 'a periodic task that re-schedules itself after success and failure alike is not a retry',
+        code: `
+          function tick() {
+            try { sync(); scheduleNext(); } catch (error) { log(error); scheduleNext(); }
+          }
+          function scheduleNext() { setTimeout(() => tick(), 30_000); }
+        `,
+      },
+      {
+        name: 'a failure re-scheduled through a helper that counts the attempts',
+        code: `
+          let attempts = 0;
+          async function register() {
+            try { await api.register(); attempts = 0; } catch { scheduleRetry(); }
+          }
+          function scheduleRetry() {
+            if (attempts++ >= 5) return;
+            setTimeout(() => register(), 30_000);
+          }
+        `,
+      },
+      {
+        name: 'retry-forever that waits and can be stopped (a stop flag, an abort signal, a cleared timer) is strict only',
+        code: `
+          export class Feed {
+            connect() {
+              this.source = new EventSource('/events');
+              this.source.onerror = () => { if (this.stopped) return; setTimeout(() => this.connect(), 5000); };
+            }
+            stop() { this.stopped = true; this.source?.close(); }
+          }
+          export async function follow(signal) {
+            for (;;) {
+              if (signal.aborted) return;
+              try { await stream(signal); return; } catch { await sleep(5000); }
+            }
+          }
+          export class Registrar {
+            async register() { try { await api.register(); } catch { this.scheduleRetry(); } }
+            scheduleRetry() { this.timer = setTimeout(() => this.register(), 30_000); }
+            stop() { clearTimeout(this.timer); }
+          }
+        `,
+      },
+      {
+        name: 'polling with a deadline, pagination and worker loops are not unbounded polling',
+        code: `
+          export async function waitForDeploy(id) {
+            const deadline = Date.now() + 60_000;
+            for (;;) {
+              const deploy = await api.get(id);
+              if (deploy.ready) return deploy;
+              if (Date.now() > deadline) throw new Error('timeout');
+              await sleep(2000);
+            }
+          }
+          export async function fetchAll() {
+            let cursor;
+            for (;;) {
+              const page = await api.list({ cursor });
+              if (!page.next) return;
+              cursor = page.next;
+              await sleep(200);
+            }
+          }
+          export async function work() {
+            for (;;) {
+              const job = await queue.next();
+              if (!job) { await sleep(1000); continue; }
+              await handle(job);
+            }
+          }
+          export async function poll(stopped) {
+            while (!stopped) { await refresh(); await sleep(1000); }
+          }
+        `,
+      },
+      {
+        name: 'onErrorRetry that counts, that only runs in development, or that hands on to the default handler',
+        code: `
+          export const useBalance = () => useApi('/api/balance', {
+            onErrorRetry: (error, key, config, revalidate, { retryCount }) => {
+              if (error.status === 404 || retryCount >= 5) return;
+              setTimeout(() => revalidate({ retryCount }), 5000);
+            },
+          });
+          function devOnlyConfig() {
+            if (process.env.NODE_ENV !== 'development') return {};
+            return { onErrorRetry: (error, key, config, revalidate, { retryCount }) => { setTimeout(() => revalidate({ retryCount }), 500); } };
+          }
+          export const config = { ...devOnlyConfig(), onErrorRetry: (error, key, config, revalidate, options) => {
+            if (error.status === 404) return;
+            defaultConfig.onErrorRetry(error, key, config, revalidate, options);
+          } };
+        `,
+      },
+      {
+        name: 'strict: an SWRConfig elsewhere in the app that sets errorRetryCount bounds every hook',
+        options: SWR,
+        filename: path.join(BOUNDED_APP, 'hooks/use-user.js'),
+        code: HOOK,
+      },
+      {
+        name: 'strict: an SWRConfig elsewhere in the app that keeps the default is reported there, not on every hook',
+        options: SWR,
+        filename: path.join(UNBOUNDED_APP, 'hooks/use-user.js'),
+        code: HOOK,
+      },
+      {
+        name: 'strict: a nested SWRConfig (only a fallback) in an app whose root SWRConfig sets the retry',
+        options: SWR,
+        filename: path.join(BOUNDED_APP, 'app/tools/page.jsx'),
+        code: `import { SWRConfig } from 'swr';\nexport const Page = ({ children }) => <SWRConfig value={{ fallback: {} }}>{children}</SWRConfig>;\n`,
+      },
       {
         name: 'a rejection handed on to a state machine is not a retry (compiled async generators)',
         code: `
@@ -461,6 +714,152 @@ export const redis = new Redis(process.env.REDIS_URL, { retryStrategy: (times) =
     ],
     invalid: [
       {
+        name: 'a failure that re-schedules itself through a helper, with no attempt counter (function and class)',
+        code: `
+async function register() {
+  try { await api.post('/register'); }
+  catch (error) { logger.warn(error); scheduleRetry(); }
+}
+function scheduleRetry() { setTimeout(() => register(), 30_000); }
+class Heartbeat {
+  async beat() { try { await api.post('/beat'); } catch { this.retryLater(); } }
+  retryLater() { setTimeout(this.beat.bind(this), 10_000); setTimeout(() => this.beat(), 10_000); }
+}
+        `,
+        errors: [
+          { messageId: 'recursion', line: 4, column: 39, data: { name: 'register', path: 'its `catch` block through `scheduleRetry()`' } },
+          { messageId: 'recursion', line: 8, column: 59, data: { name: 'this.beat', path: 'its `catch` block through `this.retryLater()`' } },
+        ],
+      },
+      {
+        name: 'polling loops with a sleep and no deadline: for (;;) and while (!(await tryIt()))',
+        code: `
+export async function waitUntilReady(url) {
+  for (;;) {
+    const res = await fetch(url);
+    if (res.ok) return res.json();
+    await sleep(1000);
+  }
+}
+export async function connectWhenUp() {
+  while (!(await tryConnect())) await sleep(2000);
+}
+export async function awaitJob(id) {
+  let finished = false;
+  while (!finished) {
+    finished = (await jobs.get(id)).finished;
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+}
+        `,
+        errors: [
+          { messageId: 'retryLoop', line: 3, column: 3, data: { loop: 'for (;;)' } },
+          { messageId: 'retryLoop', line: 10, column: 3, data: { loop: 'while (!(await tryConnect()))' } },
+          { messageId: 'retryLoop', line: 14, column: 3, data: { loop: 'while (!finished)' } },
+        ],
+      },
+      {
+        name: 'an SWR onErrorRetry passed through a custom hook that retries forever for all but a few status codes',
+        code: `
+import { useApi } from '@/hooks/use-api';
+export function useBalance() {
+  return useApi('/api/balance', {
+    onErrorRetry: (error, key, config, revalidate, { retryCount }) => {
+      if (error.status === 404 || error.status === 401) return;
+      setTimeout(() => revalidate({ retryCount }), 5000);
+    },
+  });
+}
+        `,
+        errors: [{ messageId: 'alwaysRetries', line: 5, column: 5, data: { library: 'SWR', option: 'onErrorRetry' } }],
+      },
+      {
+        name: 'reportStoppableRetries (strict): retry-forever that waits and can be stopped',
+        options: STOPPABLE,
+        code: `
+export class Feed {
+  connect() {
+    this.source = new EventSource('/events');
+    this.source.onerror = () => { if (this.stopped) return; setTimeout(() => this.connect(), 5000); };
+  }
+  stop() { this.stopped = true; }
+}
+export async function follow(signal) {
+  for (;;) {
+    if (signal.aborted) return;
+    try { await stream(signal); return; } catch { await sleep(5000); }
+  }
+}
+export class Registrar {
+  async register() { try { await api.register(); } catch { this.scheduleRetry(); } }
+  scheduleRetry() { this.timer = setTimeout(() => this.register(), 30_000); }
+  stop() { clearTimeout(this.timer); }
+}
+        `,
+        errors: [
+          { messageId: 'reconnect', line: 5, column: 78 },
+          { messageId: 'retryLoop', line: 10, column: 3 },
+          { messageId: 'recursion', line: 16, column: 60 },
+        ],
+      },
+      {
+        name: 'a reconnect on a lost connection is not a specific condition, nor a retry on a transient error code',
+        code: `
+export function open() {
+  const ws = new WebSocket(URL);
+  ws.onclose = (event) => { if (event.code === 1006) setTimeout(open, 1000); };
+}
+export async function sync(id) {
+  try { return await erp.sync(id); }
+  catch (error) { if (error.code === 'ETIMEDOUT') return sync(id); throw error; }
+}
+        `,
+        errors: [
+          { messageId: 'reconnect', line: 4, column: 65 },
+          { messageId: 'recursion', line: 8, column: 58 },
+        ],
+      },
+      {
+        name: 'strict: exponential backoff whose resolved attempt bound overflows setTimeout, and a delay helper reading a counter it does not bound',
+        options: STRICT,
+        code: `
+const ATTEMPTS = 40;
+export async function withRetry(fn) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    try { return await fn(); } catch { await sleep(1000 * 2 ** attempt); }
+  }
+}
+export class Client {
+  retryDelay() { this.attempts += 1; return 500 * 2 ** this.attempts; }
+}
+        `,
+        errors: [
+          { messageId: 'uncappedBackoff', line: 5, column: 59 },
+          { messageId: 'uncappedBackoff', line: 9, column: 51 },
+        ],
+      },
+      {
+        name: 'strict: hooks are reported in an app that renders no SWRConfig in production code',
+        options: SWR,
+        filename: path.join(NO_CONFIG_APP, 'hooks/use-user.js'),
+        code: HOOK,
+        errors: [{ messageId: 'swrDefaultRetry', line: 2, column: 30, data: { hook: 'useSWR()' } }],
+      },
+      {
+        name: 'strict: an SWRConfig whose retry is set only in development keeps the default in production',
+        options: SWR,
+        filename: path.join(UNBOUNDED_APP, 'providers/swr.jsx'),
+        code: `
+import { SWRConfig } from 'swr';
+function devOnlyConfig() {
+  if (process.env.NODE_ENV !== 'development') return {};
+  return { onErrorRetry: (error, key, config, revalidate, { retryCount }) => { setTimeout(() => revalidate({ retryCount }), 500); } };
+}
+export const SWRProvider = ({ children }) => <SWRConfig value={{ fetcher, ...devOnlyConfig() }}>{children}</SWRConfig>;
+        `,
+        errors: [{ messageId: 'swrDefaultRetry', line: 7, column: 47, data: { hook: '<SWRConfig>' } }],
+      },
+      {
         name: 'payment handler retrying itself from its catch (the 47,000 calls incident)',
         code: `
 export async function chargeCustomer(customerId, amount) {
@@ -882,7 +1281,7 @@ export function useDashboard() {
         ],
       },
       {
-        name: 'strict: an SWRConfig that sets a fetcher but no errorRetryCount, and a hook in the same file',
+        name: 'strict: an SWRConfig that sets a fetcher but no errorRetryCount is reported where SWR is configured, not on the hook',
         options: FULL_STRICT,
         filename: 'react.jsx',
         code: `
@@ -892,10 +1291,7 @@ export function Providers({ children }) {
   return <SWRConfig value={{ fetcher, revalidateOnFocus: false }}><Balance />{children}</SWRConfig>;
 }
         `,
-        errors: [
-          { messageId: 'swrDefaultRetry', line: 3, column: 29, data: { hook: 'useSWR()' } },
-          { messageId: 'swrDefaultRetry', line: 5, column: 11, data: { hook: '<SWRConfig>' } },
-        ],
+        errors: [{ messageId: 'swrDefaultRetry', line: 5, column: 11, data: { hook: '<SWRConfig>' } }],
       },
     ],
   });
@@ -969,6 +1365,33 @@ declare function sleep(ms: number): Promise<void>;
         `,
       },
       {
+        name: 'a typed collision retry and a typed helper that returns no delay past the maximum',
+        options: FULL_STRICT,
+        code: `
+          interface DbError { readonly code?: string }
+          export async function createLink(url: string): Promise<string> {
+            try { return await links.insert({ url, slug: nanoid(7) }); }
+            catch (error: unknown) {
+              if ((error as DbError).code === 'P2002') return createLink(url);
+              throw error;
+            }
+          }
+          export async function call<T>(run: () => Promise<T>, attempt = 0): Promise<T> {
+            try { return await run(); }
+            catch (error: unknown) {
+              const delay: number | undefined = nextRetryDelay(attempt);
+              if (delay === undefined) throw error;
+              await sleep(delay);
+              return call(run, attempt + 1);
+            }
+          }
+          declare function nanoid(size: number): string;
+          declare function nextRetryDelay(attempt: number): number | undefined;
+          declare function sleep(ms: number): Promise<void>;
+          declare const links: { insert(row: { url: string; slug: string }): Promise<string> };
+        `,
+      },
+      {
         name: 'strict: axios-retry with exponentialDelay',
         options: STRICT,
         code: `
@@ -979,6 +1402,30 @@ declare function sleep(ms: number): Promise<void>;
       },
     ],
     invalid: [
+      {
+        name: 'a typed class whose failure re-schedules itself through a private helper, and a typed polling loop',
+        code: `
+export class Registration {
+  async register(): Promise<void> {
+    try { await api.register(); }
+    catch (error: unknown) { this.scheduleRetry(error); }
+  }
+  private scheduleRetry(error: unknown): void {
+    console.warn(error);
+    setTimeout(() => void this.register(), 30_000);
+  }
+}
+export async function waitForTunnel(): Promise<void> {
+  while (!(await tunnel.isOpen())) await new Promise<void>((resolve) => setTimeout(resolve, 1_000));
+}
+declare const api: { register(): Promise<void> };
+declare const tunnel: { isOpen(): Promise<boolean> };
+        `,
+        errors: [
+          { messageId: 'recursion', line: 5, column: 30, data: { name: 'this.register', path: 'its `catch` block through `this.scheduleRetry()`' } },
+          { messageId: 'retryLoop', line: 13, column: 3 },
+        ],
+      },
       {
         name: 'a class method reconnecting itself from onclose',
         code: `
@@ -1090,7 +1537,6 @@ export const sync = (): Promise<Response> => backOff(() => fetch('/api/sync'), {
         `,
         errors: [
           { messageId: 'swrDefaultRetry', line: 5, column: 11, data: { hook: '<SWRConfig>' } },
-          { messageId: 'swrDefaultRetry', line: 7, column: 30, data: { hook: 'useSWR()' } },
           { messageId: 'uncappedLibraryBackoff', line: 8, column: 82 },
         ],
       },
@@ -1153,6 +1599,37 @@ describe('cost on files without a signal', () => {
       export const app = express().get('/api/me', (req, res) => { res.json({ id: req.query.id }); });
     `);
     expect(peekFileFacts(linted())).toBeUndefined();
+  });
+
+  it("reads a project's SWR configuration once for all its hooks, and again when a folder changes", () => {
+    const app = project('scanned', { 'hooks/use-user.js': HOOK });
+    const linter = new Linter({ cwd: app });
+    const lintFile = (file: string, code: string): string[] =>
+      linter
+        .verify(
+          code,
+          {
+            files: ['**/*.js', '**/*.jsx'],
+            languageOptions: tierLanguageOptions('espree'),
+            plugins: { 'production-ready': { rules: { 'no-unbounded-retry': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string] },
+            rules: { 'production-ready/no-unbounded-retry': ['error', ...SWR] },
+          },
+          { filename: path.join(app, file) },
+        )
+        .map((message) => message.messageId ?? message.message);
+    const before = swrProjectScans();
+    expect(lintFile('lib/math.js', 'export const add = (a, b) => a + b;\n')).toEqual([]);
+    expect(swrProjectScans()).toBe(before);
+    for (const file of ['hooks/use-user.js', 'hooks/use-team.js', 'components/profile.js']) expect(lintFile(file, HOOK)).toEqual(['swrDefaultRetry']);
+    expect(swrProjectScans() - before).toBe(1);
+    setSwrRecheckInterval(0);
+    try {
+      mkdirSync(path.join(app, 'providers'));
+      writeFileSync(path.join(app, 'providers/swr.jsx'), `import { SWRConfig } from 'swr';\nexport const P = ({ children }) => <SWRConfig value={{ errorRetryCount: 2 }}>{children}</SWRConfig>;\n`);
+      expect(lintFile('hooks/use-user.js', HOOK)).toEqual([]);
+    } finally {
+      setSwrRecheckInterval(1000);
+    }
   });
 
   it('decides a fixed delay around fetch and an SWR hook without the type checker', () => {

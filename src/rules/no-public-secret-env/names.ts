@@ -4,6 +4,7 @@ import {
   DESCRIPTOR_SUFFIXES,
   PROVIDERS_WITH_PUBLIC_KEYS,
   PUBLIC_KEY_PROVIDERS,
+  PUBLIC_BY_DESIGN,
   PUBLIC_PREFIXES,
   PUBLIC_WORDS,
   type PublicPrefix,
@@ -69,12 +70,15 @@ export class NameClassifier {
     if (this.secretPatterns.some((pattern) => pattern.test(name))) return { kind: 'secret', why: 'matches your `secretNames`' };
     const constant = toConstantCase(name);
     const prefix = this.publicPrefixOf(constant);
-    return classifyWords(prefix ? constant.slice(prefix.prefix.length) : constant);
+    return classifyWords(prefix ? constant.slice(prefix.prefix.length) : constant, prefix !== null);
   }
 }
 
-/** The built-in classifier on the part of the name after any public prefix. */
-export function classifyWords(rest: string): NameVerdict {
+/**
+ * The built-in classifier on the part of the name after any public prefix; `prefixed`: the name
+ * had one, so the keys that providers document as browser keys (`PUBLIC_BY_DESIGN`) are public.
+ */
+export function classifyWords(rest: string, prefixed = false): NameVerdict {
   const tokens = rest.split('_').filter((token) => token !== '');
   const last = tokens.at(-1);
   if (last === undefined) return UNKNOWN;
@@ -91,6 +95,7 @@ export function classifyWords(rest: string): NameVerdict {
   const secretWord = SECRET_WORDS.find(has);
   if (secretWord !== undefined) return { kind: 'secret', why: `says ${secretWord}` };
   if (PUBLIC_WORDS.some(has)) return PUBLIC;
+  if (prefixed && PUBLIC_BY_DESIGN.some((entry) => entry.pattern.test(tokens.join('_')))) return PUBLIC;
 
   const credential = CREDENTIAL_SUFFIXES.has(last) || last === 'KEYS' || last === 'TOKENS';
   if (!credential) return UNKNOWN;

@@ -15,6 +15,8 @@ export interface RetryLoop {
   readonly bounded: boolean;
   /** The loop waits between attempts. */
   readonly waits: boolean;
+  /** Each attempt takes the next of a list of alternatives (`for (let i = 0; i < queries.length; i++) { ...queries[i]... }`), not the same call again. */
+  readonly alternatives: boolean;
 }
 
 /**
@@ -42,7 +44,25 @@ export function retryLoopOf(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode
     if (node.type === AST_NODE_TYPES.LogicalExpression && isCounterTest(node.left, COUNTER_NAME)) bounded = true;
   });
   if (!found.retries) return null;
-  return { loop, condition: condition.kind, bounded, waits: containsDelay(loop.body, sourceCode) };
+  return { loop, condition: condition.kind, bounded, waits: containsDelay(loop.body, sourceCode), alternatives: walksAlternatives(loop, sourceCode) };
+}
+
+/** `for (let i = 0; i < candidates.length; i++)` whose body reads `candidates[i]`. */
+function walksAlternatives(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (loop.type !== AST_NODE_TYPES.ForStatement || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  const { left, right, operator } = loop.test;
+  const index = unwrap(left);
+  const length = unwrap(right);
+  if ((operator !== '<' && operator !== '<=') || index.type !== AST_NODE_TYPES.Identifier) return false;
+  if (length.type !== AST_NODE_TYPES.MemberExpression || length.computed || length.property.type !== AST_NODE_TYPES.Identifier || length.property.name !== 'length') return false;
+  const list = sourceCode.getText(length.object);
+  let found = false;
+  visitBody(loop.body, sourceCode.visitorKeys, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.MemberExpression || !node.computed) return;
+    const property = unwrap(node.property);
+    if (property.type === AST_NODE_TYPES.Identifier && property.name === index.name && sourceCode.getText(node.object) === list) found = true;
+  });
+  return found;
 }
 
 function conditionOf(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode>): { kind: RetryLoop['condition']; flag: string | null } {

@@ -2,12 +2,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, unwrap, walk } from '../../analysis/ast.js';
 import type { ObjectEntry, Resolved } from '../../analysis/constants.js';
-import { isCounterGuarded } from '../../analysis/control-flow.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import {
   AXIOS_RETRY,
   BACKOFF_DEFAULTS,
-  COUNTER_NAME,
   FOREVER_ATTEMPTS,
   JOB_QUEUES,
   MAX_TIMER_DELAY,
@@ -79,14 +77,10 @@ export function optionFindingsOf(call: TSESTree.CallExpression | TSESTree.NewExp
     const config = call.arguments.at(-1);
     if (call.arguments.length >= 2 && config) {
       for (const entry of facts.constants.objectEntries(config)?.entries ?? []) {
-        if (entry.key === 'errorRetryCount') {
-          const count = facts.constants.valueOf(entry.value)?.value;
-          if (isForeverCount(count)) findings.push({ kind: 'forever', node: entry.site, library: 'SWR', option: 'errorRetryCount', value: describeCount(count) });
-          continue;
-        }
-        if (entry.key !== 'onErrorRetry') continue;
-        const fn = functionOf(entry.value);
-        if (fn && alwaysRevalidates(fn)) findings.push({ kind: 'always', node: entry.site, library: 'SWR', option: 'onErrorRetry' });
+        // `onErrorRetry` is read wherever it is written (custom hooks pass it on): the rule's `Property` listener.
+        if (entry.key !== 'errorRetryCount') continue;
+        const count = facts.constants.valueOf(entry.value)?.value;
+        if (isForeverCount(count)) findings.push({ kind: 'forever', node: entry.site, library: 'SWR', option: 'errorRetryCount', value: describeCount(count) });
       }
     }
   }
@@ -254,17 +248,6 @@ function isSurelyNumber(node: TSESTree.Node): boolean {
     default:
       return false;
   }
-}
-
-/** SWR `onErrorRetry(error, key, config, revalidate, { retryCount })` that revalidates with no count check. */
-function alwaysRevalidates(fn: FunctionNode): boolean {
-  const revalidate = fn.params[3];
-  if (revalidate?.type !== AST_NODE_TYPES.Identifier) return false;
-  const calls: TSESTree.CallExpression[] = [];
-  walk(fn.body, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === revalidate.name) calls.push(node);
-  });
-  return calls.length > 0 && calls.every((call) => !isCounterGuarded(call, fn, COUNTER_NAME));
 }
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {

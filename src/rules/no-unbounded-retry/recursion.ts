@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
-import { guardsOf } from '../../analysis/guards.js';
-import { type FailurePath, containsDelay, failurePathOf, isCounterGuarded } from '../../analysis/control-flow.js';
-import { COUNTER_NAME } from '../../knowledge/retry.js';
+import { type Guard, guardsOf } from '../../analysis/guards.js';
+import { type FailurePath, containsDelay, failurePathOf, isCounterTest } from '../../analysis/control-flow.js';
+import { CONFLICT_ERROR, CONNECTION_LOST, COUNTER_NAME } from '../../knowledge/retry.js';
 
 /** A function that can call itself: by its name, or as `this.name()` for methods. */
-interface Frame {
+export interface Frame {
   readonly fn: FunctionNode;
   readonly name: string;
   readonly viaThis: boolean;
@@ -47,6 +47,11 @@ export class SelfCallTracker {
     if (this.frames.at(-1)?.fn !== fn) return;
     const frame = this.frames.pop();
     if (frame) this.names.set(frame.name, (this.names.get(frame.name) ?? 1) - 1);
+  }
+
+  /** The innermost named function being traversed. */
+  innermost(): Frame | null {
+    return this.frames.at(-1) ?? null;
   }
 
   /** The enclosing function that `reference` (an identifier or `this.name`) denotes, or null. */
@@ -123,9 +128,107 @@ export function retrySiteOf(node: TSESTree.Node, fn: FunctionNode, name: string,
   if (!path) return null;
   // `resume('throw', error)`: the failure is handed on (a state machine, a generator), not retried.
   if (passesFailure(node, path, sourceCode)) return null;
-  const bounded = isCounterGuarded(node, fn, COUNTER_NAME) || readsChangedCounter(node, fn, sourceCode) || passesOneShotFlag(node, fn);
-  const alternatives = bounded && guardsOf(node, fn).some((guard) => readsLength(guard.test));
+  const guards = guardsOf(node, fn);
+  // `if (error.code === UNIQUE_VIOLATION) return create(input)`: a collision retried with a fresh value.
+  if (path.kind !== 'error-event' && guards.some(isConflictCondition)) return null;
+  // `if (reason === 'io server disconnect') socket.connect()`: one re-connect on a specific condition.
+  if (path.kind === 'error-event' && guards.some(isSpecificCloseCondition)) return null;
+  const bounded =
+    guards.some((guard) => !isFailureCondition(guard.test) && isCounterTest(guard.test, COUNTER_NAME)) ||
+    readsChangedCounter(node, [fn], sourceCode) ||
+    passesOneShotFlag(node, fn) ||
+    isOneShot(guards, [fn], sourceCode);
+  const alternatives = bounded && guards.some((guard) => readsLength(guard.test));
   return { node, fn, name, path, bounded, alternatives };
+}
+
+/** `event.code === 1006`, `error.status !== 503`: a test of what failed, not a count (even when it compares numbers). */
+function isFailureCondition(test: TSESTree.Node): boolean {
+  const target = unwrap(test);
+  if (target.type === AST_NODE_TYPES.LogicalExpression) return isFailureCondition(target.left) && isFailureCondition(target.right);
+  if (target.type === AST_NODE_TYPES.UnaryExpression && target.operator === '!') return isFailureCondition(target.argument);
+  if (target.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/u.test(target.operator)) return false;
+  const sides = [unwrap(target.left), unwrap(target.right)];
+  return (
+    sides.some((side) => side.type === AST_NODE_TYPES.Literal) &&
+    sides.some((side) => side.type === AST_NODE_TYPES.MemberExpression && FAILURE_FIELDS.has(staticKeyName(side) ?? ''))
+  );
+}
+
+const FAILURE_FIELDS = new Set(['code', 'status', 'statusCode', 'reason', 'type', 'name', 'errno', 'message']);
+
+/** The comparisons a guard makes true on the guarded path: `a === b` when taken, `a !== b` when not; `&&` and `||` split. */
+function takenComparisons(test: TSESTree.Node, whenTrue: boolean): TSESTree.Node[] {
+  const target = unwrap(test);
+  if (target.type === AST_NODE_TYPES.LogicalExpression && target.operator === (whenTrue ? '&&' : '||')) {
+    return [...takenComparisons(target.left, whenTrue), ...takenComparisons(target.right, whenTrue)];
+  }
+  if (target.type === AST_NODE_TYPES.UnaryExpression && target.operator === '!') return takenComparisons(target.argument, !whenTrue);
+  if (target.type === AST_NODE_TYPES.BinaryExpression) {
+    const equality = target.operator === '===' || target.operator === '==';
+    const inequality = target.operator === '!==' || target.operator === '!=';
+    if ((equality && whenTrue) || (inequality && !whenTrue) || (target.operator === 'instanceof' && whenTrue)) return [target];
+    return [];
+  }
+  // `isUniqueViolation(error)`, `error.message.includes('duplicate')`
+  return target.type === AST_NODE_TYPES.CallExpression && whenTrue ? [target] : [];
+}
+
+function isConflictCondition(guard: Guard): boolean {
+  if (guard.kind === 'switch') return false;
+  return takenComparisons(guard.test, guard.whenTrue).some((comparison) => CONFLICT_ERROR.test(textOf(comparison)));
+}
+
+/** `event.code === 4001`, `reason === 'io server disconnect'`: not a lost connection (`1006`, `'transport close'`). */
+function isSpecificCloseCondition(guard: Guard): boolean {
+  if (guard.kind === 'switch') return false;
+  return takenComparisons(guard.test, guard.whenTrue).some((comparison) => {
+    if (comparison.type !== AST_NODE_TYPES.BinaryExpression || comparison.operator === 'instanceof') return false;
+    const sides = [comparison.left, comparison.right].map(unwrap);
+    // The value compared with: a literal, or a named constant (`CloseCode.TOKEN_EXPIRED`).
+    const value =
+      sides.find((side) => side.type === AST_NODE_TYPES.Literal) ??
+      sides.find((side) => side.type === AST_NODE_TYPES.MemberExpression && /^[A-Z][A-Z0-9_]*$/u.test(staticKeyName(side) ?? ''));
+    if (!value) return false;
+    const written = value.type === AST_NODE_TYPES.Literal ? String(value.value) : textOf(value);
+    return !CONNECTION_LOST.test(written);
+  });
+}
+
+/** The names and member paths an expression is written with, dot-joined (`PrismaError.UNIQUE_CONSTRAINT_VIOLATION`). */
+function textOf(node: TSESTree.Node): string {
+  const parts: string[] = [];
+  walk(node, (inner) => {
+    if (inner.type === AST_NODE_TYPES.Identifier) parts.push(inner.name);
+    else if (inner.type === AST_NODE_TYPES.Literal && (typeof inner.value === 'string' || typeof inner.value === 'number')) parts.push(String(inner.value));
+  });
+  return parts.join('.');
+}
+
+/**
+ * A one-shot flag: the retry runs only while a flag is unset (`if (!retried)`, `if (this.reconnected)
+ * return`), and the function sets it (`retried = true`): the second failure takes the other branch.
+ */
+function isOneShot(guards: readonly Guard[], fns: readonly FunctionNode[], sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const flags = new Set<string>();
+  for (const guard of guards) {
+    const test = unwrap(guard.test);
+    const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+    const flag = negated ? unwrap(test.argument) : test;
+    // Runs only when the flag is falsy: `if (!flag) retry()`, or after `if (flag) return`.
+    if (negated !== guard.whenTrue) continue;
+    if (flag.type === AST_NODE_TYPES.Identifier || flag.type === AST_NODE_TYPES.MemberExpression) flags.add(sourceCode.getText(flag));
+  }
+  if (flags.size === 0) return false;
+  return fns.some((fn) => {
+    let sets = false;
+    walk(fn.body, (node) => {
+      if (sets || node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return;
+      const value = unwrap(node.right);
+      if (value.type === AST_NODE_TYPES.Literal && value.value === true && flags.has(sourceCode.getText(node.left))) sets = true;
+    });
+    return sets;
+  });
 }
 
 /**
@@ -216,7 +319,13 @@ export function retryWaits(site: RetrySite, sourceCode: Readonly<TSESLint.Source
 
 const RELATIONAL = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
 
-function readsChangedCounter(site: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+/**
+ * Whether a counter that changes from one attempt to the next is read by a bound: passed on
+ * changed (`attempt + 1`) or updated in `fns` (`attempts++`), and compared (`attempt >= 3`) or
+ * handed to a helper whose answer guards the retry (`const delay = nextRetryDelay(opts, attempt);
+ * if (!delay) throw error`: the helper returns no delay past the maximum).
+ */
+export function readsChangedCounter(site: TSESTree.Node, fns: readonly FunctionNode[], sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const counters = new Set<string>();
   const text = (node: TSESTree.Node): string => sourceCode.getText(unwrap(node));
   const changed = (value: TSESTree.Node): void => {
@@ -233,24 +342,55 @@ function readsChangedCounter(site: TSESTree.Node, fn: FunctionNode, sourceCode: 
     }
   };
   if (site.type === AST_NODE_TYPES.CallExpression) for (const argument of site.arguments) changed(argument);
-  // Captured counters: `attempts++`, `retries -= 1` anywhere in the function.
-  walk(fn.body, (node) => {
-    if (node.type === AST_NODE_TYPES.UpdateExpression) counters.add(text(node.argument));
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && (node.operator === '+=' || node.operator === '-=')) counters.add(text(node.left));
-  });
+  // Captured counters: `attempts++`, `retries -= 1` anywhere in the functions.
+  for (const fn of fns) {
+    walk(fn.body, (node) => {
+      if (node.type === AST_NODE_TYPES.UpdateExpression) counters.add(text(node.argument));
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && (node.operator === '+=' || node.operator === '-=')) counters.add(text(node.left));
+    });
+  }
   if (counters.size === 0) return false;
-  let read = false;
-  walk(fn, (node) => {
-    if (read || (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) || !counters.has(text(node))) return;
-    // `attempt >= 3`, `retries-- > 0`, `!retriesLeft`, `attempt + 1 > max`: a few levels up at most.
-    let current: TSESTree.Node | undefined = node.parent;
-    for (let level = 0; current && level < 3; level++, current = current.parent) {
-      if (current.type === AST_NODE_TYPES.BinaryExpression && RELATIONAL.has(current.operator)) read = true;
-      else if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') read = true;
-      else if (isFunctionNode(current) || current.type === AST_NODE_TYPES.CallExpression) break;
-    }
+  // A holder: the flag is written from inside the walk's callback.
+  const state = { read: false };
+  for (const fn of fns) {
+    walk(fn, (node) => {
+      if (state.read || (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) || !counters.has(text(node))) return;
+      // `attempt >= 3`, `retries-- > 0`, `!retriesLeft`, `attempt + 1 > max`: a few levels up at most.
+      let current: TSESTree.Node | undefined = node.parent;
+      for (let level = 0; current && level < 3; level++, current = current.parent) {
+        if (current.type === AST_NODE_TYPES.BinaryExpression && RELATIONAL.has(current.operator)) state.read = true;
+        else if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') state.read = true;
+        else if (isFunctionNode(current) || current.type === AST_NODE_TYPES.CallExpression) break;
+      }
+    });
+  }
+  return state.read || guardedByCounterHelper(site, fns[0], counters, sourceCode);
+}
+
+/**
+ * `const delay = nextRetryDelay(options, attempt); if (!delay) throw error;` or
+ * `if (!shouldRetry(error, attempt)) throw error;`: a guard of the retry tests what a helper
+ * answers for the counter.
+ */
+function guardedByCounterHelper(site: TSESTree.Node, fn: FunctionNode | undefined, counters: ReadonlySet<string>, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (!fn) return false;
+  const passesCounter = (call: TSESTree.Node): boolean => {
+    const target = unwrap(call.type === AST_NODE_TYPES.AwaitExpression ? call.argument : call);
+    return target.type === AST_NODE_TYPES.CallExpression && target.arguments.some((argument) => counters.has(sourceCode.getText(unwrap(argument))));
+  };
+  return guardsOf(site, fn).some((guard) => {
+    let found = false;
+    walk(guard.test, (node) => {
+      if (found) return;
+      if (node.type === AST_NODE_TYPES.CallExpression && passesCounter(node)) found = true;
+      if (node.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      const declarator = definition?.node as TSESTree.Node | undefined;
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init && contains(fn, declarator) && passesCounter(unwrap(declarator.init))) found = true;
+    });
+    return found;
   });
-  return read;
 }
 
 /** Whether a test reads a `.length` (`!candidates.length`, `rest.length === 0`). */

@@ -1,8 +1,10 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode, unwrap } from '../../analysis/ast.js';
+import { enclosingFunction, type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
+import { callbackRole, localFunction } from '../../analysis/control-flow.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
-import { SWR_HOOKS, SWR_RETRY_KEYS } from '../../knowledge/retry.js';
+import { guardsOf, isDevelopmentOnly } from '../../analysis/guards.js';
+import { COUNTER_NAME, SWR_HOOKS, SWR_RETRY_KEYS } from '../../knowledge/retry.js';
 
 /**
  * SWR's default `onErrorRetry` backs off (up to about half an hour between attempts) but never
@@ -16,8 +18,57 @@ export type SwrRetry = 'bounded' | 'default' | 'unknown';
 
 const { DefinitionType } = TSESLint.Scope;
 
-/** What an options object (or `<SWRConfig value>`) says about the error retry. */
-export function swrRetryOf(config: TSESTree.Node, facts: FileFacts): SwrRetry {
+/**
+ * What an options object (or `<SWRConfig value>`) says about the error retry. A spread of a local
+ * helper's result counts what the helper returns in production: `...getDevOnlyConfig()` that
+ * returns `{}` unless `NODE_ENV === 'development'` leaves the default retry in production.
+ */
+export function swrRetryOf(config: TSESTree.Node, facts: FileFacts, depth = 0): SwrRetry {
+  const target = unwrap(config);
+  if (target.type === AST_NODE_TYPES.ObjectExpression && depth < 4) {
+    let answer: SwrRetry = 'default';
+    for (const property of target.properties) {
+      const retry = property.type === AST_NODE_TYPES.SpreadElement ? spreadRetryOf(property.argument, facts, depth + 1) : propertyRetryOf(property, facts);
+      if (retry === 'bounded') return 'bounded';
+      if (retry === 'unknown') answer = 'unknown';
+    }
+    return answer;
+  }
+  return entriesRetryOf(config, facts);
+}
+
+function propertyRetryOf(property: TSESTree.Property, facts: FileFacts): SwrRetry {
+  const key = staticKeyName(property);
+  if (key === null) return property.computed ? 'unknown' : 'default';
+  if (!(SWR_RETRY_KEYS as readonly string[]).includes(key)) return 'default';
+  if (key !== 'shouldRetryOnError') return 'bounded';
+  return facts.constants.value(property.value)?.value === true ? 'default' : 'bounded';
+}
+
+/** `...getConfig()` (a helper of this file: what its production returns say), or `...options`. */
+function spreadRetryOf(argument: TSESTree.Node, facts: FileFacts, depth: number): SwrRetry {
+  const call = unwrap(argument);
+  if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier) {
+    const fn = localFunction(call.callee, facts.sourceCode);
+    if (!fn || fn.async || fn.generator) return 'unknown';
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return swrRetryOf(fn.body, facts, depth);
+    const returned: TSESTree.Node[] = [];
+    walk(fn.body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(node) === fn && !isDevelopmentOnly(node, facts.constants)) returned.push(node.argument ?? node);
+    });
+    let answer: SwrRetry = 'default';
+    for (const value of returned) {
+      // A bare `return;` spreads nothing.
+      const retry = value.type === AST_NODE_TYPES.ReturnStatement ? 'default' : swrRetryOf(value, facts, depth);
+      if (retry === 'bounded') return 'bounded';
+      if (retry === 'unknown') answer = 'unknown';
+    }
+    return answer;
+  }
+  return entriesRetryOf(argument, facts);
+}
+
+function entriesRetryOf(config: TSESTree.Node, facts: FileFacts): SwrRetry {
   const object = facts.constants.objectEntries(config);
   if (!object) return 'unknown';
   for (const entry of object.entries) {
@@ -63,6 +114,37 @@ function isFetcher(node: TSESTree.Node, facts: FileFacts): boolean {
     return /fetch/iu.test(target.property.name);
   }
   return false;
+}
+
+/**
+ * An `onErrorRetry(error, key, config, revalidate, { retryCount })` that keeps retrying: it calls
+ * (or schedules) `revalidate` on a path that no retry count guards. Status checks (`if
+ * (error.status === 404) return`) leave every other failure retrying forever.
+ */
+export function retriesForever(fn: FunctionNode): boolean {
+  const revalidate = fn.params[3];
+  if (revalidate?.type !== AST_NODE_TYPES.Identifier) return false;
+  const uses: TSESTree.Node[] = [];
+  // A holder: the flag is written from inside the walk's callback.
+  const state = { delegated: false };
+  walk(fn.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier || node.name !== revalidate.name) return;
+    const parent = node.parent;
+    if (parent.type !== AST_NODE_TYPES.CallExpression) return;
+    if (parent.callee === node || (parent.arguments[0] === node && callbackRole(node)?.kind === 'deferred')) uses.push(node);
+    // Handed to another handler (SWR's default `onErrorRetry` counts against `errorRetryCount`): unknown.
+    else if (parent.arguments.includes(node)) state.delegated = true;
+  });
+  return !state.delegated && uses.length > 0 && uses.every((use) => !guardsOf(use, fn).some((guard) => readsCount(guard.test)));
+}
+
+/** `retryCount >= 3`, `opts.retryCount > config.errorRetryCount`, `attempts < MAX`. */
+function readsCount(test: TSESTree.Node): boolean {
+  let found = false;
+  walk(test, (node) => {
+    if (!found && node.type === AST_NODE_TYPES.Identifier && COUNTER_NAME.test(node.name)) found = true;
+  });
+  return found;
 }
 
 /** `<SWRConfig value={...}>` with `SWRConfig` imported from `swr`: its `value` expression, or null. */
