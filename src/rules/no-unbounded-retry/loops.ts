@@ -95,7 +95,7 @@ function leavesOnSuccess(block: TSESTree.BlockStatement, flag: string | null): b
 }
 
 /** Visits the loop body without entering nested functions or nested loops (their own business). */
-function visitBody(body: TSESTree.Statement, keys: TSESLint.SourceCode.VisitorKeys, visit: (node: TSESTree.Node) => void): void {
+export function visitBody(body: TSESTree.Statement, keys: TSESLint.SourceCode.VisitorKeys, visit: (node: TSESTree.Node) => void): void {
   const stack: TSESTree.Node[] = [body];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node !== body && (isFunctionNode(node) || isLoop(node))) continue;
@@ -111,11 +111,11 @@ function visitBody(body: TSESTree.Statement, keys: TSESLint.SourceCode.VisitorKe
   }
 }
 
-function isNode(value: unknown): value is TSESTree.Node {
+export function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-function isLoop(node: TSESTree.Node): boolean {
+export function isLoop(node: TSESTree.Node): boolean {
   return (
     node.type === AST_NODE_TYPES.WhileStatement ||
     node.type === AST_NODE_TYPES.DoWhileStatement ||

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { contains, isFunctionNode, unwrap } from '../../analysis/ast.js';
 import { containsDelay, isDelayCall } from '../../analysis/control-flow.js';
 import { COUNTER_NAME, STOP_NAME } from '../../knowledge/retry.js';
-import type { Loop } from './loops.js';
+import { isNode, type Loop, visitBody } from './loops.js';
 
 /** A loop that polls or retries an awaited operation until it succeeds, waiting between attempts. */
 export interface PollLoop {
@@ -30,7 +30,7 @@ export function pollLoopOf(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode>
   const state = { operation: false, advances: false, counted: false, flagSet: false, exits: [] as TSESTree.Node[] };
   if (condition.flag !== null) results.add(condition.flag);
   if (condition.awaits) state.operation = true;
-  visit(loop.body, sourceCode.visitorKeys, (node) => {
+  visitBody(loop.body, sourceCode.visitorKeys, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.AwaitExpression:
         if (!isDelayCall(node.argument)) state.operation = true;
@@ -163,33 +163,3 @@ function declaredOutside(identifier: TSESTree.Identifier, loop: Loop, sourceCode
   return definition !== undefined && !contains(loop, definition.name);
 }
 
-/** Visits the loop body without entering nested functions or nested loops. */
-function visit(body: TSESTree.Statement, keys: TSESLint.SourceCode.VisitorKeys, callback: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [body];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node !== body && (isFunctionNode(node) || isLoop(node))) continue;
-    callback(node);
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value as unknown[]) if (isNode(child)) stack.push(child);
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-function isLoop(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement ||
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement
-  );
-}
