@@ -584,12 +584,22 @@ export default createRule<Options, MessageIds>({
         if (scopes.some((scope) => tiedEarlier(scope, query, text, root))) return 'excused';
       }
       if (rowCheckedAfter(query, scopes[0] ?? null)) return 'excused';
+      // Internal endpoints (a bearer or query token compared with a configured secret) and admin-only
+      // procedures (`adminActionClient`, `adminProcedure`) act across tenants by design.
+      const outer = scopes.at(-1);
+      if (outer && (INTERNAL_SECRET_CHECK.test(sourceCode.getText(outer)) || adminEntry(outer))) return 'excused';
       // A handler that identifies no caller at all, on a public path (share links, viewers, invites):
       // the id is the capability by design. Whether it should be public is not this rule's to know.
       const entry = scopes.at(-1) ?? null;
       if (entry && !AUTHENTICATES.test(sourceCode.getText(entry)) && PUBLIC_CAPABILITY_PATH.test(`${route} ${context.filename.replaceAll('\\', '/')}`)) return null;
       const text = sourceCode.getText(found.node);
       return { value: text.length > 40 ? `${text.slice(0, 37)}...` : text, origin: found.source.origin ?? 'the request' };
+    }
+
+    /** A function handed to an admin-only procedure builder: `adminActionClient.action(fn)`, `adminProcedure.query(fn)`. */
+    function adminEntry(fn: TSESTree.Node): boolean {
+      const parent = fn.parent;
+      return parent?.type === AST_NODE_TYPES.CallExpression && /\badmin\w*(?:Procedure|Client|Action)/iu.test(sourceCode.getText(parent.callee));
     }
 
     /** The functions around a node, innermost first. */
@@ -729,6 +739,9 @@ export default createRule<Options, MessageIds>({
 const EQUALITY_OPERATORS = new Set(['===', '!==', '==', '!=']);
 /** A row's tenant or owner key: `teamId`, `organization_id`, `userId`, `ownerId`. */
 const TENANT_KEY_NAME = /^(?:tenant|org|organi[sz]ation|workspace|team|account|owner|user|author|creator|project)_?id$/iu;
+/** A token compared with a configured secret: `authorization !== \`Bearer ${process.env.INTERNAL_API_KEY}\``. */
+const INTERNAL_SECRET_CHECK = /[!=]==?\s*`?[^;\n]{0,20}process\.env\.\w*(?:TOKEN|SECRET|API_KEY)\b|process\.env\.\w*(?:TOKEN|SECRET|API_KEY)\b[^;\n]{0,20}[!=]==?/u;
+
 /** A handler that identifies its caller: a session, token, auth helper or protected procedure. */
 const AUTHENTICATES = /session|\bauth\s*\(|getAuth|currentUser|getUser|requireUser|requireAuth|withAuth|authorization|bearer|jwt|verifyToken|protectedProcedure|authedProcedure|\bctx\.user\b|\breq\.user\b|clerk|kinde|getToken|cookies\(\)/iu;
 /** Routes that serve anonymous holders of a link: shared documents, viewers, invites, feedback forms. */

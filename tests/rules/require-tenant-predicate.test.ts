@@ -953,6 +953,30 @@ describe('request-driven IDOR (recommended)', () => {
         `,
       },
       {
+        name: 'an internal endpoint that checks a bearer token against a configured secret',
+        filename: path.join(TENANT, 'prisma-app', 'app', 'api', 'jobs-notify', 'route.ts'),
+        code: `
+          declare const prisma: any;
+          export async function POST(req: Request) {
+            if (req.headers.get('authorization') !== \`Bearer \${process.env.INTERNAL_API_KEY}\`) return new Response(null, { status: 401 });
+            const { invoiceId } = await req.json();
+            return Response.json(await prisma.invoice.findUnique({ where: { id: invoiceId } }));
+          }
+        `,
+      },
+      {
+        name: 'an admin-only action client',
+        filename: PRISMA_ACTIONS,
+        code: `
+          'use server';
+          declare const prisma: any;
+          declare const adminActionClient: any;
+          export const inspectInvoice = adminActionClient.action(async ({ parsedInput: { invoiceId } }: any) => {
+            return prisma.invoice.findUnique({ where: { id: invoiceId } });
+          });
+        `,
+      },
+      {
         name: 'a webhook receiver acts across tenants by design',
         filename: PRISMA_WEBHOOK,
         code: `
