@@ -128,17 +128,22 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void):
   const stack: TSESTree.Node[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     visit(node);
-    for (const key of Object.keys(node)) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (let index = value.length - 1; index >= 0; index--) {
-          const child: unknown = value[index];
-          if (isNode(child)) stack.push(child);
-        }
-      } else if (isNode(value)) {
-        stack.push(value);
+    pushChildren(node, stack);
+  }
+}
+
+/** Pushes the children of `node` (not type annotations or decorators) on `stack`, so they pop in source order. */
+export function pushChildren(node: TSESTree.Node, stack: TSESTree.Node[]): void {
+  for (const key of Object.keys(node)) {
+    if (SKIPPED_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) {
+        const child: unknown = value[index];
+        if (isNode(child)) stack.push(child);
       }
+    } else if (isNode(value)) {
+      stack.push(value);
     }
   }
 }

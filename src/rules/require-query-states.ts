@@ -12,7 +12,10 @@ import {
 } from '../knowledge/query-hooks.js';
 import { createRule } from '../util/create-rule.js';
 import { QueryHookIndex, type QueryHookCall } from './require-query-states/hooks.js';
+import { bestEvidence, type Evidence, EvidenceCollector, type EvidenceKind } from './require-query-states/evidence.js';
+import { chainPath, keyIn, procedureIn } from './require-query-states/foreign-hooks.js';
 import { type OptionFacts, optionFactsOf, readOptions } from './require-query-states/options.js';
+import { projectQueries } from './require-query-states/project.js';
 import { typedQueryResult } from './require-query-states/types.js';
 import { type ResultUsage, UsageCollector } from './require-query-states/usage.js';
 import { tanstackMajor } from './require-query-states/version.js';
@@ -23,14 +26,20 @@ export type Options = [
     errorBoundary?: boolean;
     reportAssertions?: boolean;
     requireEmptyState?: boolean;
+    requireErrorState?: boolean;
+    requireLoadingState?: boolean;
   },
 ];
 
 export type MessageIds =
   | 'addStateFields'
   | 'assumesSuccess'
+  | 'blankOnError'
+  | 'crashes'
   | 'defaultHidesStates'
+  | 'emptyOnError'
   | 'errorAsLoading'
+  | 'fallbackAsSaved'
   | 'missingStates'
   | 'mutationError'
   | 'mutationPending'
@@ -50,25 +59,36 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require components that fetch data to handle the loading and error states of their queries',
       cwe: ['CWE-703', 'CWE-755'],
-      recommended: { recommended: true, strict: [{ checkMutations: true, reportAssertions: true, requireEmptyState: true }] },
+      recommended: {
+        recommended: true,
+        strict: [{ checkMutations: true, reportAssertions: true, requireEmptyState: true, requireErrorState: true, requireLoadingState: true }],
+      },
       requiresTypeChecking: false,
     },
     hasSuggestions: true,
     messages: {
-      missingStates:
-        '`{{hook}}()` renders its data without handling the {{states}}: while the request is in flight or after it fails, users get a blank screen, a crash or silently missing content instead of a spinner or an error message. Render {{fix}} before the data, or let Suspense and an error boundary take them.',
+      crashes:
+        '`{{hook}}()`: `{{text}}` throws {{when}}, because the data is still undefined. The component crashes instead of showing that state. Render {{fix}} before reading the data (or use `?.` with a fallback), or let Suspense and an error boundary take them.',
       errorAsLoading:
-        '`{{hook}}()`: `{{test}}` shows the loading UI whenever there is no data, and the error state is never checked, so when the request fails users watch a spinner forever. Check {{errorField}} first and render an error message with a way to retry.',
+        '`{{hook}}()`: when the request fails, `{{test}}` keeps showing the loading UI forever. The error state is never read, so users wait for data that will not come. Check {{errorField}} first and render an error message with a way to retry.',
+      emptyOnError:
+        '`{{hook}}()`: when the request fails, `{{test}}` shows the empty state. The error state is never read, so an outage looks like there is no data and users act on it. Check {{errorField}} first and render an error message with a way to retry.',
+      fallbackAsSaved:
+        '`{{hook}}()`: when the request fails, `{{pattern}}` shows the fallback as the saved setting. The error state is never read, so users see, and may save over, a value that is not theirs. Render {{fix}}, or disable the control until the data is there.',
       defaultHidesStates:
-        '`{{hook}}()`: the default `{{pattern}}` makes loading, a failed request and a genuinely empty result look the same, so an outage looks like an empty account. Read {{fix}} and render each state; keep the default only for the empty case.',
+        '`{{hook}}()`: when the request fails, `{{pattern}}` renders an empty list as if there were no data. The error state is never read, so an outage looks like an empty account. Render {{fix}} before the list; keep the default for the loaded case.',
+      blankOnError:
+        '`{{hook}}()`: `{{text}}` renders an empty list {{when}}. The error state is never read, so users see a blank area and no explanation. Render {{fix}} before the list.',
+      missingStates:
+        '`{{hook}}()` renders its data without handling the {{states}}. While the request is in flight or after it fails, this part of the page stays blank or incomplete and nothing says why. Render {{fix}} before the data, or let Suspense and an error boundary take them.',
       noEmptyState:
         '`{{hook}}()`: this list renders nothing when the query returns no items, and users cannot tell an empty result from a broken page. Check `.length` and render an empty state that says what to do next.',
       assumesSuccess:
-        '`{{hook}}()`: `{{text}}` tells the type checker the request already succeeded, but the data is undefined while loading and after an error, so this line crashes the component instead of showing those states. Check the loading and error states first and let narrowing prove the data is there.',
+        '`{{hook}}()`: `{{text}}` tells the type checker the request succeeded, but the data is undefined while loading and after an error. This line then crashes the component instead of showing those states. Check the loading and error states first and let narrowing prove the data is there.',
       mutationPending:
-        '`{{hook}}()`: the pending state of this write is never read, so the submit stays enabled while the request is in flight and a second click sends it twice (duplicate records, double charges). Disable the submit and show progress while {{field}} is true.',
+        '`{{hook}}()`: the pending state of this write is never read, so the submit stays enabled while the request is in flight. A second click sends it twice (duplicate records, double charges). Disable the submit and show progress while {{field}} is true.',
       mutationError:
-        '`{{hook}}()`: a failed write is never surfaced (the error is not read and no `onError`, `catch` or `try` handles it), so users believe their change was saved. Render {{field}} next to the form, or handle the failure in `onError`.',
+        '`{{hook}}()`: a failed write is never surfaced: the error is not read and no `onError`, `catch` or `try` handles it. Users believe their change was saved. Render {{field}} next to the form, or handle the failure in `onError`.',
       addStateFields: 'Destructure {{fields}} from the result, then render them.',
     },
     schema: [
@@ -95,10 +115,21 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report lists rendered from query data (`data.map(...)`, `data?.items.map(...)`) whose length is never read: no empty state.',
           },
+          requireErrorState: {
+            type: 'boolean',
+            description:
+              'Also report query data rendered while the error state is never read when the component shows no failure as something else: data used as a flag, a count, a label or a picker\'s options, a query the server may prefetch or the app handles with a toast, a custom hook that returns the data but not its error.',
+          },
+          requireLoadingState: {
+            type: 'boolean',
+            description: 'Also report query data rendered while the loading state is never read, when the error state is handled.',
+          },
         },
       },
     ],
-    defaultOptions: [{ checkMutations: false, errorBoundary: false, reportAssertions: false, requireEmptyState: false }],
+    defaultOptions: [
+      { checkMutations: false, errorBoundary: false, reportAssertions: false, requireEmptyState: false, requireErrorState: false, requireLoadingState: false },
+    ],
   },
   create(context, [options]) {
     const { sourceCode } = context;
@@ -135,7 +166,7 @@ export default createRule<Options, MessageIds>({
         ) {
           hook = fromType(node);
         }
-        if (hook) check(hook, owner.fn);
+        if (hook) check(hook, owner.fn, owner.role);
       },
     };
 
@@ -161,11 +192,11 @@ export default createRule<Options, MessageIds>({
       return { call, library: result.library, spec, source: null, optionsCall: call, evidence: 'type' };
     }
 
-    function check(hook: QueryHookCall, fn: FunctionNode): void {
+    function check(hook: QueryHookCall, fn: FunctionNode, role: Role): void {
       const { spec } = hook;
       if (spec.kind === 'suspense') return;
       if (spec.kind === 'queries') {
-        checkQueries(hook, fn);
+        checkQueries(hook, fn, role);
         return;
       }
       const mutation = spec.kind === 'mutation';
@@ -177,11 +208,11 @@ export default createRule<Options, MessageIds>({
         checkMutation(hook, usage, optionFacts);
         return;
       }
-      checkResult(hook, usage, optionFacts);
+      checkResult(hook, usage, optionFacts, fn, role);
     }
 
     /** `const [users, projects] = useQueries({ queries: [a, b] })`: each element is a result with its own options. */
-    function checkQueries(hook: QueryHookCall, fn: FunctionNode): void {
+    function checkQueries(hook: QueryHookCall, fn: FunctionNode, role: Role): void {
       const declarator = hook.call.parent;
       const argument = hook.call.arguments[0];
       if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ArrayPattern) return;
@@ -194,7 +225,7 @@ export default createRule<Options, MessageIds>({
         const collector = new UsageCollector(sourceCode, fn, false);
         collector.fromBinding(element);
         if (collector.usage.escapes) return;
-        checkResult({ ...hook, spec: { kind: 'query', position: 'value', optionsIndex: -1 } }, collector.usage, readOptions(options, facts));
+        checkResult({ ...hook, spec: { kind: 'query', position: 'value', optionsIndex: -1 } }, collector.usage, readOptions(options, facts), fn, role);
       });
     }
 
@@ -239,15 +270,41 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function checkResult(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts): void {
+    /**
+     * `recommended` reports what users would see in this component when the request fails or is
+     * still loading, proven from the render (see evidence.ts): a crash, an endless loader, an
+     * empty state, a fallback shown as a saved setting, a blank list. Without such evidence the
+     * query may well be hydrated from the server or handled app-wide, which this file cannot
+     * show: only `requireErrorState` / `requireLoadingState` (strict) report it then.
+     */
+    function checkResult(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, fn: FunctionNode, role: Role): void {
       if (usage.dataReads.length === 0 || optionFacts.opaque) return;
       const suspense = optionFacts.suspense;
-      const loadingHandled =
-        usage.loading || usage.absenceGate !== null || optionFacts.placeholder || optionFacts.disabled || suspense || hook.spec.dataAlwaysThere === true;
-      const errorHandled = usage.error || suspense || optionFacts.errorBoundary || options.errorBoundary === true;
+      const dataThere = optionFacts.placeholder || suspense || hook.spec.dataAlwaysThere === true;
+      const loadingHandled = usage.loading || usage.absenceGate !== null || optionFacts.disabled || dataThere;
+      let errorHandled = usage.error || suspense || optionFacts.errorBoundary || optionFacts.onError || options.errorBoundary === true;
+      let evidence: Evidence | null = null;
+      if (role === 'component' && (!loadingHandled || !errorHandled)) {
+        const collector = new EvidenceCollector(sourceCode, fn, usage.names, !dataThere && !(usage.loading && usage.error));
+        for (const read of usage.dataReads) collector.add(read, usage.defaults.get(read) ?? null);
+        const render = collector.finish();
+        if (render.errorShown) errorHandled = true;
+        const kinds = new Set<EvidenceKind>();
+        if (!loadingHandled || !errorHandled) kinds.add('crash');
+        if (!errorHandled) for (const kind of ['loader', 'empty', 'control', 'list'] as const) kinds.add(kind);
+        evidence = bestEvidence(render, kinds);
+        // What other files of the app do: the server may hydrate this query, or a toast may show every failure.
+        if (evidence && appHandles(hook, evidence.kind === 'crash')) evidence = null;
+      }
       const missingLoading = !loadingHandled;
       const missingError = !errorHandled;
-      if (missingLoading || missingError) reportMissing(hook, usage, optionFacts, missingLoading, missingError);
+      if (evidence) reportEvidence(hook, usage, optionFacts, evidence, missingLoading, missingError);
+      else if (role === 'hook') {
+        // A custom hook hands its result to the caller; it hides the failure only when it returns the data alone.
+        if (missingError && !usage.loading && options.requireErrorState === true) reportMissing(hook, usage, optionFacts, missingLoading, missingError);
+      } else if ((missingError && options.requireErrorState === true) || (missingLoading && !missingError && options.requireLoadingState === true)) {
+        reportMissing(hook, usage, optionFacts, missingLoading, missingError);
+      }
       if (options.requireEmptyState === true && !usage.emptyChecked) {
         const list = usage.listRenders[0];
         if (list) context.report({ node: list, messageId: 'noEmptyState', data: { hook: hookName(hook) } });
@@ -259,27 +316,68 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * Whether another file of the app takes this query's failure out of this component's hands:
+     * the server fetches it before rendering (its data is there at the first render), or an
+     * app-wide `onError` toasts every failed query (a toast does not stop a crash).
+     */
+    function appHandles(hook: QueryHookCall, crash: boolean): boolean {
+      const project = projectQueries(context.filename);
+      if (!crash) {
+        if ((hook.library === 'tanstack' || hook.library === 'trpc') && project.queryCacheToast) return true;
+        if (hook.library === 'swr' && project.swrToast) return true;
+      }
+      if (project.procedures.size === 0 && project.keys.size === 0) return false;
+      const identity = identityOf(hook);
+      return (identity.procedure !== null && project.procedures.has(identity.procedure)) || (identity.key !== null && project.keys.has(identity.key));
+    }
+
+    function reportEvidence(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, evidence: Evidence, missingLoading: boolean, missingError: boolean): void {
+      const fields = stateFields(hook, optionFacts);
+      const name = hookName(hook);
+      const errorField = fields.error ? `\`${fields.error}\`` : 'the error state';
+      const text = clip(sourceCode.getText(evidence.node));
+      const node = evidence.node;
+      switch (evidence.kind) {
+        case 'crash': {
+          const when = missingLoading && missingError ? 'while loading and when the request fails' : missingLoading ? 'while loading' : 'when the request fails';
+          const suggest = suggestion(usage.pattern, hook.library === 'unknown' ? [] : wantedFields(fields, missingLoading, missingError));
+          context.report({ node, messageId: 'crashes', data: { hook: name, text, when, fix: describeFix(fields, missingLoading, missingError) }, suggest });
+          return;
+        }
+        case 'loader':
+          context.report({ node, messageId: 'errorAsLoading', data: { hook: name, test: text, errorField }, suggest: errorSuggestion(hook, usage, fields) });
+          return;
+        case 'empty':
+          context.report({ node, messageId: 'emptyOnError', data: { hook: name, test: text, errorField }, suggest: errorSuggestion(hook, usage, fields) });
+          return;
+        case 'control':
+          context.report({ node, messageId: 'fallbackAsSaved', data: { hook: name, pattern: text, fix: describeFix(fields, false, true) }, suggest: errorSuggestion(hook, usage, fields) });
+          return;
+        case 'list': {
+          const fix = describeFix(fields, missingLoading, true);
+          const suggest = suggestion(usage.pattern, hook.library === 'unknown' ? [] : wantedFields(fields, missingLoading, true));
+          if (evidence.fallback) {
+            context.report({ node: evidence.fallback, messageId: 'defaultHidesStates', data: { hook: name, pattern: clip(sourceCode.getText(evidence.fallback)), fix }, suggest });
+            return;
+          }
+          const when = missingLoading ? 'while loading and when the request fails' : 'when the request fails';
+          context.report({ node, messageId: 'blankOnError', data: { hook: name, text: `${text}(...)`, when, fix }, suggest });
+          return;
+        }
+      }
+    }
+
+    function errorSuggestion(hook: QueryHookCall, usage: ResultUsage, fields: { error: string | null }): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      return suggestion(usage.pattern, hook.library === 'unknown' || !fields.error ? [] : [fields.error]);
+    }
+
     function reportMissing(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, missingLoading: boolean, missingError: boolean): void {
       const fields = stateFields(hook, optionFacts);
-      const wanted = [missingLoading ? fields.loading : null, missingError ? fields.error : null].filter((field): field is string => field !== null);
-      const suggest = suggestion(usage.pattern, hook.library === 'unknown' ? [] : wanted);
-      const name = hookName(hook);
-      if (missingError && !missingLoading && usage.absenceGate) {
-        context.report({
-          node: usage.absenceGate,
-          messageId: 'errorAsLoading',
-          data: { hook: name, test: clip(sourceCode.getText(usage.absenceGate)), errorField: fields.error ? `\`${fields.error}\`` : 'the error state' },
-          suggest,
-        });
-        return;
-      }
+      const suggest = suggestion(usage.pattern, hook.library === 'unknown' ? [] : wantedFields(fields, missingLoading, missingError));
       const fix = describeFix(fields, missingLoading, missingError);
-      if (usage.dataDefault && !usage.loading && !usage.error) {
-        context.report({ node: usage.dataDefault, messageId: 'defaultHidesStates', data: { hook: name, pattern: clip(sourceCode.getText(usage.dataDefault)), fix }, suggest });
-        return;
-      }
       const states = missingLoading && missingError ? 'loading and error states' : missingLoading ? 'loading state' : 'error state';
-      context.report({ node: hook.call.callee, messageId: 'missingStates', data: { hook: name, states, fix }, suggest });
+      context.report({ node: hook.call.callee, messageId: 'missingStates', data: { hook: hookName(hook), states, fix }, suggest });
     }
 
     function checkMutation(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts): void {
@@ -326,6 +424,25 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+type Role = 'component' | 'hook';
+
+/** The tRPC procedure (`user.me`) and the query key (`'projects'`, `'/api/user'`) a query reads. */
+function identityOf(hook: QueryHookCall): { procedure: string | null; key: string | null } {
+  if (hook.identity) return hook.identity;
+  const call = hook.optionsCall;
+  const callee = call.callee;
+  let procedure: string | null = null;
+  if (hook.library === 'trpc' && callee.type === AST_NODE_TYPES.MemberExpression) procedure = chainPath(callee.object);
+  const first = call.arguments[0];
+  if (!first) return { procedure, key: null };
+  procedure ??= procedureIn(first);
+  return { procedure, key: hook.library === 'trpc' ? null : keyIn(first) };
+}
+
+function wantedFields(fields: { loading: string | null; error: string | null }, loading: boolean, error: boolean): string[] {
+  return [loading ? fields.loading : null, error ? fields.error : null].filter((field): field is string => field !== null);
+}
 
 function hasTypeServices(services: unknown): boolean {
   const candidate = services as { program?: unknown } | undefined;

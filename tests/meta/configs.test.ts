@@ -3,6 +3,8 @@
  * reference the exact plugin object the package exports, and ESLint's own schema validation
  * accepts every rule's defaults and the strict options while rejecting nonsense with a clear error.
  */
+import { readFileSync } from 'node:fs';
+
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -202,5 +204,22 @@ describe('options of no-wildcard-cors: the clear schema errors users see', () =>
     expect(
       schemaError(name, ['error', { allowedPublicPaths: ['/api/public/**', '/health'], checkAllowlists: true, ignoreDevelopmentOnly: false }]),
     ).toBe(ACCEPTED);
+  });
+});
+
+describe('the README describes the strict preset', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf("- `strict` is `recommended` plus each rule's stricter options");
+  const paragraph = readme.slice(start, readme.indexOf('Both presets only register the plugin', start));
+
+  it.each(Object.entries(rules))('names every strict option of %s', (name, rule) => {
+    expect(start).toBeGreaterThan(-1);
+    const recommendation: unknown = rule.meta.docs?.recommended;
+    const strictOptions =
+      typeof recommendation === 'object' && recommendation !== null
+        ? Object.keys(((recommendation as { strict: readonly object[] }).strict[0] ?? {}) as object)
+        : [];
+    const named = strictOptions.filter((option) => paragraph.includes(`\`${option}\``));
+    expect(named).toEqual(strictOptions);
   });
 });

@@ -1,17 +1,23 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
-import { describe, expect, it, type MockInstance, vi } from 'vitest';
+import { afterAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 
 import { peekFileFacts } from '../../src/analysis/file-facts.js';
 import rule, { type Options } from '../../src/rules/require-query-states.js';
+import { clearForeignHooks, foreignHookParses } from '../../src/rules/require-query-states/foreign-hooks.js';
+import { clearProjectQueries, projectScans } from '../../src/rules/require-query-states/project.js';
 import { majorOf } from '../../src/rules/require-query-states/version.js';
 import { costProbe } from '../cost-probe.js';
 import { FIXTURES, TYPED_ROOT, javascriptTester, typedTester, typescriptTester } from '../testers.js';
 
-const STRICT = [{ checkMutations: true, reportAssertions: true, requireEmptyState: true }] as const;
+const STRICT = [{ checkMutations: true, reportAssertions: true, requireEmptyState: true, requireErrorState: true, requireLoadingState: true }] as const;
+/** The strict options that report queries without a visible failure in the component. */
+const STATES = [{ requireErrorState: true, requireLoadingState: true }] as const;
 const TSX = 'src/components/Projects.tsx';
 const TYPED_TSX = path.join(TYPED_ROOT, 'react.tsx');
 const V4_TSX = path.join(FIXTURES, 'typed', 'query-v4', 'src', 'Projects.tsx');
@@ -67,39 +73,18 @@ export function Projects() {
 }
 `,
       },
+      {
+        name: 'plain JavaScript: a permission flag only decides whether a button shows (strict at most)',
+        code: `
+import useSWR from 'swr';
+export function Toolbar() {
+  const { data: permissions } = useSWR('/api/permissions', fetcher);
+  return <div>{permissions?.canCreate && <button>New project</button>}</div>;
+}
+`,
+      },
     ],
     invalid: [
-      {
-        name: 'TanStack Query: data rendered with no state read, suggestion adds the fields',
-        code: `
-import { useQuery } from '@tanstack/react-query';
-export function Projects() {
-  const { data } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
-  return <ul>{data?.map((project) => <li key={project.id}>{project.name}</li>)}</ul>;
-}
-`,
-        errors: [
-          {
-            messageId: 'missingStates',
-            line: 4,
-            column: 20,
-            data: { hook: 'useQuery', states: BOTH, fix: FIX_V5_BOTH },
-            suggestions: [
-              {
-                messageId: 'addStateFields',
-                data: { fields: '`isPending` and `error`' },
-                output: `
-import { useQuery } from '@tanstack/react-query';
-export function Projects() {
-  const { data, isPending, error } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
-  return <ul>{data?.map((project) => <li key={project.id}>{project.name}</li>)}</ul>;
-}
-`,
-              },
-            ],
-          },
-        ],
-      },
       {
         name: 'SWR: `if (!data) return <Spinner />` without an error check spins forever on errors',
         code: `
@@ -134,7 +119,26 @@ export default function Profile() {
         ],
       },
       {
-        name: 'Apollo: whole result, loading read but the error never is',
+        name: 'TanStack Query: a list rendered with no state read is blank while loading and on failure; the suggestion adds the fields',
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  return <ul>{data?.map((project) => <li key={project.id}>{project.name}</li>)}</ul>;
+}
+`,
+        errors: [
+          { messageId: 'blankOnError', line: 5, column: 15, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data, isPending, error } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  return <ul>{data?.map((project) => <li key={project.id}>{project.name}</li>)}</ul>;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'Apollo: whole result, loading read but not the error: `result.data.viewer` throws when the request fails',
         code: `
 import { useQuery } from '@apollo/client';
 const Dashboard = () => {
@@ -143,10 +147,12 @@ const Dashboard = () => {
   return <h1>{result.data.viewer.name}</h1>;
 };
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 18, data: { hook: 'useQuery', states: 'error state', fix: FIX_ERROR } }],
+        errors: [
+          { messageId: 'crashes', line: 6, column: 15 },
+        ],
       },
       {
-        name: 'tRPC in JavaScript: no states',
+        name: 'tRPC in JavaScript: a list with no states',
         code: `
 import { trpc } from '../utils/trpc';
 export function Posts() {
@@ -154,7 +160,32 @@ export function Posts() {
   return <ul>{posts.data?.map((p) => <li key={p.id}>{p.title}</li>)}</ul>;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 17, data: { hook: 'trpc.post.list.useQuery', states: BOTH, fix: FIX_V5_BOTH } }],
+        errors: [
+          { messageId: 'blankOnError', line: 5, column: 15 },
+        ],
+      },
+      {
+        name: 'SWR in JavaScript: the empty state is what a failed request shows',
+        code: `
+import useSWR from 'swr';
+export function Invoices() {
+  const { data, isLoading } = useSWR('/api/invoices', fetcher);
+  if (isLoading) return <Spinner />;
+  if (!data?.length) return <p>No invoices yet</p>;
+  return <ul>{data.map((invoice) => <li key={invoice.id}>{invoice.number}</li>)}</ul>;
+}
+`,
+        errors: [
+          { messageId: 'emptyOnError', line: 6, column: 7, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import useSWR from 'swr';
+export function Invoices() {
+  const { data, isLoading, error } = useSWR('/api/invoices', fetcher);
+  if (isLoading) return <Spinner />;
+  if (!data?.length) return <p>No invoices yet</p>;
+  return <ul>{data.map((invoice) => <li key={invoice.id}>{invoice.number}</li>)}</ul>;
+}
+` }] },
+        ],
       },
       {
         name: 'strict in JavaScript: urql mutation triggered with no fetching guard and no error',
@@ -632,6 +663,353 @@ export function Overview() {
 }
 `,
       },
+      {
+        name: 'a dereference guarded by the data or by a derived test does not throw',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Attachments() {
+  const { data: items, isLoading } = useQuery({ queryKey: ['attachments'], queryFn: fetchAttachments });
+  const hasResults = items && items.length > 0;
+  if (isLoading) return <Spinner />;
+  return <div>{hasResults ? items.map((item) => <Row key={item.id} item={item} />) : null}</div>;
+}
+`,
+      },
+      {
+        name: 'TanStack: loading-only (the error is read) is strict, not recommended',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data, error } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  if (error) return <ErrorState error={error} />;
+  return <ul>{data?.map((p) => <li key={p.id}>{p.name}</li>)}</ul>;
+}
+`,
+      },
+      {
+        name: 'tRPC: loading-only (isError read) is strict, not recommended',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function Posts() {
+  const posts = api.post.all.useQuery();
+  if (posts.isError) return <ErrorState />;
+  return <ul>{posts.data?.map((p) => <li key={p.id}>{p.title}</li>)}</ul>;
+}
+`,
+      },
+      {
+        name: 'SWR: loading-only (error read) is strict, not recommended',
+        filename: TSX,
+        code: `
+import useSWR from 'swr';
+export function Team() {
+  const { data, error } = useSWR('/api/team', fetcher);
+  if (error) return <ErrorState />;
+  return <ul>{data?.members.map((m) => <li key={m.id}>{m.name}</li>)}</ul>;
+}
+`,
+      },
+      {
+        name: 'a custom hook returning the data with its error and loading: checked at the caller',
+        filename: TSX,
+        code: `
+import useSWR from 'swr';
+export function useDataroomGroups(id: string) {
+  const { data, error } = useSWR<Group[]>(\`/api/datarooms/\${id}/groups\`, fetcher);
+  return { groups: data ?? [], loading: !data && !error, error };
+}
+`,
+      },
+      {
+        name: 'TanStack: a custom hook returning `isPending` and `error` with the data',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export const useInvoices = () => {
+  const { data, isPending, error } = useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
+  return { invoices: data ?? [], isPending, error };
+};
+`,
+      },
+      {
+        name: 'TanStack: permission flags in boolean positions (`&&`, `?? false`, `if (!flag) return null`)',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function ProjectActions() {
+  const { data: permissions } = useQuery({ queryKey: ['permissions'], queryFn: fetchPermissions });
+  const canDelete = permissions?.project.delete ?? false;
+  if (!permissions?.project.read) return null;
+  return <div>{permissions?.project.create && <CreateButton />}{canDelete && <DeleteButton />}</div>;
+}
+`,
+      },
+      {
+        name: 'tRPC: a feature flag and a role comparison only choose what to show',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function Monitoring({ id }: { id: string }) {
+  const { data: isCloud } = api.settings.isCloud.useQuery();
+  const { data: member } = api.user.get.useQuery();
+  return <div>{isCloud ? <CloudMonitoring id={id} /> : <FreeMonitoring id={id} />}{member?.role === 'owner' && <ManageRoles />}</div>;
+}
+`,
+      },
+      {
+        name: 'SWR: a plan flag only locks a feature',
+        filename: TSX,
+        code: `
+import useSWR from 'swr';
+export function Integrations() {
+  const { data: plan } = useSWR('/api/plan', fetcher);
+  const locked = !(plan?.limits.integrations ?? false);
+  return <IntegrationList locked={locked} />;
+}
+`,
+      },
+      {
+        name: 'data used only as form defaults (`useForm({ defaultValues })`, `form.reset(data)` in an effect)',
+        filename: TSX,
+        code: `
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { api } from '~/trpc/react';
+export function UpdateCompose({ id }: { id: string }) {
+  const { data } = api.compose.one.useQuery({ id });
+  const form = useForm({ defaultValues: { name: data?.name ?? '', description: data?.description ?? '' } });
+  useEffect(() => { if (data) form.reset({ name: data.name, description: data.description ?? '' }); }, [data, form]);
+  return <form onSubmit={form.handleSubmit(save)}><input {...form.register('name')} /></form>;
+}
+`,
+      },
+      {
+        name: 'data used only in another query\'s `enabled`, a callback and a validation',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const user = useQuery({ queryKey: ['me'], queryFn: fetchMe });
+  const projects = useQuery({ queryKey: ['projects'], queryFn: fetchProjects, enabled: !!user.data, throwOnError: true });
+  const schema = z.string().refine((name) => !user.data?.reservedNames.includes(name));
+  return <ProjectForm schema={schema} onSubmit={(values) => create(user.data?.id, values)} projects={projects.data} />;
+}
+`,
+      },
+      {
+        name: 'auxiliary display: a count in a badge, a per-row cell with `?? "-"`, a label with a fallback',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Sidebar() {
+  const { data: unread } = useQuery({ queryKey: ['unread'], queryFn: fetchUnread });
+  const { data: stats } = useQuery({ queryKey: ['stats'], queryFn: fetchStats });
+  return (
+    <nav>
+      <a href="/inbox">Inbox <Badge>{unread?.count ?? 0}</Badge></a>
+      <span title={stats?.label ?? 'Usage'}>{stats?.size ?? '-'}</span>
+    </nav>
+  );
+}
+`,
+      },
+      {
+        name: 'a picker\'s options (`<SelectItem>`, `options=`, a command list\'s empty line) are auxiliary',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function ProjectForm() {
+  const { data: tags } = api.tag.all.useQuery();
+  const { data: servers } = api.server.all.useQuery();
+  const { data: customers } = api.customers.get.useQuery();
+  return (
+    <form>
+      <Select>
+        <SelectContent>{tags?.map((tag) => <SelectItem key={tag.id} value={tag.id}>{tag.name}</SelectItem>)}</SelectContent>
+      </Select>
+      <ServerPicker options={servers?.map((server) => ({ value: server.id, label: server.name })) ?? []} />
+      <Command>
+        <CommandList>
+          {!customers?.length && <CommandEmpty>No customers found</CommandEmpty>}
+          {customers?.map((customer) => <CommandItem key={customer.id}>{customer.name}</CommandItem>)}
+        </CommandList>
+      </Command>
+    </form>
+  );
+}
+`,
+      },
+      {
+        name: 'TanStack: after the loading check, `if (!data)` renders a not-found page: the failure is shown',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Environment({ id }: { id: string }) {
+  const { data, isPending } = useQuery({ queryKey: ['environment', id], queryFn: () => fetchEnvironment(id) });
+  if (isPending) return <Spinner />;
+  if (!data) return <NotFound>Environment not found</NotFound>;
+  return <EnvironmentView environment={data} />;
+}
+`,
+      },
+      {
+        name: 'tRPC: `!nodes` renders "Failed to load data": the failure is shown',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function MonitoringCard() {
+  const { data: nodes, isPending } = api.swarm.getNodes.useQuery();
+  if (isPending) return <Spinner />;
+  if (!nodes) return <div className="text-destructive">Failed to load data</div>;
+  return <NodeGrid nodes={nodes} />;
+}
+`,
+      },
+      {
+        name: 'SWR: `if (!data) notFound()` and a redirect: the failure is shown',
+        filename: TSX,
+        code: `
+import useSWR from 'swr';
+import { notFound } from 'next/navigation';
+export function Token({ token }: { token: string }) {
+  const { data } = useSWR(\`/api/tokens/\${token}\`, fetcher);
+  if (!data) {
+    notFound();
+  }
+  return <TokenView token={data} />;
+}
+`,
+      },
+      {
+        name: 'a widget that renders nothing while its data is absent (`if (!data) return null`) is strict at most',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function ChatHistory() {
+  const { data } = useQuery({ queryKey: ['sessions'], queryFn: fetchSessions });
+  const sessions = data ?? [];
+  if (sessions.length === 0) return null;
+  return <ul>{sessions.map((session) => <li key={session.id}>{session.title}</li>)}</ul>;
+}
+`,
+      },
+      {
+        name: '`data?.length === 0 ? <Empty />`: absent data does not take the empty branch, and the other branch is no list',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function Backups() {
+  const { data } = api.destination.all.useQuery();
+  return <div>{data?.length === 0 ? <EmptyState>Set up a destination first</EmptyState> : <BackupTable />}</div>;
+}
+`,
+      },
+      {
+        name: 'a query-level `onError` that shows the error, and a `meta` error message for the app-wide handler',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects, onError: (error: Error) => toast.error(error.message) });
+  const { data: tags } = useQuery({ queryKey: ['tags'], queryFn: fetchTags, meta: { errorMessage: 'Could not load tags' } });
+  if (!data?.length) return <p>No projects yet</p>;
+  return <div><ProjectTable rows={data} /><ul>{tags?.map((tag) => <li key={tag}>{tag}</li>)}</ul></div>;
+}
+`,
+      },
+      {
+        name: 'a spinner inside a button is a pending action, not the data\'s loading',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function PatchActions({ file }: { file: string }) {
+  const { data: patches } = api.patch.byEntityId.useQuery({ file });
+  const patch = patches?.find((p) => p.filePath === file);
+  return <div>{patch ? <Button>Unmark</Button> : <Button disabled={saving}>{saving && <Loader2 className="animate-spin" />}Mark deleted</Button>}</div>;
+}
+`,
+      },
+      {
+        name: 'the "add one" button shown instead of an empty `<Select>` or combobox is the picker\'s empty state (strict at most)',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function SelectCustomer() {
+  const { data: customers } = api.customers.get.useQuery();
+  if (!customers?.length) return <Button onClick={createCustomer}>Select customer</Button>;
+  return (
+    <Popover>
+      <PopoverContent>
+        <Command>{customers.map((customer) => <CommandItem key={customer.id}>{customer.name}</CommandItem>)}</Command>
+      </PopoverContent>
+    </Popover>
+  );
+}
+export function SshKeyField() {
+  const { data: sshKeys } = api.sshKey.all.useQuery();
+  return <div>{sshKeys && sshKeys.length > 0 ? <FormField name="sshKey" render={() => <Select />} /> : <Button>Add SSH Key</Button>}</div>;
+}
+`,
+      },
+      {
+        name: 'a button label chosen by a count is not an empty state',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function NetworkPicker({ selected }: { selected: string[] }) {
+  const { data: networks } = api.network.all.useQuery();
+  const chosen = (networks ?? []).filter((network) => selected.includes(network.id));
+  return <Button>{chosen.length > 0 ? \`\${chosen.length} selected\` : 'Select networks...'}</Button>;
+}
+`,
+      },
+      {
+        name: 'requireErrorState: a custom hook returning the error and loading stays silent',
+        filename: TSX,
+        options: STATES,
+        code: `
+import useSWR from 'swr';
+export function useDataroomGroups(id: string) {
+  const { data, error } = useSWR<Group[]>(\`/api/datarooms/\${id}/groups\`, fetcher);
+  return { groups: data ?? [], loading: !data && !error, error };
+}
+`,
+      },
+      {
+        name: 'requireErrorState: form defaults and `enabled` never render',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { api } from '~/trpc/react';
+export function UpdateCompose({ id }: { id: string }) {
+  const { data } = api.compose.one.useQuery({ id });
+  const { data: me } = api.user.me.useQuery();
+  api.environment.list.useQuery({ id }, { enabled: !!me });
+  const form = useForm({ defaultValues: { name: data?.name ?? '' } });
+  useEffect(() => { if (data) form.reset({ name: data.name }); }, [data, form]);
+  return <form onSubmit={form.handleSubmit(save)}><input {...form.register('name')} /></form>;
+}
+`,
+      },
+      {
+        name: 'requireErrorState: an `if (!data)` branch rendering a not-found page',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Environment({ id }: { id: string }) {
+  const { data, isPending } = useQuery({ queryKey: ['environment', id], queryFn: () => fetchEnvironment(id) });
+  if (isPending) return <Spinner />;
+  if (!data) return <NotFound>Environment not found</NotFound>;
+  return <EnvironmentView environment={data} />;
+}
+`,
+      },
     ],
     invalid: [
       {
@@ -667,18 +1045,6 @@ export function Projects() {
         ],
       },
       {
-        name: 'TanStack: `data?.items.map` with no state read, whole object',
-        filename: TSX,
-        code: `
-import { useQuery } from '@tanstack/react-query';
-export const Projects = () => {
-  const query = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
-  return <ul>{query.data?.items.map((p) => <li key={p.id}>{p.name}</li>)}</ul>;
-};
-`,
-        errors: [{ messageId: 'missingStates', line: 4, column: 17, data: { hook: 'useQuery', states: BOTH, fix: FIX_V5_BOTH } }],
-      },
-      {
         name: 'TanStack: ternary on data shows a spinner for errors too',
         filename: TSX,
         code: `
@@ -711,41 +1077,21 @@ export function Projects() {
         ],
       },
       {
-        name: 'TanStack: `if (!data) return null` is not a loading state',
+        name: 'TanStack: `query.data?.items.map` with no state read: a blank list',
         filename: TSX,
         code: `
 import { useQuery } from '@tanstack/react-query';
-export function Projects() {
-  const { data, ...rest } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
-  if (!data) return null;
-  return <List items={data} refetch={rest.refetch} />;
-}
+export const Projects = () => {
+  const query = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  return <ul>{query.data?.items.map((p) => <li key={p.id}>{p.name}</li>)}</ul>;
+};
 `,
         errors: [
-          {
-            messageId: 'missingStates',
-            line: 4,
-            column: 29,
-            data: { hook: 'useQuery', states: BOTH, fix: FIX_V5_BOTH },
-            suggestions: [
-              {
-                messageId: 'addStateFields',
-                data: { fields: '`isPending` and `error`' },
-                output: `
-import { useQuery } from '@tanstack/react-query';
-export function Projects() {
-  const { data, isPending, error, ...rest } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
-  if (!data) return null;
-  return <List items={data} refetch={rest.refetch} />;
-}
-`,
-              },
-            ],
-          },
+          { messageId: 'blankOnError', line: 5, column: 15 },
         ],
       },
       {
-        name: 'TanStack: useInfiniteQuery pages rendered with loading handled but no error',
+        name: 'TanStack: useInfiniteQuery pages read after the loading check: `data.pages` throws when the request fails',
         filename: TSX,
         code: `
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -756,111 +1102,62 @@ export function Feed() {
 }
 `,
         errors: [
-          {
-            messageId: 'missingStates',
-            line: 4,
-            column: 46,
-            data: { hook: 'useInfiniteQuery', states: 'error state', fix: FIX_ERROR },
-            suggestions: [
-              {
-                messageId: 'addStateFields',
-                data: { fields: '`error`' },
-                output: `
+          { messageId: 'crashes', line: 6, column: 16, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
 import { useInfiniteQuery } from '@tanstack/react-query';
 export function Feed() {
   const { data, isPending, fetchNextPage, error } = useInfiniteQuery({ queryKey: ['feed'], queryFn: fetchPage, initialPageParam: 0, getNextPageParam: (last) => last.next });
   if (isPending) return <Spinner />;
   return <div>{data.pages.flatMap((page) => page.items).map((item) => <Post key={item.id} post={item} />)}<button onClick={() => fetchNextPage()}>More</button></div>;
 }
-`,
-              },
-            ],
-          },
+` }] },
         ],
       },
       {
-        name: 'several queries: each is checked, the unhandled one reported',
+        name: 'TanStack: `data!.items` throws while loading and on failure',
         filename: TSX,
         code: `
 import { useQuery } from '@tanstack/react-query';
-export function Dashboard() {
-  const user = useQuery({ queryKey: ['me'], queryFn: fetchMe });
-  const projects = useQuery({ queryKey: ['projects', user.data?.id], queryFn: fetchProjects, enabled: !!user.data });
-  if (user.isPending) return <Spinner />;
-  if (user.isError) return <ErrorState />;
-  return <List items={projects.data ?? []} />;
-}
-`,
-        errors: [{ messageId: 'missingStates', line: 5, column: 20, data: { hook: 'useQuery', states: BOTH, fix: '`isLoading` (a loading indicator) and `error` (a message with a way to retry)' } }],
-      },
-      {
-        name: 'a custom hook that collapses the result into data only',
-        filename: TSX,
-        code: `
-import { useQuery } from '@tanstack/react-query';
-export function useProjectNames() {
+export function Projects() {
   const { data } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
-  return data?.map((p) => p.name) ?? [];
+  return <ProjectGrid projects={data!.items} />;
 }
 `,
         errors: [
-          {
-            messageId: 'missingStates',
-            line: 4,
-            column: 20,
-            data: { hook: 'useQuery', states: BOTH, fix: FIX_V5_BOTH },
-            suggestions: [
-              {
-                messageId: 'addStateFields',
-                data: { fields: '`isPending` and `error`' },
-                output: `
+          { messageId: 'crashes', line: 5, column: 33, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
 import { useQuery } from '@tanstack/react-query';
-export function useProjectNames() {
+export function Projects() {
   const { data, isPending, error } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
-  return data?.map((p) => p.name) ?? [];
+  return <ProjectGrid projects={data!.items} />;
 }
-`,
-              },
-            ],
-          },
+` }] },
         ],
       },
       {
-        name: 'same-file wrapper hook: its consumer renders data with no states',
+        name: 'TanStack: destructuring the data (`const { items } = data`) throws while it is undefined',
         filename: TSX,
         code: `
 import { useQuery } from '@tanstack/react-query';
-const useInvoices = () => useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
-export default function InvoicesPage() {
-  const { data } = useInvoices();
-  return <Table rows={data} />;
+export function Projects() {
+  const { data, error } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  if (error) return <ErrorState />;
+  const { items } = data;
+  return <ProjectGrid projects={items} />;
 }
 `,
         errors: [
-          {
-            messageId: 'missingStates',
-            line: 5,
-            column: 20,
-            data: { hook: 'useInvoices', states: BOTH, fix: FIX_V5_BOTH },
-            suggestions: [
-              {
-                messageId: 'addStateFields',
-                data: { fields: '`isPending` and `error`' },
-                output: `
+          { messageId: 'crashes', line: 6, column: 9, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending`' }, output: `
 import { useQuery } from '@tanstack/react-query';
-const useInvoices = () => useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
-export default function InvoicesPage() {
-  const { data, isPending, error } = useInvoices();
-  return <Table rows={data} />;
+export function Projects() {
+  const { data, error, isPending } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  if (error) return <ErrorState />;
+  const { items } = data;
+  return <ProjectGrid projects={items} />;
 }
-`,
-              },
-            ],
-          },
+` }] },
         ],
       },
       {
-        name: 'SWR: isLoading read, error never',
+        name: 'SWR: isLoading read, error never: `data.members` throws when the request fails',
         filename: TSX,
         code: `
 import useSWR from 'swr';
@@ -871,145 +1168,18 @@ export function Team() {
 }
 `,
         errors: [
-          {
-            messageId: 'missingStates',
-            line: 4,
-            column: 31,
-            data: { hook: 'useSWR', states: 'error state', fix: FIX_ERROR },
-            suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+          { messageId: 'crashes', line: 6, column: 25, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
 import useSWR from 'swr';
 export function Team() {
   const { data, isLoading, error } = useSWR('/api/team', fetcher);
   if (isLoading) return <Spinner />;
   return <Members list={data.members} />;
 }
-` }],
-          },
+` }] },
         ],
       },
       {
-        name: 'SWR infinite: no states',
-        filename: TSX,
-        code: `
-import useSWRInfinite from 'swr/infinite';
-export function Feed() {
-  const { data } = useSWRInfinite(getKey, fetcher);
-  return <div>{data?.flat().map((item) => <Post key={item.id} post={item} />)}</div>;
-}
-`,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useSWRInfinite', states: BOTH, fix: '`isLoading` (a loading indicator) and `error` (a message with a way to retry)' }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
-import useSWRInfinite from 'swr/infinite';
-export function Feed() {
-  const { data, isLoading, error } = useSWRInfinite(getKey, fetcher);
-  return <div>{data?.flat().map((item) => <Post key={item.id} post={item} />)}</div>;
-}
-` }] }],
-      },
-      {
-        name: 'Apollo: loading destructured but never read, error missing',
-        filename: TSX,
-        code: `
-import { useQuery } from '@apollo/client/react';
-export function Viewer() {
-  const { data } = useQuery(VIEWER);
-  return <h1>{data?.viewer.name}</h1>;
-}
-`,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useQuery', states: BOTH, fix: '`loading` (a loading indicator) and `error` (a message with a way to retry)' }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`loading` and `error`' }, output: `
-import { useQuery } from '@apollo/client/react';
-export function Viewer() {
-  const { data, loading, error } = useQuery(VIEWER);
-  return <h1>{data?.viewer.name}</h1>;
-}
-` }] }],
-      },
-      {
-        name: 'Apollo: useLazyQuery result rendered without states',
-        filename: TSX,
-        code: `
-import { useLazyQuery } from '@apollo/client';
-export function Search() {
-  const [search, { data }] = useLazyQuery(SEARCH);
-  return <div><button onClick={() => search()}>Go</button>{data?.results.map((r) => <Row key={r.id} row={r} />)}</div>;
-}
-`,
-        errors: [{ messageId: 'missingStates', line: 4, column: 30, data: { hook: 'useLazyQuery', states: BOTH, fix: '`loading` (a loading indicator) and `error` (a message with a way to retry)' }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`loading` and `error`' }, output: `
-import { useLazyQuery } from '@apollo/client';
-export function Search() {
-  const [search, { data, loading, error }] = useLazyQuery(SEARCH);
-  return <div><button onClick={() => search()}>Go</button>{data?.results.map((r) => <Row key={r.id} row={r} />)}</div>;
-}
-` }] }],
-      },
-      {
-        name: 'urql: fetching read, error never',
-        filename: TSX,
-        code: `
-import { useQuery } from 'urql';
-export function Todos() {
-  const [result] = useQuery({ query: TODOS });
-  if (result.fetching) return <Spinner />;
-  return <List items={result.data.todos} />;
-}
-`,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useQuery', states: 'error state', fix: FIX_ERROR } }],
-      },
-      {
-        name: 'RTK Query: generated hook imported from the API slice, no states (library unknown without types: no suggestion)',
-        filename: TSX,
-        code: `
-import { useGetPostsQuery } from '@/store/api';
-export function Posts() {
-  const { data } = useGetPostsQuery();
-  return <List items={data} />;
-}
-`,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useGetPostsQuery', states: BOTH, fix: 'the loading state (a loading indicator) and the error state (a message with a way to retry)' } }],
-      },
-      {
-        name: 'RTK Query: lazy generated hook',
-        filename: TSX,
-        code: `
-import { useLazyGetPostsQuery } from '@/store/api';
-export function Posts() {
-  const [load, { data, isFetching }] = useLazyGetPostsQuery();
-  return <div><button disabled={isFetching} onClick={() => load()}>Load</button><List items={data} /></div>;
-}
-`,
-        errors: [{ messageId: 'missingStates', line: 4, column: 40, data: { hook: 'useLazyGetPostsQuery', states: 'error state', fix: 'the error state (a message with a way to retry)' } }],
-      },
-      {
-        name: 'RTK Query: api.endpoints.x.useQuery',
-        filename: TSX,
-        code: `
-import { api } from '@/store/api';
-export function Posts() {
-  const { data } = api.endpoints.getPosts.useQuery();
-  return <List items={data} />;
-}
-`,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'api.endpoints.getPosts.useQuery', states: BOTH, fix: '`isLoading` (a loading indicator) and `error` (a message with a way to retry)' }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
-import { api } from '@/store/api';
-export function Posts() {
-  const { data, isLoading, error } = api.endpoints.getPosts.useQuery();
-  return <List items={data} />;
-}
-` }] }],
-      },
-      {
-        name: 'tRPC: api.post.all.useQuery() with no states',
-        filename: TSX,
-        code: `
-import { api } from '~/trpc/react';
-export function Posts() {
-  const posts = api.post.all.useQuery();
-  return <ul>{posts.data?.map((p) => <li key={p.id}>{p.title}</li>)}</ul>;
-}
-`,
-        errors: [{ messageId: 'missingStates', line: 4, column: 17, data: { hook: 'api.post.all.useQuery', states: BOTH, fix: FIX_V5_BOTH } }],
-      },
-      {
-        name: 'tRPC: trpc.greeting.useQuery() destructured, loading read',
+        name: 'tRPC: `trpc.greeting.useQuery()` destructured, loading read: `data.text` throws when the request fails',
         filename: TSX,
         code: `
 import { trpc } from '../utils/trpc';
@@ -1019,18 +1189,875 @@ export function Greeting() {
   return <p>{data.text}</p>;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 31, data: { hook: 'trpc.greeting.useQuery', states: 'error state', fix: FIX_ERROR }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+        errors: [
+          { messageId: 'crashes', line: 6, column: 14, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
 import { trpc } from '../utils/trpc';
 export function Greeting() {
   const { data, isLoading, error } = trpc.greeting.useQuery({ name: 'you' });
   if (isLoading) return <Spinner />;
   return <p>{data.text}</p>;
 }
-` }] }],
+` }] },
+        ],
       },
       {
-        name: 'useQueries: the second result is rendered unchecked',
+        name: 'urql: fetching read, error never: `result.data.todos` throws when the request fails',
         filename: TSX,
+        code: `
+import { useQuery } from 'urql';
+export function Todos() {
+  const [result] = useQuery({ query: TODOS });
+  if (result.fetching) return <Spinner />;
+  return <List items={result.data.todos} />;
+}
+`,
+        errors: [
+          { messageId: 'crashes', line: 6, column: 23 },
+        ],
+      },
+      {
+        name: 'TanStack: after the loading check, `!data?.length` shows "No projects yet" when the request fails',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data, isPending } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  if (isPending) return <Spinner />;
+  if (!data?.length) return <EmptyState title="No projects yet" />;
+  return <ProjectTable rows={data} />;
+}
+`,
+        errors: [
+          { messageId: 'emptyOnError', line: 6, column: 7, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data, isPending, error } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  if (isPending) return <Spinner />;
+  if (!data?.length) return <EmptyState title="No projects yet" />;
+  return <ProjectTable rows={data} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'tRPC: `data && data.length > 0 ? <List /> : <p>No ...</p>`: the empty state shows on failure',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function Schedules({ appId }: { appId: string }) {
+  const { data: schedules, isLoading } = api.schedule.list.useQuery({ appId });
+  return (
+    <section>
+      {isLoading ? (
+        <Spinner />
+      ) : schedules && schedules.length > 0 ? (
+        <ScheduleTable schedules={schedules} />
+      ) : (
+        <p>No scheduled tasks</p>
+      )}
+    </section>
+  );
+}
+`,
+        errors: [
+          { messageId: 'emptyOnError', line: 9, column: 11, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { api } from '~/trpc/react';
+export function Schedules({ appId }: { appId: string }) {
+  const { data: schedules, isLoading, error } = api.schedule.list.useQuery({ appId });
+  return (
+    <section>
+      {isLoading ? (
+        <Spinner />
+      ) : schedules && schedules.length > 0 ? (
+        <ScheduleTable schedules={schedules} />
+      ) : (
+        <p>No scheduled tasks</p>
+      )}
+    </section>
+  );
+}
+` }] },
+        ],
+      },
+      {
+        name: 'SWR: `!webhooks || webhooks.length === 0` renders "No webhooks configured" when the request fails',
+        filename: TSX,
+        code: `
+import useSWR from 'swr';
+export function Webhooks() {
+  const { data: webhooks } = useSWR<Webhook[]>('/api/webhooks', fetcher);
+  return (
+    <div>
+      {!webhooks || webhooks.length === 0 ? (
+        <EmptyState>No webhooks configured</EmptyState>
+      ) : (
+        <WebhookTable webhooks={webhooks} />
+      )}
+    </div>
+  );
+}
+`,
+        errors: [
+          { messageId: 'emptyOnError', line: 7, column: 8, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import useSWR from 'swr';
+export function Webhooks() {
+  const { data: webhooks, error } = useSWR<Webhook[]>('/api/webhooks', fetcher);
+  return (
+    <div>
+      {!webhooks || webhooks.length === 0 ? (
+        <EmptyState>No webhooks configured</EmptyState>
+      ) : (
+        <WebhookTable webhooks={webhooks} />
+      )}
+    </div>
+  );
+}
+` }] },
+        ],
+      },
+      {
+        name: 'an empty default followed through an alias and `useMemo`: the empty state shows on failure',
+        filename: TSX,
+        code: `
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+export function Services({ filter }: { filter: string }) {
+  const { data: services, isLoading } = useQuery({ queryKey: ['services'], queryFn: fetchServices });
+  const filtered = useMemo(() => {
+    if (!services) return [];
+    return services.filter((service) => service.name.includes(filter));
+  }, [services, filter]);
+  return (
+    <div>
+      {isLoading && <Spinner />}
+      {!isLoading && filtered.length === 0 && <p>No services match the current filters.</p>}
+      {filtered.length > 0 && <ServiceTable services={filtered} />}
+    </div>
+  );
+}
+`,
+        errors: [
+          { messageId: 'emptyOnError', line: 13, column: 8, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+export function Services({ filter }: { filter: string }) {
+  const { data: services, isLoading, error } = useQuery({ queryKey: ['services'], queryFn: fetchServices });
+  const filtered = useMemo(() => {
+    if (!services) return [];
+    return services.filter((service) => service.name.includes(filter));
+  }, [services, filter]);
+  return (
+    <div>
+      {isLoading && <Spinner />}
+      {!isLoading && filtered.length === 0 && <p>No services match the current filters.</p>}
+      {filtered.length > 0 && <ServiceTable services={filtered} />}
+    </div>
+  );
+}
+` }] },
+        ],
+      },
+      {
+        name: '`!data ? <p>No ... detected</p>`: an absent-data branch that says there is nothing',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function TraefikConfig({ appId }: { appId: string }) {
+  const { data, isPending } = api.application.readTraefikConfig.useQuery({ appId });
+  return (
+    <div>
+      {isPending ? <Spinner /> : !data ? <p>No traefik config detected</p> : <CodeEditor value={data} />}
+    </div>
+  );
+}
+`,
+        errors: [
+          { messageId: 'emptyOnError', line: 7, column: 34, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { api } from '~/trpc/react';
+export function TraefikConfig({ appId }: { appId: string }) {
+  const { data, isPending, error } = api.application.readTraefikConfig.useQuery({ appId });
+  return (
+    <div>
+      {isPending ? <Spinner /> : !data ? <p>No traefik config detected</p> : <CodeEditor value={data} />}
+    </div>
+  );
+}
+` }] },
+        ],
+      },
+      {
+        name: 'tRPC: `data={data?.logs ?? []}` hands a table no rows when the request fails',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function AuditLogs() {
+  const { data, isLoading } = api.auditLog.all.useQuery();
+  return <DataTable columns={columns} data={data?.logs ?? []} isLoading={isLoading} />;
+}
+`,
+        errors: [
+          { messageId: 'defaultHidesStates', line: 5, column: 45, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { api } from '~/trpc/react';
+export function AuditLogs() {
+  const { data, isLoading, error } = api.auditLog.all.useQuery();
+  return <DataTable columns={columns} data={data?.logs ?? []} isLoading={isLoading} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'SWR: `useReactTable({ data: rows || [] })`: the table is empty when the request fails',
+        filename: TSX,
+        code: `
+import useSWR from 'swr';
+import { useReactTable, getCoreRowModel } from '@tanstack/react-table';
+export function Visitors() {
+  const { data: visitors, isLoading } = useSWR<Visitor[]>('/api/visitors', fetcher);
+  const table = useReactTable({ data: visitors || [], columns, getCoreRowModel: getCoreRowModel() });
+  if (isLoading) return <Skeleton />;
+  return <VisitorTable table={table} />;
+}
+`,
+        errors: [
+          { messageId: 'defaultHidesStates', line: 6, column: 39, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import useSWR from 'swr';
+import { useReactTable, getCoreRowModel } from '@tanstack/react-table';
+export function Visitors() {
+  const { data: visitors, isLoading, error } = useSWR<Visitor[]>('/api/visitors', fetcher);
+  const table = useReactTable({ data: visitors || [], columns, getCoreRowModel: getCoreRowModel() });
+  if (isLoading) return <Skeleton />;
+  return <VisitorTable table={table} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: '`data?.length === 0 ? <Empty /> : data?.map(...)`: on failure neither the empty state nor a row shows',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function Certificates() {
+  const { data, isPending } = api.certificates.all.useQuery();
+  if (isPending) return <Spinner />;
+  return (
+    <div>
+      {data?.length === 0 ? (
+        <EmptyState>No certificates</EmptyState>
+      ) : (
+        <ul>{data?.map((certificate) => <li key={certificate.id}>{certificate.name}</li>)}</ul>
+      )}
+    </div>
+  );
+}
+`,
+        errors: [
+          { messageId: 'blankOnError', line: 11, column: 14, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { api } from '~/trpc/react';
+export function Certificates() {
+  const { data, isPending, error } = api.certificates.all.useQuery();
+  if (isPending) return <Spinner />;
+  return (
+    <div>
+      {data?.length === 0 ? (
+        <EmptyState>No certificates</EmptyState>
+      ) : (
+        <ul>{data?.map((certificate) => <li key={certificate.id}>{certificate.name}</li>)}</ul>
+      )}
+    </div>
+  );
+}
+` }] },
+        ],
+      },
+      {
+        name: 'SWR: a Switch shows `?? true` as the saved setting when the request fails',
+        filename: TSX,
+        code: `
+import useSWR from 'swr';
+export function BulkDownloadSettings({ roomId }: { roomId: string }) {
+  const { data } = useSWR<{ allowBulkDownload: boolean }>(\`/api/rooms/\${roomId}\`, fetcher);
+  return <Switch checked={data?.allowBulkDownload ?? true} onCheckedChange={(checked) => save(roomId, checked)} />;
+}
+`,
+        errors: [
+          { messageId: 'fallbackAsSaved', line: 5, column: 27, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import useSWR from 'swr';
+export function BulkDownloadSettings({ roomId }: { roomId: string }) {
+  const { data, error } = useSWR<{ allowBulkDownload: boolean }>(\`/api/rooms/\${roomId}\`, fetcher);
+  return <Switch checked={data?.allowBulkDownload ?? true} onCheckedChange={(checked) => save(roomId, checked)} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'tRPC: a radio group shows a default enum value as the saved setting (through a const)',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function PermissionSettings({ roomId }: { roomId: string }) {
+  const { data } = api.room.settings.useQuery({ roomId });
+  const strategy = data?.defaultPermissionStrategy ?? 'HIDDEN_BY_DEFAULT';
+  return <RadioGroup value={strategy} onValueChange={(value) => update(roomId, value)} />;
+}
+`,
+        errors: [
+          { messageId: 'fallbackAsSaved', line: 5, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { api } from '~/trpc/react';
+export function PermissionSettings({ roomId }: { roomId: string }) {
+  const { data, error } = api.room.settings.useQuery({ roomId });
+  const strategy = data?.defaultPermissionStrategy ?? 'HIDDEN_BY_DEFAULT';
+  return <RadioGroup value={strategy} onValueChange={(value) => update(roomId, value)} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'TanStack: a checkbox shows `?? false` as the saved value',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function InternalToggle({ id }: { id: string }) {
+  const { data } = useQuery({ queryKey: ['transaction', id], queryFn: () => fetchTransaction(id) });
+  return <Checkbox checked={data?.internal ?? false} onCheckedChange={(checked) => update(id, checked)} />;
+}
+`,
+        errors: [
+          { messageId: 'fallbackAsSaved', line: 5, column: 29, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function InternalToggle({ id }: { id: string }) {
+  const { data, error } = useQuery({ queryKey: ['transaction', id], queryFn: () => fetchTransaction(id) });
+  return <Checkbox checked={data?.internal ?? false} onCheckedChange={(checked) => update(id, checked)} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'tRPC: `if (isLoading || !data) return <Skeleton />` is an endless skeleton when the request fails',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function InboxDetails({ id }: { id: string }) {
+  const { data, isLoading } = api.inbox.getById.useQuery({ id });
+  if (isLoading || !data) {
+    return (
+      <div>
+        <Skeleton className="h-6 w-32" />
+        <Skeleton className="h-4 w-16" />
+      </div>
+    );
+  }
+  return <InboxItem item={data} />;
+}
+`,
+        errors: [
+          { messageId: 'errorAsLoading', line: 5, column: 7, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { api } from '~/trpc/react';
+export function InboxDetails({ id }: { id: string }) {
+  const { data, isLoading, error } = api.inbox.getById.useQuery({ id });
+  if (isLoading || !data) {
+    return (
+      <div>
+        <Skeleton className="h-6 w-32" />
+        <Skeleton className="h-4 w-16" />
+      </div>
+    );
+  }
+  return <InboxItem item={data} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'SWR: `webhooks === undefined ? <Loader />` spins forever when the request fails',
+        filename: TSX,
+        code: `
+import useSWR from 'swr';
+export function IncomingWebhooks() {
+  const { data: webhooks } = useSWR<Webhook[]>('/api/incoming-webhooks', fetcher);
+  return <div>{webhooks === undefined ? <Loader2 className="animate-spin" /> : <WebhookTable webhooks={webhooks} />}</div>;
+}
+`,
+        errors: [
+          { messageId: 'errorAsLoading', line: 5, column: 16, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import useSWR from 'swr';
+export function IncomingWebhooks() {
+  const { data: webhooks, error } = useSWR<Webhook[]>('/api/incoming-webhooks', fetcher);
+  return <div>{webhooks === undefined ? <Loader2 className="animate-spin" /> : <WebhookTable webhooks={webhooks} />}</div>;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'a "Loading..." title that never changes when the request fails',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function EditPatch({ id }: { id: string }) {
+  const { data: patch } = api.patch.one.useQuery({ id });
+  return <DialogTitle>{patch ? \`Editing: \${patch.filePath}\` : 'Loading patch...'}</DialogTitle>;
+}
+`,
+        errors: [
+          { messageId: 'errorAsLoading', line: 5, column: 24, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { api } from '~/trpc/react';
+export function EditPatch({ id }: { id: string }) {
+  const { data: patch, error } = api.patch.one.useQuery({ id });
+  return <DialogTitle>{patch ? \`Editing: \${patch.filePath}\` : 'Loading patch...'}</DialogTitle>;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'one report per hook call: the crash is reported, not also the empty state',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  const first = data.items[0];
+  if (!data?.items.length) return <p>No projects yet</p>;
+  return <ProjectCard project={first} />;
+}
+`,
+        errors: [
+          { messageId: 'crashes', line: 5, column: 17, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data, isPending, error } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  const first = data.items[0];
+  if (!data?.items.length) return <p>No projects yet</p>;
+  return <ProjectCard project={first} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'SWR infinite: a list with no states',
+        filename: TSX,
+        code: `
+import useSWRInfinite from 'swr/infinite';
+export function Feed() {
+  const { data } = useSWRInfinite(getKey, fetcher);
+  return <div>{data?.flat().map((item) => <Post key={item.id} post={item} />)}</div>;
+}
+`,
+        errors: [
+          { messageId: 'blankOnError', line: 5, column: 16, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
+import useSWRInfinite from 'swr/infinite';
+export function Feed() {
+  const { data, isLoading, error } = useSWRInfinite(getKey, fetcher);
+  return <div>{data?.flat().map((item) => <Post key={item.id} post={item} />)}</div>;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'Apollo: useLazyQuery results rendered as a list without states',
+        filename: TSX,
+        code: `
+import { useLazyQuery } from '@apollo/client';
+export function Search() {
+  const [search, { data }] = useLazyQuery(SEARCH);
+  return <div><button onClick={() => search()}>Go</button>{data?.results.map((r) => <Row key={r.id} row={r} />)}</div>;
+}
+`,
+        errors: [
+          { messageId: 'blankOnError', line: 5, column: 60, suggestions: [{ messageId: 'addStateFields', data: { fields: '`loading` and `error`' }, output: `
+import { useLazyQuery } from '@apollo/client';
+export function Search() {
+  const [search, { data, loading, error }] = useLazyQuery(SEARCH);
+  return <div><button onClick={() => search()}>Go</button>{data?.results.map((r) => <Row key={r.id} row={r} />)}</div>;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'tRPC: `api.post.all.useQuery()` rendered as a list with no states',
+        filename: TSX,
+        code: `
+import { api } from '~/trpc/react';
+export function Posts() {
+  const posts = api.post.all.useQuery();
+  return <ul>{posts.data?.map((p) => <li key={p.id}>{p.title}</li>)}</ul>;
+}
+`,
+        errors: [
+          { messageId: 'blankOnError', line: 5, column: 15 },
+        ],
+      },
+      {
+        name: 'requireLoadingState: TanStack, the error read but the loading never',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data, error } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  if (error) return <ErrorState error={error} />;
+  return <ul>{data?.map((p) => <li key={p.id}>{p.name}</li>)}</ul>;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 27, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data, error, isPending } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  if (error) return <ErrorState error={error} />;
+  return <ul>{data?.map((p) => <li key={p.id}>{p.name}</li>)}</ul>;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireLoadingState: tRPC, isError read but not isPending',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { api } from '~/trpc/react';
+export function Posts() {
+  const posts = api.post.all.useQuery();
+  if (posts.isError) return <ErrorState />;
+  return <ul>{posts.data?.map((p) => <li key={p.id}>{p.title}</li>)}</ul>;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 17 },
+        ],
+      },
+      {
+        name: 'requireLoadingState: SWR, error read but not isLoading',
+        filename: TSX,
+        options: STATES,
+        code: `
+import useSWR from 'swr';
+export function Team() {
+  const { data, error } = useSWR('/api/team', fetcher);
+  if (error) return <ErrorState />;
+  return <ul>{data?.members.map((m) => <li key={m.id}>{m.name}</li>)}</ul>;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 27, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading`' }, output: `
+import useSWR from 'swr';
+export function Team() {
+  const { data, error, isLoading } = useSWR('/api/team', fetcher);
+  if (error) return <ErrorState />;
+  return <ul>{data?.members.map((m) => <li key={m.id}>{m.name}</li>)}</ul>;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: TanStack permission flags',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function ProjectActions() {
+  const { data: permissions } = useQuery({ queryKey: ['permissions'], queryFn: fetchPermissions });
+  return <div>{permissions?.project.create && <CreateButton />}</div>;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 33, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function ProjectActions() {
+  const { data: permissions, isPending, error } = useQuery({ queryKey: ['permissions'], queryFn: fetchPermissions });
+  return <div>{permissions?.project.create && <CreateButton />}</div>;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: tRPC feature flag and role',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { api } from '~/trpc/react';
+export function Monitoring({ id }: { id: string }) {
+  const { data: isCloud } = api.settings.isCloud.useQuery();
+  const { data: member } = api.user.get.useQuery();
+  return <div>{isCloud ? <CloudMonitoring id={id} /> : <FreeMonitoring id={id} />}{member?.role === 'owner' && <ManageRoles />}</div>;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 29, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { api } from '~/trpc/react';
+export function Monitoring({ id }: { id: string }) {
+  const { data: isCloud, error } = api.settings.isCloud.useQuery();
+  const { data: member } = api.user.get.useQuery();
+  return <div>{isCloud ? <CloudMonitoring id={id} /> : <FreeMonitoring id={id} />}{member?.role === 'owner' && <ManageRoles />}</div>;
+}
+` }] },
+          { messageId: 'missingStates', line: 5, column: 28, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { api } from '~/trpc/react';
+export function Monitoring({ id }: { id: string }) {
+  const { data: isCloud } = api.settings.isCloud.useQuery();
+  const { data: member, isPending, error } = api.user.get.useQuery();
+  return <div>{isCloud ? <CloudMonitoring id={id} /> : <FreeMonitoring id={id} />}{member?.role === 'owner' && <ManageRoles />}</div>;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: SWR plan flag',
+        filename: TSX,
+        options: STATES,
+        code: `
+import useSWR from 'swr';
+export function Integrations() {
+  const { data: plan } = useSWR('/api/plan', fetcher);
+  const locked = !(plan?.limits.integrations ?? false);
+  return <IntegrationList locked={locked} />;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 26, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
+import useSWR from 'swr';
+export function Integrations() {
+  const { data: plan, isLoading, error } = useSWR('/api/plan', fetcher);
+  const locked = !(plan?.limits.integrations ?? false);
+  return <IntegrationList locked={locked} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: a badge count and a per-row cell',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Sidebar() {
+  const { data: unread } = useQuery({ queryKey: ['unread'], queryFn: fetchUnread });
+  const { data: stats } = useQuery({ queryKey: ['stats'], queryFn: fetchStats });
+  return (
+    <nav>
+      <a href="/inbox">Inbox <Badge>{unread?.count ?? 0}</Badge></a>
+      <span title={stats?.label ?? 'Usage'}>{stats?.size ?? '-'}</span>
+    </nav>
+  );
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 28, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function Sidebar() {
+  const { data: unread, isPending, error } = useQuery({ queryKey: ['unread'], queryFn: fetchUnread });
+  const { data: stats } = useQuery({ queryKey: ['stats'], queryFn: fetchStats });
+  return (
+    <nav>
+      <a href="/inbox">Inbox <Badge>{unread?.count ?? 0}</Badge></a>
+      <span title={stats?.label ?? 'Usage'}>{stats?.size ?? '-'}</span>
+    </nav>
+  );
+}
+` }] },
+          { messageId: 'missingStates', line: 5, column: 27, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function Sidebar() {
+  const { data: unread } = useQuery({ queryKey: ['unread'], queryFn: fetchUnread });
+  const { data: stats, isPending, error } = useQuery({ queryKey: ['stats'], queryFn: fetchStats });
+  return (
+    <nav>
+      <a href="/inbox">Inbox <Badge>{unread?.count ?? 0}</Badge></a>
+      <span title={stats?.label ?? 'Usage'}>{stats?.size ?? '-'}</span>
+    </nav>
+  );
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: a picker\'s options',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { api } from '~/trpc/react';
+export function TagSelect() {
+  const { data: tags } = api.tag.all.useQuery();
+  return (
+    <Select>
+      <SelectContent>{tags?.map((tag) => <SelectItem key={tag.id} value={tag.id}>{tag.name}</SelectItem>)}</SelectContent>
+    </Select>
+  );
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 26, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { api } from '~/trpc/react';
+export function TagSelect() {
+  const { data: tags, isPending, error } = api.tag.all.useQuery();
+  return (
+    <Select>
+      <SelectContent>{tags?.map((tag) => <SelectItem key={tag.id} value={tag.id}>{tag.name}</SelectItem>)}</SelectContent>
+    </Select>
+  );
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: `if (!data) return null` renders nothing on failure',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data, ...rest } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  if (!data) return null;
+  return <List items={data} refetch={rest.refetch} />;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 29, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data, isPending, error, ...rest } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  if (!data) return null;
+  return <List items={data} refetch={rest.refetch} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: a custom hook that returns the data alone swallows the error',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function useProjectNames() {
+  const { data } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  return data?.map((p) => p.name) ?? [];
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function useProjectNames() {
+  const { data, isPending, error } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  return data?.map((p) => p.name) ?? [];
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: several queries, the unhandled one reported (a dependent query gets `isLoading`)',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Dashboard() {
+  const user = useQuery({ queryKey: ['me'], queryFn: fetchMe });
+  const projects = useQuery({ queryKey: ['projects', user.data?.id], queryFn: fetchProjects, enabled: !!user.data });
+  if (user.isPending) return <Spinner />;
+  if (user.isError) return <ErrorState />;
+  return <ProjectSummary projects={projects.data} />;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 5, column: 20 },
+        ],
+      },
+      {
+        name: 'requireErrorState: same-file wrapper hook, its consumer renders data with no states',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+const useInvoices = () => useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
+export default function InvoicesPage() {
+  const { data } = useInvoices();
+  return <Table rows={data} />;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 5, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+const useInvoices = () => useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
+export default function InvoicesPage() {
+  const { data, isPending, error } = useInvoices();
+  return <Table rows={data} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: Apollo, a heading with no states',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@apollo/client/react';
+export function Viewer() {
+  const { data } = useQuery(VIEWER);
+  return <h1>{data?.viewer.name}</h1>;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`loading` and `error`' }, output: `
+import { useQuery } from '@apollo/client/react';
+export function Viewer() {
+  const { data, loading, error } = useQuery(VIEWER);
+  return <h1>{data?.viewer.name}</h1>;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: RTK Query generated hook imported from the API slice (library unknown without types: no suggestion)',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useGetPostsQuery } from '@/store/api';
+export function Posts() {
+  const { data } = useGetPostsQuery();
+  return <List items={data} />;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 20 },
+        ],
+      },
+      {
+        name: 'requireErrorState: RTK Query lazy generated hook',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useLazyGetPostsQuery } from '@/store/api';
+export function Posts() {
+  const [load, { data, isFetching }] = useLazyGetPostsQuery();
+  return <div><button disabled={isFetching} onClick={() => load()}>Load</button><List items={data} /></div>;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 40 },
+        ],
+      },
+      {
+        name: 'requireErrorState: RTK Query api.endpoints.x.useQuery',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { api } from '@/store/api';
+export function Posts() {
+  const { data } = api.endpoints.getPosts.useQuery();
+  return <List items={data} />;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
+import { api } from '@/store/api';
+export function Posts() {
+  const { data, isLoading, error } = api.endpoints.getPosts.useQuery();
+  return <List items={data} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: useQueries, the second result is rendered unchecked',
+        filename: TSX,
+        options: STATES,
         code: `
 import { useQueries } from '@tanstack/react-query';
 export function Overview() {
@@ -1040,11 +2067,14 @@ export function Overview() {
   return <Summary users={users.data} teams={teams.data} />;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 26, data: { hook: 'useQueries', states: BOTH, fix: FIX_V5_BOTH } }],
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 26 },
+        ],
       },
       {
-        name: 'TanStack v4 project: loading suggested as isLoading (v4 has no isPending)',
+        name: 'requireErrorState: TanStack v4 project, loading suggested as isLoading (v4 has no isPending)',
         filename: V4_TSX,
+        options: STATES,
         code: `
 import { useQuery } from '@tanstack/react-query';
 export function Projects() {
@@ -1052,17 +2082,20 @@ export function Projects() {
   return <List items={data} />;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useQuery', states: BOTH, fix: '`isLoading` (a loading indicator) and `error` (a message with a way to retry)' }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
 import { useQuery } from '@tanstack/react-query';
 export function Projects() {
   const { data, isLoading, error } = useQuery(['projects'], fetchProjects);
   return <List items={data} />;
 }
-` }] }],
+` }] },
+        ],
       },
       {
-        name: 'TanStack v4 project: a dependent query gets isInitialLoading (isLoading stays true while disabled)',
+        name: 'requireErrorState: TanStack v4 project, a dependent query gets isInitialLoading',
         filename: V4_TSX,
+        options: STATES,
         code: `
 import { useQuery } from '@tanstack/react-query';
 export function Projects({ orgId }: { orgId?: string }) {
@@ -1070,17 +2103,20 @@ export function Projects({ orgId }: { orgId?: string }) {
   return <List items={data} />;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useQuery', states: BOTH, fix: '`isInitialLoading` (a loading indicator) and `error` (a message with a way to retry)' }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isInitialLoading` and `error`' }, output: `
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isInitialLoading` and `error`' }, output: `
 import { useQuery } from '@tanstack/react-query';
 export function Projects({ orgId }: { orgId?: string }) {
   const { data, isInitialLoading, error } = useQuery({ queryKey: ['projects', orgId], queryFn: fetchProjects, enabled: !!orgId });
   return <List items={data} />;
 }
-` }] }],
+` }] },
+        ],
       },
       {
-        name: 'TanStack v5: a dependent query gets isLoading (a disabled v5 query stays pending)',
+        name: 'requireErrorState: TanStack v5, a dependent query gets isLoading',
         filename: TSX,
+        options: STATES,
         code: `
 import { useQuery } from '@tanstack/react-query';
 export function Projects({ orgId }: { orgId?: string }) {
@@ -1088,17 +2124,20 @@ export function Projects({ orgId }: { orgId?: string }) {
   return <List items={data} />;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useQuery', states: BOTH, fix: '`isLoading` (a loading indicator) and `error` (a message with a way to retry)' }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
 import { useQuery } from '@tanstack/react-query';
 export function Projects({ orgId }: { orgId?: string }) {
   const { data, isLoading, error } = useQuery({ queryKey: ['projects', orgId], queryFn: fetchProjects, enabled: Boolean(orgId) });
   return <List items={data} />;
 }
-` }] }],
+` }] },
+        ],
       },
       {
-        name: 'SWR immutable: no states',
+        name: 'requireErrorState: SWR immutable, no states',
         filename: TSX,
+        options: STATES,
         code: `
 import useSWRImmutable from 'swr/immutable';
 export function Plans() {
@@ -1106,11 +2145,14 @@ export function Plans() {
   return <PlanGrid plans={plans.data} />;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 17, data: { hook: 'useSWRImmutable', states: BOTH, fix: '`isLoading` (a loading indicator) and `error` (a message with a way to retry)' } }],
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 17 },
+        ],
       },
       {
-        name: 'react-query (v3 package name): isLoading suggested',
+        name: 'requireErrorState: react-query (v3 package name), isLoading suggested',
         filename: TSX,
+        options: STATES,
         code: `
 import { useQuery } from 'react-query';
 export function Projects() {
@@ -1118,17 +2160,20 @@ export function Projects() {
   return <List items={data} />;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useQuery', states: BOTH, fix: '`isLoading` (a loading indicator) and `error` (a message with a way to retry)' }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isLoading` and `error`' }, output: `
 import { useQuery } from 'react-query';
 export function Projects() {
   const { data, isLoading, error } = useQuery('projects', fetchProjects);
   return <List items={data} />;
 }
-` }] }],
+` }] },
+        ],
       },
       {
-        name: 'the suggestion skips a name already bound in the component',
+        name: 'requireErrorState: the suggestion skips a name already bound in the component',
         filename: TSX,
+        options: STATES,
         code: `
 import { useQuery } from '@tanstack/react-query';
 export function Projects({ error }: { error?: string }) {
@@ -1136,16 +2181,18 @@ export function Projects({ error }: { error?: string }) {
   return <List items={data} note={error} />;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useQuery', states: BOTH, fix: FIX_V5_BOTH }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending`' }, output: `
+        errors: [
+          { messageId: 'missingStates', line: 4, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending`' }, output: `
 import { useQuery } from '@tanstack/react-query';
 export function Projects({ error }: { error?: string }) {
   const { data, isPending } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
   return <List items={data} note={error} />;
 }
-` }] }],
+` }] },
+        ],
       },
       {
-        name: 'strict: list with no empty state, data! assertion, on an unhandled result',
+        name: 'strict: `data!.map` throws on failure; the assertion and the missing empty state are reported too',
         filename: TSX,
         options: STRICT,
         code: `
@@ -1157,7 +2204,7 @@ export function Projects() {
 }
 `,
         errors: [
-          { messageId: 'missingStates', line: 4, column: 31, data: { hook: 'useQuery', states: 'error state', fix: FIX_ERROR }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+          { messageId: 'crashes', line: 6, column: 15, suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
 import { useQuery } from '@tanstack/react-query';
 export function Projects() {
   const { data, isPending, error } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
@@ -1165,12 +2212,12 @@ export function Projects() {
   return <ul>{data!.map((p) => <li key={p.id}>{p.name}</li>)}</ul>;
 }
 ` }] },
-          { messageId: 'assumesSuccess', line: 6, column: 15, data: { hook: 'useQuery', text: 'data!' } },
-          { messageId: 'noEmptyState', line: 6, column: 21, data: { hook: 'useQuery' } },
+          { messageId: 'assumesSuccess', line: 6, column: 15 },
+          { messageId: 'noEmptyState', line: 6, column: 21 },
         ],
       },
       {
-        name: 'strict: `data as Project[]` assumes success',
+        name: 'strict: `data as Project[]` assumes success, and `projects.length` throws while loading',
         filename: TSX,
         options: STRICT,
         code: `
@@ -1182,8 +2229,8 @@ export function Projects() {
 }
 `,
         errors: [
-          { messageId: 'missingStates', line: 4, column: 17, data: { hook: 'useQuery', states: BOTH, fix: FIX_V5_BOTH } },
-          { messageId: 'assumesSuccess', line: 5, column: 20, data: { hook: 'useQuery', text: 'query.data as Project[]' } },
+          { messageId: 'assumesSuccess', line: 5, column: 20 },
+          { messageId: 'crashes', line: 6, column: 24 },
         ],
       },
       {
@@ -1312,7 +2359,7 @@ export function Search() {
     ],
     invalid: [
       {
-        name: 'real TanStack types: no states',
+        name: 'real TanStack types: a list with no states is blank while loading and on failure',
         filename: TYPED_TSX,
         code: `
 import { useQuery } from '@tanstack/react-query';
@@ -1321,7 +2368,7 @@ export function Projects() {
   return <ul>{data?.map((name) => <li key={name}>{name}</li>)}</ul>;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useQuery', states: BOTH, fix: FIX_V5_BOTH }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+        errors: [{ messageId: 'blankOnError', line: 5, column: 15, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
 import { useQuery } from '@tanstack/react-query';
 export function Projects() {
   const { data, isPending, error } = useQuery({ queryKey: ['projects'], queryFn: async () => ['a'] });
@@ -1330,7 +2377,7 @@ export function Projects() {
 ` }] }],
       },
       {
-        name: 'imported custom TanStack hook recognised by its result type',
+        name: 'imported custom TanStack hook (its source returns useQuery): a blank list',
         filename: TYPED_TSX,
         code: `
 import { useProjects } from './query-hooks/queries';
@@ -1339,7 +2386,7 @@ export function Projects() {
   return <ul>{data?.map((project) => <li key={project.id}>{project.name}</li>)}</ul>;
 }
 `,
-        errors: [{ messageId: 'missingStates', line: 4, column: 20, data: { hook: 'useProjects', states: BOTH, fix: FIX_V5_BOTH }, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+        errors: [{ messageId: 'blankOnError', line: 5, column: 15, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
 import { useProjects } from './query-hooks/queries';
 export function Projects() {
   const { data, isPending, error } = useProjects();
@@ -1348,8 +2395,35 @@ export function Projects() {
 ` }] }],
       },
       {
-        name: 'imported custom hook with initialData: loading cannot occur, only the error is demanded',
+        name: 'a same-file hook returning a copy of the result: recognised by its type',
         filename: TYPED_TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+function useNames() {
+  const query = useQuery({ queryKey: ['names'], queryFn: async () => ['a'] });
+  return { ...query };
+}
+export function Names() {
+  const { data } = useNames();
+  return <ul>{data?.map((name) => <li key={name}>{name}</li>)}</ul>;
+}
+`,
+        errors: [{ messageId: 'blankOnError', line: 9, column: 15, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+function useNames() {
+  const query = useQuery({ queryKey: ['names'], queryFn: async () => ['a'] });
+  return { ...query };
+}
+export function Names() {
+  const { data, isPending, error } = useNames();
+  return <ul>{data?.map((name) => <li key={name}>{name}</li>)}</ul>;
+}
+` }] }],
+      },
+      {
+        name: 'requireErrorState: imported custom hook with initialData: loading cannot occur, only the error is demanded',
+        filename: TYPED_TSX,
+        options: STATES,
         code: `
 import { useProjectsWithSeed } from './query-hooks/queries';
 export function Projects() {
@@ -1366,8 +2440,9 @@ export function Projects() {
 ` }] }],
       },
       {
-        name: 'imported custom SWR hook recognised by its type',
+        name: 'requireErrorState: imported custom SWR hook',
         filename: TYPED_TSX,
+        options: STATES,
         code: `
 import { useCurrentUser } from './query-hooks/queries';
 export function Greeting() {
@@ -1378,8 +2453,9 @@ export function Greeting() {
         errors: [{ messageId: 'missingStates', line: 4, column: 16, data: { hook: 'useCurrentUser', states: BOTH, fix: '`isLoading` (a loading indicator) and `error` (a message with a way to retry)' } }],
       },
       {
-        name: 'imported custom Apollo hook recognised by its type',
+        name: 'requireErrorState: imported custom Apollo hook, loading read',
         filename: TYPED_TSX,
+        options: STATES,
         code: `
 import { useMe } from './query-hooks/queries';
 export function Greeting() {
@@ -1418,6 +2494,338 @@ export function Greeting() {
 ` }] }],
       },
     ],
+  });
+});
+
+/** A small app on disk: other modules (custom hooks, server layouts, providers) the rule reads once. */
+function writeApp(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'query-states-'));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+const APP = writeApp({
+  'package.json': '{ "name": "app", "private": true }',
+  // JSON with comments, as TypeScript allows.
+  'tsconfig.json': '{\n  // aliases\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"] } },\n}\n',
+  'src/hooks/use-team.ts': `
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/trpc/client';
+export function useTeamQuery() {
+  const trpc = useTRPC();
+  return useSuspenseQuery(trpc.team.current.queryOptions());
+}
+`,
+  'src/hooks/use-user.ts': `
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/trpc/client';
+export function useUserQuery() {
+  const trpc = useTRPC();
+  const result = useQuery({ ...trpc.user.me.queryOptions(), refetchInterval: 60_000 });
+  return result as typeof result & { data: NonNullable<typeof result.data> };
+}
+`,
+  'src/hooks/index.ts': `export * from './use-team';\nexport { useInvoicesQuery } from './use-invoices';\n`,
+  'src/hooks/use-invoices.ts': `
+import { useQuery } from '@tanstack/react-query';
+export const useInvoicesQuery = () => useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
+`,
+  'src/app/(sidebar)/layout.tsx': `
+import { HydrateClient, getQueryClient, trpc } from '@/trpc/server';
+export default async function Layout({ children }: { children: React.ReactNode }) {
+  const queryClient = getQueryClient();
+  // prefetch(trpc.invoices.list.queryOptions()) is only a comment here
+  const user = await queryClient.fetchQuery(trpc.user.me.queryOptions());
+  if (!user) redirect('/login');
+  await queryClient.prefetchQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  return <HydrateClient>{children}</HydrateClient>;
+}
+`,
+  'src/app/layout.tsx': `
+import { SWRConfig } from 'swr';
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return <SWRConfig value={{ fallback: { '/api/team': getTeam() } }}>{children}</SWRConfig>;
+}
+`,
+});
+
+const TOAST_APP = writeApp({
+  'package.json': '{ "name": "toast-app", "private": true }',
+  'src/providers.tsx': `
+'use client';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+export const queryClient = new QueryClient({ queryCache: new QueryCache({ onError: (error) => toast.error(error.message) }) });
+`,
+});
+
+afterAll(() => {
+  fs.rmSync(APP, { recursive: true, force: true });
+  fs.rmSync(TOAST_APP, { recursive: true, force: true });
+});
+
+describe('what other files of the app say', () => {
+  const file = (root: string, name: string): string => path.join(root, 'src', 'components', name);
+  typescriptTester().run('require-query-states', rule, {
+    valid: [
+      {
+        name: 'a custom hook imported through a path alias whose source returns useSuspenseQuery: Suspense takes both states',
+        filename: file(APP, 'team-name.tsx'),
+        code: `
+import { useTeamQuery } from '@/hooks/use-team';
+export function TeamMembers() {
+  const { data } = useTeamQuery();
+  return <ul>{data.members.map((member) => <li key={member.id}>{member.name}</li>)}</ul>;
+}
+`,
+      },
+      {
+        name: 'a suspense hook re-exported by a barrel (`export * from`)',
+        filename: file(APP, 'team-badge.tsx'),
+        code: `
+import { useTeamQuery } from '../hooks';
+export function TeamBadge() {
+  const { data } = useTeamQuery();
+  return <Badge>{data.name}</Badge>;
+}
+`,
+      },
+      {
+        name: 'tRPC: a query the server fetches before rendering (a layout awaits it) may be hydrated: unknown, not reported',
+        filename: file(APP, 'teams.tsx'),
+        code: `
+import { api } from '~/trpc/react';
+export function Teams() {
+  const { data } = api.user.me.useQuery();
+  if (!data?.teams.length) return <p>No teams yet</p>;
+  return <TeamList teams={data.teams} />;
+}
+`,
+      },
+      {
+        name: 'an imported custom hook reading a server-fetched procedure (`...trpc.user.me.queryOptions()`)',
+        filename: file(APP, 'date-format.tsx'),
+        code: `
+import { useUserQuery } from '@/hooks/use-user';
+export function DateFormatSettings() {
+  const { data: user } = useUserQuery();
+  return <Switch checked={user?.weekStartsOnMonday ?? false} onCheckedChange={save} />;
+}
+`,
+      },
+      {
+        name: 'TanStack: a query key the server prefetches',
+        filename: file(APP, 'projects.tsx'),
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Projects() {
+  const { data } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  if (!data?.length) return <p>No projects yet</p>;
+  return <ProjectTable rows={data} />;
+}
+`,
+      },
+      {
+        name: 'SWR: a key the server provides in an `SWRConfig` fallback',
+        filename: file(APP, 'members.tsx'),
+        code: `
+import useSWR from 'swr';
+export function Members() {
+  const { data: team } = useSWR('/api/team', fetcher);
+  if (!team?.members.length) return <p>No members yet</p>;
+  return <MemberTable members={team.members} />;
+}
+`,
+      },
+      {
+        name: 'an app-wide `QueryCache` `onError` toasts every failed query: the empty state is not the only thing users see',
+        filename: file(TOAST_APP, 'calendars.tsx'),
+        code: `
+import { trpc } from '@/trpc/client';
+export function CalendarConnections() {
+  const { data: connections } = trpc.calendars.list.useQuery();
+  if (connections === undefined) return <Spinner />;
+  return <ConnectionList connections={connections} />;
+}
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'a procedure the server does not fetch is still reported in the same app',
+        filename: file(APP, 'invoices.tsx'),
+        code: `
+import { api } from '~/trpc/react';
+export function Invoices() {
+  const { data } = api.invoices.list.useQuery();
+  if (!data?.length) return <p>No invoices yet</p>;
+  return <InvoiceTable rows={data} />;
+}
+`,
+        errors: [
+          {
+            messageId: 'emptyOnError',
+            line: 5,
+            column: 7,
+            suggestions: [
+              {
+                messageId: 'addStateFields',
+                data: { fields: '`error`' },
+                output: `
+import { api } from '~/trpc/react';
+export function Invoices() {
+  const { data, error } = api.invoices.list.useQuery();
+  if (!data?.length) return <p>No invoices yet</p>;
+  return <InvoiceTable rows={data} />;
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: "a custom hook whose source returns useQuery whole is checked at the caller (through a barrel's named re-export)",
+        filename: file(APP, 'invoice-list.tsx'),
+        code: `
+import { useInvoicesQuery } from '../hooks';
+export function InvoiceList() {
+  const { data } = useInvoicesQuery();
+  return <ul>{data?.map((invoice) => <li key={invoice.id}>{invoice.number}</li>)}</ul>;
+}
+`,
+        errors: [
+          {
+            messageId: 'blankOnError',
+            line: 5,
+            column: 15,
+            suggestions: [
+              {
+                messageId: 'addStateFields',
+                data: { fields: '`isPending` and `error`' },
+                output: `
+import { useInvoicesQuery } from '../hooks';
+export function InvoiceList() {
+  const { data, isPending, error } = useInvoicesQuery();
+  return <ul>{data?.map((invoice) => <li key={invoice.id}>{invoice.number}</li>)}</ul>;
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a toast does not stop a crash',
+        filename: file(TOAST_APP, 'calendar-name.tsx'),
+        code: `
+import { trpc } from '@/trpc/client';
+export function CalendarName() {
+  const { data } = trpc.calendars.default.useQuery();
+  return <p>{data.name}</p>;
+}
+`,
+        errors: [
+          {
+            messageId: 'crashes',
+            line: 5,
+            column: 14,
+            suggestions: [
+              {
+                messageId: 'addStateFields',
+                data: { fields: '`isPending` and `error`' },
+                output: `
+import { trpc } from '@/trpc/client';
+export function CalendarName() {
+  const { data, isPending, error } = trpc.calendars.default.useQuery();
+  return <p>{data.name}</p>;
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'requireErrorState: a server-fetched query is still reported in strict',
+        filename: file(APP, 'teams-strict.tsx'),
+        options: STATES,
+        code: `
+import { api } from '~/trpc/react';
+export function Teams() {
+  const { data } = api.user.me.useQuery();
+  if (!data?.teams.length) return <p>No teams yet</p>;
+  return <TeamList teams={data.teams} />;
+}
+`,
+        errors: [
+          {
+            messageId: 'missingStates',
+            line: 4,
+            column: 20,
+            suggestions: [
+              {
+                messageId: 'addStateFields',
+                data: { fields: '`isPending` and `error`' },
+                output: `
+import { api } from '~/trpc/react';
+export function Teams() {
+  const { data, isPending, error } = api.user.me.useQuery();
+  if (!data?.teams.length) return <p>No teams yet</p>;
+  return <TeamList teams={data.teams} />;
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+
+  it('reads each app once per process and each hook module once, and only for a component it would report', () => {
+    clearProjectQueries();
+    clearForeignHooks();
+    const linter = new Linter({ cwd: APP });
+    const lint = (name: string, code: string): Linter.LintMessage[] =>
+      linter.verify(
+        code,
+        [{ files: ['**/*.tsx'], languageOptions: { parser: tsParser }, plugins: { p: { rules: { r: rule } } as unknown as NonNullable<Linter.Config['plugins']>[string] }, rules: { 'p/r': 'error' } }],
+        { filename: file(APP, name) },
+      );
+    const handled = `
+import { api } from '~/trpc/react';
+export function Invoices() {
+  const { data, isPending, error } = api.invoices.list.useQuery();
+  if (isPending) return <Spinner />;
+  if (error) return <ErrorState />;
+  if (!data.length) return <p>No invoices yet</p>;
+  return <InvoiceTable rows={data} />;
+}
+`;
+    const scans = projectScans();
+    expect(lint('handled.tsx', handled)).toEqual([]);
+    expect(projectScans()).toBe(scans);
+    const unhandled = `
+import { api } from '~/trpc/react';
+export function Invoices() {
+  const { data, isPending } = api.invoices.list.useQuery();
+  if (isPending) return <Spinner />;
+  if (!data?.length) return <p>No invoices yet</p>;
+  return <InvoiceTable rows={data} />;
+}
+`;
+    expect(lint('a.tsx', unhandled).map((message) => message.messageId)).toEqual(['emptyOnError']);
+    expect(lint('b.tsx', unhandled).map((message) => message.messageId)).toEqual(['emptyOnError']);
+    expect(projectScans()).toBe(scans + 1);
+    const parses = foreignHookParses();
+    const team = `import { useTeamQuery } from '@/hooks/use-team';\nexport function T() { const { data } = useTeamQuery(); return <p>{data.name}</p>; }\n`;
+    lint('c.tsx', team);
+    lint('d.tsx', team);
+    expect(foreignHookParses()).toBe(parses + 1);
   });
 });
 
@@ -1568,8 +2976,9 @@ export function Search() {
     });
   }
 
-  it('asks the type checker once, for the one call whose usage would be reported', () => {
-    const { messages, asked } = lint(`
+  it('recognises imported custom hooks from their source without asking the type checker', () => {
+    const { messages, asked } = lint(
+      `
 import { useCurrentUser, useProjects } from './query-hooks/queries';
 export function Dashboard() {
   const { data: projects, isPending, error } = useProjects();
@@ -1578,12 +2987,30 @@ export function Dashboard() {
   if (error) return <p>{error.message}</p>;
   return <p>{user?.name}: {projects.length} projects</p>;
 }
-`);
-    expect(asked).toBe(1);
+`,
+      { requireErrorState: true, requireLoadingState: true },
+    );
+    expect(asked).toBe(0);
     expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['missingStates', 5, 26]]);
   });
 
-  it('still asks for a list without an empty state when requireEmptyState is on', () => {
+  it('asks the type checker once, for a same-file hook whose source does not say', () => {
+    const { messages, asked } = lint(`
+import { useQuery } from '@tanstack/react-query';
+function useNames() {
+  const query = useQuery({ queryKey: ['names'], queryFn: async () => ['a'] });
+  return { ...query };
+}
+export function Names() {
+  const { data } = useNames();
+  return <ul>{data?.map((name) => <li key={name}>{name}</li>)}</ul>;
+}
+`);
+    expect(asked).toBe(1);
+    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['blankOnError', 9, 15]]);
+  });
+
+  it('reports a list without an empty state when requireEmptyState is on, with no type lookup', () => {
     const code = `
 import { useProjects } from './query-hooks/queries';
 export function Projects() {
@@ -1593,9 +3020,9 @@ export function Projects() {
   return <ul>{data.map((project) => <li key={project.id}>{project.name}</li>)}</ul>;
 }
 `;
-    expect(lint(code).asked).toBe(0);
+    expect(lint(code).messages).toEqual([]);
     const strict = lint(code, { requireEmptyState: true });
-    expect(strict.asked).toBe(1);
+    expect(strict.asked).toBe(0);
     expect(strict.messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['noEmptyState', 7, 20]]);
   });
 });

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import { isHookName } from '../../analysis/react.js';
+import { foreignHook } from './foreign-hooks.js';
 import {
   GENERATED_LAZY_QUERY,
   GENERATED_MUTATION,
@@ -15,8 +16,11 @@ import {
   TRPC_HOOKS,
 } from '../../knowledge/query-hooks.js';
 
-/** How a call was recognised: from a library import, a generated-hook name, a same-file wrapper, or its type. */
-export type Evidence = 'library' | 'generated' | 'wrapper' | 'type';
+/**
+ * How a call was recognised: from a library import, a generated-hook name, a same-file wrapper,
+ * a custom hook of another module whose source returns a query, or its type.
+ */
+export type Evidence = 'library' | 'generated' | 'wrapper' | 'foreign' | 'type';
 
 export interface QueryHookCall {
   readonly call: TSESTree.CallExpression;
@@ -27,6 +31,10 @@ export interface QueryHookCall {
   /** The call whose arguments hold the options: the call itself, or the library call inside a wrapper. */
   readonly optionsCall: TSESTree.CallExpression;
   readonly evidence: Evidence;
+  /** For a custom hook of another module: the tRPC procedure and query key it reads. */
+  readonly identity?: { readonly procedure: string | null; readonly key: string | null };
+  /** For a custom hook of another module: the states its own query options take over. */
+  readonly takesOver?: { readonly loading: boolean; readonly error: boolean };
 }
 
 /** Specifiers of the app's own modules: relative paths and the usual aliases (`@/`, `~/`, `#`, `src/`). */
@@ -75,6 +83,25 @@ export class QueryHookIndex {
     if (this.libraryImported) {
       const wrapper = this.wrapperOf(callee);
       if (wrapper) return { ...wrapper, call, evidence: 'wrapper' };
+    }
+    // A custom hook of the app's own modules: its source says whether it returns a query.
+    const imported = depth === 0 ? (ref ?? this.facts.imports.resolve(callee)) : null;
+    if (imported && APP_MODULE.test(imported.source) && imported.path.length <= 1) {
+      const foreign = foreignHook(this.facts.filename, imported.source, imported.path[0] ?? 'default');
+      if (foreign) {
+        if (foreign.kind === 'other') return null;
+        const spec: HookSpec = foreign.kind === 'suspense' ? { kind: 'suspense', position: 'value', optionsIndex: -1 } : { kind: 'query', position: 'value', optionsIndex: -1 };
+        return {
+          call,
+          library: foreign.library,
+          spec,
+          source: null,
+          optionsCall: call,
+          evidence: 'foreign',
+          identity: { procedure: foreign.procedure, key: foreign.key },
+          takesOver: foreign.takesOver,
+        };
+      }
     }
     const generated = generatedSpec(callee.name);
     if (generated && this.isGeneratedBinding(callee)) {

@@ -25,7 +25,10 @@ export interface OptionFacts {
   readonly dependent: boolean;
   /** urql `context` (may carry `suspense: true`): nothing can be concluded. */
   readonly opaque: boolean;
-  /** `onError` (mutations). */
+  /**
+   * `onError`/`onSettled` (mutations; queries of TanStack v3/v4 and SWR), or a `meta` entry naming an
+   * error message for an app-wide `QueryCache` `onError` (`meta: { errorMessage: '...' }`).
+   */
   readonly onError: boolean;
 }
 
@@ -55,6 +58,8 @@ export function optionFactsOf(hook: QueryHookCall, facts: FileFacts): OptionFact
   const call = hook.optionsCall;
   const candidates: TSESTree.Node[] = [];
   const index = hook.spec.optionsIndex;
+  // A custom hook's own arguments are not the query's options; its source says what they take over.
+  if (hook.evidence === 'foreign') return { ...NONE, placeholder: hook.takesOver?.loading === true, errorBoundary: hook.takesOver?.error === true };
   if (index === -2) {
     candidates.push(...call.arguments);
   } else if (hook.library === 'tanstack' || hook.library === 'swr') {
@@ -100,6 +105,7 @@ export function readOptions(node: TSESTree.Node, facts: FileFacts): OptionFacts 
     if (key === null) continue;
     if (key === 'context') opaque = true;
     if (key === 'onError' || key === 'onSettled') onError = true;
+    if (key === 'meta' && metaNamesError(entry.value)) onError = true;
     if (!INTERESTING.has(key)) continue;
     const value = staticValue(entry.value, facts);
     if (SUSPENSE_OPTIONS.has(key) && value !== false) suspense = true;
@@ -113,6 +119,18 @@ export function readOptions(node: TSESTree.Node, facts: FileFacts): OptionFacts 
   return { suspense, errorBoundary, placeholder, disabled, dependent, opaque, onError };
 }
 
+/** `meta: { errorMessage: 'Could not load invoices' }`: read by an app-wide `QueryCache` `onError`. */
+function metaNamesError(resolved: Resolved): boolean {
+  if (resolved.kind !== 'node') return false;
+  const node = unwrap(resolved.node);
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return node.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = property.key;
+    const name = key.type === AST_NODE_TYPES.Identifier ? key.name : key.type === AST_NODE_TYPES.Literal ? String(key.value) : '';
+    return /error/iu.test(name);
+  });
+}
 
 function staticValue(resolved: Resolved, facts: FileFacts): unknown {
   if (resolved.kind === 'value') return resolved.value;

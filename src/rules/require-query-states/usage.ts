@@ -21,12 +21,14 @@ export interface ResultUsage {
   escapes: boolean;
   /** Reads of `data` that feed rendering (not effects or event handlers). */
   readonly dataReads: TSESTree.Node[];
+  /** Reads of a data binding declared with a default (`data: items = []`), with that default. */
+  readonly defaults: Map<TSESTree.Node, TSESTree.AssignmentPattern>;
+  /** Local names bound to the result or its fields: a condition on them is about this query. */
+  readonly names: Set<string>;
   loading: boolean;
   error: boolean;
   /** `if (!data) return <Spinner />`: the absence of data stands for loading, errors included. */
   absenceGate: TSESTree.Node | null;
-  /** `const { data: items = [] } = ...`. */
-  dataDefault: TSESTree.AssignmentPattern | null;
   /** The destructuring of the result, where a fix can add fields. */
   pattern: TSESTree.ObjectPattern | null;
   /** `.map(` calls on the data (the member property). */
@@ -41,6 +43,13 @@ export interface ResultUsage {
 }
 
 const EFFECT_HOOKS = /^use(?:Layout|Insertion)?Effect$|^useCallback$/u;
+/**
+ * Calls whose arguments never render: another query's options (`enabled: !!user`), a form's
+ * defaults (`useForm({ defaultValues })`, `form.reset(data)`).
+ */
+const NON_RENDER_CALLS = /^use\w*(?:Query|Queries|SWR\w*|Form)$|^(?:reset|resetForm|setValue|setValues|setFieldValue|queryOptions|infiniteQueryOptions)$/u;
+/** Calls that run their callback during render: the data it reads is rendered. */
+const RENDER_CALLBACKS = new Set(['map', 'flatMap', 'filter', 'find', 'findIndex', 'findLast', 'some', 'every', 'reduce', 'sort', 'toSorted', 'useMemo', 'from', 'forEach', 'groupBy', 'entries', 'keys', 'values', 'match', 'with', 'when', 'otherwise', 'cn', 'clsx']);
 const HANDLER_NAME = /^(?:on|handle)[A-Z]/u;
 const LIST_METHODS = new Set(['map', 'flatMap']);
 
@@ -52,10 +61,11 @@ export class UsageCollector {
   readonly usage: ResultUsage = {
     escapes: false,
     dataReads: [],
+    defaults: new Map(),
+    names: new Set(),
     loading: false,
     error: false,
     absenceGate: null,
-    dataDefault: null,
     pattern: null,
     listRenders: [],
     emptyChecked: false,
@@ -153,12 +163,14 @@ export class UsageCollector {
             continue;
           }
           let target: TSESTree.Node = property.value;
+          let fallback: TSESTree.AssignmentPattern | null = null;
           if (target.type === AST_NODE_TYPES.AssignmentPattern) {
-            if (DATA_FIELDS.has(key)) this.usage.dataDefault ??= target;
+            if (DATA_FIELDS.has(key)) fallback = target;
             target = target.left;
           }
           if (target.type === AST_NODE_TYPES.Identifier) {
             this.references(target, (reference) => {
+              if (fallback) this.usage.defaults.set(reference, fallback);
               this.field(key, reference);
             });
           } else if (DATA_FIELDS.has(key)) {
@@ -179,6 +191,7 @@ export class UsageCollector {
       this.usage.escapes = true;
       return;
     }
+    this.usage.names.add(id.name);
     for (const reference of variable.references) {
       if (reference.init) continue;
       if (reference.isWrite()) {
@@ -307,10 +320,17 @@ export class UsageCollector {
       if (current.type === AST_NODE_TYPES.JSXAttribute && current.name.type === AST_NODE_TYPES.JSXIdentifier && /^on[A-Z]/u.test(current.name.name)) {
         return true;
       }
-      if (current.type === AST_NODE_TYPES.CallExpression && calleeName(current) !== null && EFFECT_HOOKS.test(calleeName(current) ?? '')) {
-        return true;
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        const name = calleeName(current);
+        if (name !== null && (EFFECT_HOOKS.test(name) || NON_RENDER_CALLS.test(name))) return true;
       }
       if (isFunctionNode(current)) {
+        // A callback handed to a call that runs it later (`form.handleSubmit(...)`, `schema.refine(...)`, `setTimeout`).
+        const holder = current.parent;
+        if (holder.type === AST_NODE_TYPES.CallExpression && holder.callee !== current) {
+          const name = calleeName(holder);
+          if (name === null || !RENDER_CALLBACKS.has(name)) return true;
+        }
         const name =
           current.type === AST_NODE_TYPES.FunctionDeclaration
             ? current.id?.name
