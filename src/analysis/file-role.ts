@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { FILE_ROLE_IMPORTS, FILE_ROLE_PATHS, FILE_ROLES, GENERATED_BANNERS, type FileRole } from '../knowledge/file-roles.js';
 import type { ImportIndex } from './imports.js';
-import { matchesPathPattern } from './settings.js';
+import { globToRegExp, matchesPathPattern } from './settings.js';
 import type { RoleSettings } from './settings-schema.js';
 
 export type { FileRole } from '../knowledge/file-roles.js';
@@ -57,6 +57,17 @@ export function generatedBanner(program: TSESTree.Program, text: string): string
 
 const pathRoleCache = new Map<string, FileRoleFacts>();
 
+/**
+ * The built-in path conventions, compiled once: `tests/**` is a folder name anywhere in the path,
+ * `**` + `/*.test.*` a pattern on the file name; other shapes go through the general glob matcher.
+ * Same answers as `matchesPathPattern`, without a regular expression over the whole path per glob.
+ */
+const BUILT_IN_PATHS = FILE_ROLE_PATHS.map((entry) => {
+  const folder = /^([^*?/]+)\/\*\*$/u.exec(entry.glob)?.[1] ?? null;
+  const name = folder === null ? /^\*\*\/([^/]+)$/u.exec(entry.glob)?.[1] : undefined;
+  return { ...entry, folder, basename: name === undefined ? null : globToRegExp(name) };
+});
+
 function roleByPath(relativePath: string, configured: RoleSettings | null): FileRoleFacts | null {
   if (configured) {
     for (const role of FILE_ROLES) {
@@ -67,8 +78,12 @@ function roleByPath(relativePath: string, configured: RoleSettings | null): File
   const cached = pathRoleCache.get(relativePath);
   if (cached) return cached === PRODUCTION ? null : cached;
   let found: FileRoleFacts = PRODUCTION;
-  for (const { role, glob, unless } of FILE_ROLE_PATHS) {
-    if (matchesPathPattern(relativePath, [glob]) && !unless?.test(relativePath)) {
+  const segments = relativePath.split('/');
+  const name = segments.pop() ?? '';
+  const folders = new Set(segments);
+  for (const { role, glob, unless, folder, basename } of BUILT_IN_PATHS) {
+    const matched = folder !== null ? folders.has(folder) : basename !== null ? basename.test(name) : matchesPathPattern(relativePath, [glob]);
+    if (matched && !unless?.test(relativePath)) {
       found = { role, reason: glob };
       break;
     }

@@ -75,19 +75,25 @@ export function globToRegExp(glob: string): RegExp {
   return regex;
 }
 
+const anywhereCache = new Map<string, RegExp>();
+
+/**
+ * A glob as matched against a path: an absolute or `**`-led pattern as is; a relative one
+ * (`src/admin/**`) from the start of the path or after any `/`, in one regular expression.
+ */
+function pathPatternRegExp(glob: string): RegExp {
+  if (glob.startsWith('**/') || glob.startsWith('/')) return globToRegExp(glob);
+  let regex = anywhereCache.get(glob);
+  if (!regex) {
+    regex = new RegExp(`^(?:.*/)?${globToRegExp(glob).source.slice(1)}`, 'u');
+    anywhereCache.set(glob, regex);
+  }
+  return regex;
+}
+
 /** Whether a file path matches a glob, tried against the whole path and every suffix after a `/`. */
 export function matchesPathPattern(filename: string, patterns: readonly string[]): boolean {
   if (patterns.length === 0) return false;
   const normalized = filename.replaceAll('\\', '/');
-  for (const pattern of patterns) {
-    const regex = globToRegExp(pattern);
-    if (regex.test(normalized)) return true;
-    if (!pattern.startsWith('**/') && !pattern.startsWith('/')) {
-      // A relative pattern (`src/admin/**`) matches from any folder of the path.
-      for (let index = normalized.indexOf('/'); index !== -1; index = normalized.indexOf('/', index + 1)) {
-        if (regex.test(normalized.slice(index + 1))) return true;
-      }
-    }
-  }
-  return false;
+  return patterns.some((pattern) => pathPatternRegExp(pattern).test(normalized));
 }
