@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, isFunctionNode, walk } from '../analysis/ast.js';
+import { enclosingFunction, isFunctionNode, staticKeyName, walk } from '../analysis/ast.js';
 import type { ObjectEntry } from '../analysis/constants.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { isDevelopmentOnly } from '../analysis/guards.js';
@@ -48,12 +48,17 @@ interface Pending {
   readonly grantNode: TSESTree.Node;
 }
 
-type Reach = { readonly kind: 'app'; readonly subApp?: boolean } | { readonly kind: 'path'; readonly path: string; readonly subApp: boolean } | { readonly kind: 'responses' } | { readonly kind: 'config'; readonly source: string | null };
+type Reach = { readonly kind: 'app'; readonly subApp?: string | null } | { readonly kind: 'path'; readonly path: string; readonly subApp: string | null } | { readonly kind: 'responses' } | { readonly kind: 'config'; readonly source: string | null };
 
 /** Mount paths that cover a whole API: `*`, `/api/*`, `/v1`, `/trpc/*`, `/graphql`. */
 const WHOLE_API_PATH = /^\/?(?:\*|\(\.\*\)|:path\*|\*\*)?$|^\/(?:api|v\d+|trpc|graphql|rpc)(?:\/|$|:|\*)/u;
 /** Reads of the caller's identity in a handler: the route authenticates, so its answers are private. */
 const CREDENTIAL_READ = /authorization|cookie|getSession|getServerSession|getServerAuthSession|\bauth\s*\(|currentUser|\bsession\b|x-api-key|api[-_]?key|bearer|getUser\s*\(|verifyToken|jwt/iu;
+
+/** A sub-app the code names public: `export const publicRoute = new Hono()`, `publicRouter`, `publicApi`. */
+const PUBLIC_APP_NAME = /^public|Public(?:Routes?|Router|App|Api)?$/u;
+/** Keys and header names whose string values list headers without reading them: `'Access-Control-Allow-Headers': 'authorization, apikey'`. */
+const HEADER_LIST_KEY = /^access-control-|^(?:allowed|exposed)Headers$/iu;
 
 const NEXT_CONFIG = /(?:^|[/\\])next\.config\.[cm]?[jt]s$/u;
 const CHEAP_SIGNAL = /cors|access-control-allow-origin/iu;
@@ -141,7 +146,7 @@ export default createRule<Options, MessageIds>({
     const credentialScopes = new Set<TSESTree.Node>();
     const isNextConfig = NEXT_CONFIG.test(context.filename);
     const reportPublicContent = options.reportPublicContent === true;
-    let publicAppValue: boolean | undefined;
+    let publicAppValue: boolean | null | undefined;
 
     const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
@@ -279,7 +284,7 @@ export default createRule<Options, MessageIds>({
     function mountReach(call: TSESTree.CallExpression): Reach {
       const parent = call.parent;
       if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(call)) return { kind: 'app' };
-      const subApp = isSubApp(parent.callee);
+      const subApp = subAppName(parent.callee);
       const [first] = parent.arguments;
       if (!first || first === call) return { kind: 'app', subApp };
       const path = facts.constants.value(first)?.value;
@@ -289,22 +294,24 @@ export default createRule<Options, MessageIds>({
     /**
      * `router.use(cors())` on a router mounted elsewhere: `express.Router()`, or an app exported by
      * name (`export const publicRoute = new Hono()`). A default export is usually the root app.
+     * The router's name, or null when it is not a sub-app.
      */
-    function isSubApp(callee: TSESTree.Node): boolean {
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
-      const definition = facts.constants.definitionOf(callee.object);
-      if (definition?.type !== AST_NODE_TYPES.VariableDeclarator) return false;
-      const init = definition.init ? sourceCode.getText(definition.init) : '';
-      if (/\bRouter\s*\(/u.test(init)) return true;
-      const declaration = definition.parent;
-      if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+    function subAppName(callee: TSESTree.Node): string | null {
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return null;
       const name = callee.object.name;
-      return sourceCode.ast.body.some(
+      const definition = facts.constants.definitionOf(callee.object);
+      if (definition?.type !== AST_NODE_TYPES.VariableDeclarator) return null;
+      const init = definition.init ? sourceCode.getText(definition.init) : '';
+      if (/\bRouter\s*\(/u.test(init)) return name;
+      const declaration = definition.parent;
+      if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return name;
+      const exported = sourceCode.ast.body.some(
         (statement) =>
           statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
           statement.source === null &&
           statement.specifiers.some((specifier) => specifier.local.name === name),
       );
+      return exported ? name : null;
     }
 
     /** `cors()`, `corsNs.default()`, `app.register(fastifyCors)`: the install as the user wrote it. */
@@ -341,34 +348,97 @@ export default createRule<Options, MessageIds>({
     function reachesPrivateContent(finding: Pending): boolean {
       switch (finding.reach.kind) {
         case 'app':
-          return !(finding.reach.subApp && appServesOnlyPublicRoutes());
+          return !(finding.reach.subApp && appServesOnlyPublicRoutes(finding.reach.subApp));
         case 'path':
-          return WHOLE_API_PATH.test(finding.reach.path) && !(finding.reach.subApp && appServesOnlyPublicRoutes());
+          return WHOLE_API_PATH.test(finding.reach.path) && !(finding.reach.subApp && appServesOnlyPublicRoutes(finding.reach.subApp));
         case 'config':
           return finding.reach.source !== null && WHOLE_API_PATH.test(finding.reach.source);
         case 'responses': {
           const fn = finding.scope.type === AST_NODE_TYPES.Program ? null : finding.scope;
           if (!fn) return false;
-          if (CREDENTIAL_READ.test(sourceCode.getText(fn))) return true;
+          if (readsCredentials(fn)) return true;
+          // Next.js middleware runs before every route its `matcher` covers: the whole API unless it names only public paths.
+          if (facts.handlers.fileRoute?.framework === 'next-middleware') return middlewareCoversApi();
           // An exported response helper outside route files (`lib/api.ts`): every API route that calls it.
           return facts.handlers.fileRoute === null && facts.handlers.enclosingHandler(fn) === null && isExportedFunction(fn);
         }
       }
     }
 
-    /** The app in this file registers routes, and none reads credentials: a public sub-app (`/public`). */
-    function appServesOnlyPublicRoutes(): boolean {
+    /**
+     * A public sub-app: nothing in this file reads credentials, and it registers routes here, or it
+     * only mounts routers of other files and its name says public (`publicRoute.route('/status', status)`).
+     */
+    function appServesOnlyPublicRoutes(name: string): boolean {
       if (publicAppValue === undefined) {
         // No credentials read anywhere in the file, and at least one route registered in it.
-        let routes = false;
-        if (!CREDENTIAL_READ.test(sourceCode.text)) {
+        const credentials = readsCredentials(sourceCode.ast);
+        const seen = { routes: false };
+        if (!credentials) {
           walk(sourceCode.ast, (node) => {
-            if (!routes && isFunctionNode(node)) routes = (facts.handlers.handlerFor(node)?.route ?? null) !== null;
+            if (!seen.routes && isFunctionNode(node)) seen.routes = (facts.handlers.handlerFor(node)?.route ?? null) !== null;
           });
         }
-        publicAppValue = routes;
+        publicAppValue = credentials ? false : seen.routes ? true : null;
       }
-      return publicAppValue;
+      return publicAppValue ?? PUBLIC_APP_NAME.test(name);
+    }
+
+    /**
+     * Whether the file's Next.js middleware runs on API routes: no `export const config = { matcher }`
+     * (it runs everywhere), or a matcher over the API or the whole site (`/api/:path*`, `/:path*`,
+     * `'/((?!_next/static|favicon.ico).*)'`). A matcher naming only other paths (`/fonts/:path*`) is public content.
+     */
+    function middlewareCoversApi(): boolean {
+      let matcher: TSESTree.Node | null = null;
+      for (const statement of sourceCode.ast.body) {
+        const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : null;
+        if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== 'config' || declarator.init?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+          for (const property of declarator.init.properties) {
+            if (property.type === AST_NODE_TYPES.Property && staticKeyName(property) === 'matcher') matcher = property.value;
+          }
+        }
+      }
+      if (!matcher) return true;
+      const entries = matcher.type === AST_NODE_TYPES.ArrayExpression ? matcher.elements : [matcher];
+      return entries.some((entry) => {
+        if (!entry) return false;
+        const node = entry.type === AST_NODE_TYPES.ObjectExpression ? entry.properties.find((property) => property.type === AST_NODE_TYPES.Property && staticKeyName(property) === 'source') : entry;
+        const value = node?.type === AST_NODE_TYPES.Property ? node.value : node;
+        const path = value ? facts.constants.value(value)?.value : undefined;
+        // A path the rule cannot read is unknown: not reported in `recommended`.
+        return typeof path === 'string' && (WHOLE_API_PATH.test(path) || path.startsWith('/((?!') || path.startsWith('/(.*)'));
+      });
+    }
+
+    /**
+     * Whether code reads the caller's credentials (a cookie, session, authorization header, API key),
+     * by its text, not counting the values of CORS headers and options that only list header names
+     * (`'Access-Control-Allow-Headers': 'authorization, apikey'`, `allowedHeaders: ['Authorization']`).
+     */
+    function readsCredentials(node: TSESTree.Node): boolean {
+      const text = sourceCode.getText(node);
+      if (!CREDENTIAL_READ.test(text)) return false;
+      const lists: (readonly [number, number])[] = [];
+      walk(node, (child) => {
+        if (child.type === AST_NODE_TYPES.Property && HEADER_LIST_KEY.test(staticKeyName(child) ?? '')) lists.push(child.value.range);
+        if (child.type === AST_NODE_TYPES.CallExpression && child.arguments.length >= 2) {
+          const [name, value] = child.arguments;
+          if (name?.type === AST_NODE_TYPES.Literal && typeof name.value === 'string' && HEADER_LIST_KEY.test(name.value) && value) lists.push(value.range);
+        }
+      });
+      if (lists.length === 0) return true;
+      const start = node.range[0];
+      let masked = '';
+      let at = 0;
+      for (const [from, to] of lists.sort((a, b) => a[0] - b[0])) {
+        if (from - start < at) continue;
+        masked += text.slice(at, from - start);
+        at = to - start;
+      }
+      return CREDENTIAL_READ.test(masked + text.slice(at));
     }
 
     function report({ node, verdict, source }: Pending, credentials: boolean): void {

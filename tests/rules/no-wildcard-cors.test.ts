@@ -1156,6 +1156,70 @@ describe('recommended: credentials, authenticated routes and whole APIs; public 
         `,
       },
       {
+        name: 'an edge function whose CORS headers list authorization and apikey, but which reads no credentials',
+        filename: 'supabase/functions/file-processor/index.ts',
+        code: `
+          serve(async (req: Request) => {
+            if (req.method === 'OPTIONS') {
+              return new Response(null, { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'authorization, x-client-info, apikey, content-type' } });
+            }
+            const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'authorization, x-client-info, apikey, content-type' };
+            const { fileId } = await req.json();
+            return new Response(JSON.stringify(await processFile(fileId)), { headers: { ...corsHeaders, 'Content-Type': 'application/json' } });
+          });
+        `,
+      },
+      {
+        name: 'headers.set of an allowed-headers list naming Authorization is not a credential read',
+        filename: 'app/api/og/route.ts',
+        code: `
+          export async function GET() {
+            const headers = new Headers({ 'Access-Control-Allow-Origin': '*' });
+            headers.set('Access-Control-Allow-Headers', 'Authorization, Cookie');
+            return new Response(await renderImage(), { headers });
+          }
+        `,
+      },
+      {
+        name: 'a sub-app named public that only mounts routers of other files',
+        code: `
+          import { Hono } from 'hono';
+          import { cors } from 'hono/cors';
+          import { status } from './status';
+          import { unsubscribe } from './unsubscribe';
+          export const publicRoute = new Hono();
+          publicRoute.use('*', cors());
+          publicRoute.route('/status', status);
+          publicRoute.route('/unsubscribe', unsubscribe);
+        `,
+      },
+      {
+        name: 'an Express router named publicRouter that mounts other routers',
+        code: `
+          import { Router } from 'express';
+          import cors from 'cors';
+          import { badges } from './badges';
+          const publicRouter = Router();
+          publicRouter.use(cors());
+          publicRouter.use('/badges', badges);
+          export default publicRouter;
+        `,
+      },
+      {
+        name: 'Next.js middleware whose matcher names only public paths',
+        filename: 'middleware.ts',
+        code: `
+          import { NextResponse } from 'next/server';
+          export function middleware() {
+            const response = NextResponse.next();
+            response.headers.set('Access-Control-Allow-Origin', '*');
+            response.headers.set('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+            return response;
+          }
+          export const config = { matcher: ['/fonts/:path*', '/embed.js'] };
+        `,
+      },
+      {
         name: 'next.config headers() for fonts and images',
         filename: 'next.config.js',
         code: `
@@ -1195,6 +1259,110 @@ describe('recommended: credentials, authenticated routes and whole APIs; public 
           });
         `,
         errors: [{ messageId: 'wildcard', line: 2, column: 64 }],
+      },
+      {
+        name: 'the edge function that reads no credentials, in strict',
+        filename: 'supabase/functions/file-processor/index.ts',
+        options: PUBLIC,
+        code: `
+          serve(async (req: Request) => {
+            const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'authorization, x-client-info, apikey, content-type' };
+            const { fileId } = await req.json();
+            return new Response(JSON.stringify(await processFile(fileId)), { headers: { ...corsHeaders, 'Content-Type': 'application/json' } });
+          });
+        `,
+        errors: [{ messageId: 'wildcard', line: 3, column: 66 }],
+      },
+      {
+        name: 'an allowed-headers list does not hide a real read of the Authorization header',
+        filename: 'supabase/functions/invoices/index.ts',
+        code: `
+          serve(async (req: Request) => {
+            const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'authorization, content-type' };
+            const user = await getUserFrom(req.headers.get('Authorization'));
+            return new Response(JSON.stringify(await listInvoices(user)), { headers: corsHeaders });
+          });
+        `,
+        errors: [{ messageId: 'wildcard', line: 3, column: 66 }],
+      },
+      {
+        name: 'a sub-app that only mounts routers of other files and whose name does not say public',
+        code: `
+          import { Hono } from 'hono';
+          import { cors } from 'hono/cors';
+          import { invoices } from './invoices';
+          export const apiRoute = new Hono();
+          apiRoute.use('*', cors());
+          apiRoute.route('/invoices', invoices);
+        `,
+        errors: [{ messageId: 'defaultWildcard', line: 6, column: 29 }],
+      },
+      {
+        name: 'a sub-app named public that reads the session in this file',
+        code: `
+          import { Hono } from 'hono';
+          import { cors } from 'hono/cors';
+          import { getSession } from './auth';
+          export const publicRoute = new Hono();
+          publicRoute.use('*', cors());
+          publicRoute.get('/me', async (c) => c.json(await getSession(c)));
+        `,
+        errors: [{ messageId: 'defaultWildcard', line: 6, column: 32 }],
+      },
+      {
+        name: 'the public sub-app that mounts other routers, in strict',
+        options: PUBLIC,
+        code: `
+          import { Hono } from 'hono';
+          import { cors } from 'hono/cors';
+          import { status } from './status';
+          export const publicRoute = new Hono();
+          publicRoute.use('*', cors());
+          publicRoute.route('/status', status);
+        `,
+        errors: [{ messageId: 'defaultWildcard', line: 6, column: 32 }],
+      },
+      {
+        name: 'Next.js middleware over the API whose allowed headers name Authorization',
+        filename: 'middleware.ts',
+        code: `
+          import { NextResponse } from 'next/server';
+          export function middleware() {
+            const response = NextResponse.next();
+            response.headers.set('Access-Control-Allow-Origin', '*');
+            response.headers.set('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+            return response;
+          }
+          export const config = { matcher: '/api/:path*' };
+        `,
+        errors: [{ messageId: 'wildcard', line: 5, column: 65 }],
+      },
+      {
+        name: 'Next.js middleware with no matcher runs on every route',
+        filename: 'src/middleware.ts',
+        code: `
+          import { NextResponse } from 'next/server';
+          export default function middleware() {
+            const response = NextResponse.next();
+            response.headers.set('Access-Control-Allow-Origin', '*');
+            return response;
+          }
+        `,
+        errors: [{ messageId: 'wildcard', line: 5, column: 65 }],
+      },
+      {
+        name: 'Next.js middleware whose matcher excludes only static files',
+        filename: 'middleware.ts',
+        code: `
+          import { NextResponse } from 'next/server';
+          export function middleware() {
+            const response = NextResponse.next();
+            response.headers.set('Access-Control-Allow-Origin', '*');
+            return response;
+          }
+          export const config = { matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }] };
+        `,
+        errors: [{ messageId: 'wildcard', line: 5, column: 65 }],
       },
       {
         name: 'one report per grant: a header object shared by three authenticated responses',
