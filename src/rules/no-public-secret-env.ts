@@ -63,6 +63,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow server secrets in environment variables, config and code that reach the browser bundle',
+      category: 'security',
       cwe: ['CWE-200', 'CWE-522', 'CWE-798'],
       recommended: { recommended: true, strict: [{ checkClientModules: true, checkServerToClientProps: true, reportAmbiguousNames: true }] },
       requiresTypeChecking: false,

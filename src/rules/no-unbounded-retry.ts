@@ -63,6 +63,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require every retry to have a bound: a maximum number of attempts or a deadline',
+      category: 'reliability',
       cwe: ['CWE-400', 'CWE-770'],
       recommended: { recommended: true, strict: [{ reportClientReconnects: true, reportStoppableRetries: true, reportSwrDefaultRetry: true, requireBackoff: true }] },
       requiresTypeChecking: false,

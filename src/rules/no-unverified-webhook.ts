@@ -51,6 +51,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require webhook handlers to verify the signature over the raw body before acting on the payload',
+      category: 'security',
       cwe: ['CWE-345', 'CWE-347', 'CWE-208'],
       recommended: { recommended: true, strict: [{ reportWeakVerification: true }] },
       requiresTypeChecking: false,

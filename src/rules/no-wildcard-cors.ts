@@ -64,6 +64,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow CORS configurations that let any website read responses from your API',
+      category: 'security',
       cwe: ['CWE-942', 'CWE-346'],
       recommended: { recommended: true, strict: [{ checkAllowlists: true, reportPublicContent: true }] },
       requiresTypeChecking: false,

@@ -73,6 +73,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require every query on a tenant-scoped table to filter by the tenant',
+      category: 'security',
       cwe: ['CWE-639', 'CWE-284'],
       recommended: {
         recommended: true,

@@ -12,6 +12,12 @@ export type RuleRecommendation<Options extends readonly unknown[]> =
   | { readonly recommended: true; readonly strict: Options };
 
 export interface PluginDocs {
+  /**
+   * What the rule protects: `security` (an attacker can use the finding) or `reliability` (users
+   * or a dependency suffer when something fails). `@microsoft/eslint-formatter-sarif` copies it
+   * into SARIF as the rule's `properties.category`; the README's recipe also makes it a tag.
+   */
+  readonly category: 'reliability' | 'security';
   /** CWE ids (`CWE-942`) that SARIF formatters and code-scanning dashboards can surface. */
   readonly cwe: readonly `CWE-${number}`[];
   readonly recommended: RuleRecommendation<readonly unknown[]>;

@@ -109,6 +109,10 @@ for (const name of ruleNames) {
       expect(new Set(cwes).size).toBe(cwes.length);
     });
 
+    it("says what it protects in meta.docs.category: 'security' or 'reliability'", () => {
+      expect(['security', 'reliability']).toContain(docs.category);
+    });
+
     it('links to its doc page', () => {
       expect(docs.url).toBe(`${DOCS_BASE_URL}${name}.md`);
     });
