@@ -82,9 +82,10 @@ const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
     why: 'the shared corsHeaders (Allow-Origin: * from ../_shared/cors.ts) on a function that reads the Authorization header: one grant, reported once, at its first use' },
 ];
 
-/** Where each rule's documentation lives, as the published package promises it. */
+/** Where each rule's documentation lives, as the published package promises it: this version's page. */
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const docsUrl = (ruleName: string): string =>
-  `https://unpkg.com/eslint-plugin-production-ready/docs/rules/${ruleName}.md`;
+  `https://unpkg.com/eslint-plugin-production-ready@${version}/docs/rules/${ruleName}.md`;
 
 // ---------------------------------------------------------------------------------------------
 // Harness

@@ -75,6 +75,10 @@ describe('plugin.meta', () => {
   it('has the package version from package.json', () => {
     expect(plugin.meta.version).toBe(pkg.version);
   });
+
+  it("links the rule docs of this version: DOCS_BASE_URL names package.json's name and version", () => {
+    expect(DOCS_BASE_URL).toBe(`https://unpkg.com/${pkg.name}@${pkg.version}/docs/rules/`);
+  });
 });
 
 for (const name of ruleNames) {
