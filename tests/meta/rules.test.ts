@@ -60,7 +60,6 @@ const LONG_FIRST_SENTENCES: ReadonlySet<string> = new Set<string>([
   'no-unverified-webhook/wrongBytes',
   'no-unverified-webhook/timingCompare',
   'no-unverified-webhook/literalSecret',
-  'no-wildcard-cors/anyOriginWithCredentials',
   'require-tenant-predicate/missing',
   'require-tenant-predicate/missingInsert',
   'require-tenant-predicate/optional',
