@@ -44,12 +44,6 @@ const LONG_FIRST_SENTENCES: ReadonlySet<string> = new Set<string>([
   'no-public-secret-env/browserSdkKey',
   'no-public-secret-env/serverSecretInClient',
   'no-public-secret-env/secretPropToClient',
-  'require-tenant-predicate/missing',
-  'require-tenant-predicate/missingInsert',
-  'require-tenant-predicate/optional',
-  'require-tenant-predicate/unverifiable',
-  'require-tenant-predicate/clientTenant',
-  'require-tenant-predicate/undefinedTenant',
 ]);
 
 interface JsonSchema {
