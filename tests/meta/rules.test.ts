@@ -36,16 +36,6 @@ function namesIn(dir: string, suffix: string, exclude: readonly string[] = []): 
  */
 const MESSAGES_NOT_ENDING_WITH_A_PERIOD: ReadonlySet<string> = new Set<string>([]);
 
-/**
- * Messages whose first sentence is still over FIRST_SENTENCE_LIMIT (issue #17), kept visible the same
- * way: `it.fails` until the message is rewritten. Key: `<rule>/<messageId>`.
- */
-const LONG_FIRST_SENTENCES: ReadonlySet<string> = new Set<string>([
-  'no-public-secret-env/browserSdkKey',
-  'no-public-secret-env/serverSecretInClient',
-  'no-public-secret-env/secretPropToClient',
-]);
-
 interface JsonSchema {
   readonly type?: string | readonly string[];
   readonly description?: string;
@@ -187,13 +177,9 @@ for (const name of ruleNames) {
         expect(message.trimEnd()).toMatch(/\.$/u);
       });
 
-      const long = LONG_FIRST_SENTENCES.has(key);
-      (long ? it.fails : it)(
-        `message ${messageId} leads with one sentence of at most ${FIRST_SENTENCE_LIMIT} characters${long ? ' (known: still too long)' : ''}`,
-        () => {
-          expect(firstSentence(message).length, firstSentence(message)).toBeLessThanOrEqual(FIRST_SENTENCE_LIMIT);
-        },
-      );
+      it(`message ${messageId} leads with one sentence of at most ${FIRST_SENTENCE_LIMIT} characters`, () => {
+        expect(firstSentence(message).length, firstSentence(message)).toBeLessThanOrEqual(FIRST_SENTENCE_LIMIT);
+      });
 
       it(`message ${messageId} has only word placeholders`, () => {
         const placeholders = [...message.matchAll(/\{\{([^}]*)\}\}/gu)].map((match) => match[1] ?? '');
