@@ -5,23 +5,40 @@
  * tables lives in `src/rules/no-public-secret-env/names.ts`.
  */
 
+/**
+ * Where a secret belongs instead, per framework, for the fix in messages. A framework with a server
+ * of its own names its server-side places; a client-only app (Vite, Expo and React Native, Create
+ * React App, Vue CLI) has none, so the secret belongs in the app's backend.
+ */
+export const SERVER_PLACES = {
+  next: 'an API route or server action',
+  nuxt: 'a Nuxt server route',
+  sveltekit: '`+page.server.ts` or `+server.ts`',
+  svelteKitOrAstro: 'server-only code',
+  gatsby: 'a Gatsby Function',
+  backend: 'your backend',
+  unknown: 'server code',
+} as const;
+
 /** A prefix that makes a framework inline the variable into client code, longest first. */
 export interface PublicPrefix {
   readonly prefix: string;
   /** Who inlines it, for messages. */
   readonly framework: string;
+  /** Where the secret belongs instead (`SERVER_PLACES`), for messages. */
+  readonly server: string;
 }
 
 export const PUBLIC_PREFIXES: readonly PublicPrefix[] = [
-  { prefix: 'NEXT_PUBLIC_', framework: 'Next.js' },
-  { prefix: 'EXPO_PUBLIC_', framework: 'Expo' },
-  { prefix: 'NUXT_PUBLIC_', framework: 'Nuxt' },
-  { prefix: 'REACT_APP_', framework: 'Create React App' },
-  { prefix: 'STORYBOOK_', framework: 'Storybook' },
-  { prefix: 'VUE_APP_', framework: 'Vue CLI' },
-  { prefix: 'GATSBY_', framework: 'Gatsby' },
-  { prefix: 'PUBLIC_', framework: 'SvelteKit and Astro' },
-  { prefix: 'VITE_', framework: 'Vite' },
+  { prefix: 'NEXT_PUBLIC_', framework: 'Next.js', server: SERVER_PLACES.next },
+  { prefix: 'EXPO_PUBLIC_', framework: 'Expo', server: SERVER_PLACES.backend },
+  { prefix: 'NUXT_PUBLIC_', framework: 'Nuxt', server: SERVER_PLACES.nuxt },
+  { prefix: 'REACT_APP_', framework: 'Create React App', server: SERVER_PLACES.backend },
+  { prefix: 'STORYBOOK_', framework: 'Storybook', server: SERVER_PLACES.backend },
+  { prefix: 'VUE_APP_', framework: 'Vue CLI', server: SERVER_PLACES.backend },
+  { prefix: 'GATSBY_', framework: 'Gatsby', server: SERVER_PLACES.gatsby },
+  { prefix: 'PUBLIC_', framework: 'SvelteKit and Astro', server: SERVER_PLACES.svelteKitOrAstro },
+  { prefix: 'VITE_', framework: 'Vite', server: SERVER_PLACES.backend },
 ];
 
 /**

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { contains, staticKeyName, unwrap } from '../analysis/ast.js';
 import { type EnvRead, envReadOfMember, envReadsOfImport, envReadsOfPattern } from '../analysis/env.js';
 import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
-import { BROWSER_ESCAPE_HATCH, BROWSER_KEY_SLOTS, FRONTEND_ENTRIES, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
+import { BROWSER_ESCAPE_HATCH, BROWSER_KEY_SLOTS, FRONTEND_ENTRIES, type PublicPrefix, SERVER_PLACES, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
 import { createRule } from '../util/create-rule.js';
 import { clientComponentModule, propReads } from './no-public-secret-env/boundary.js';
 import { type ConfigContext, type ConfigFinding, checkDefines, checkEnvironmentPlugin, checkEnvPrefix, checkExposed } from './no-public-secret-env/config.js';
@@ -49,13 +49,41 @@ const CLIENT_FILE = /\.client\.[cm]?[jt]sx?$/u;
 const SERVER_ENV_READ = /process\.env|import\.meta\.env|\benv\b/u;
 const ENV_NAME = /^[A-Za-z_]\w*$/u;
 
-const SOURCE_EXPOSURE: Readonly<Record<EnvRead['source'], string | null>> = {
+/** How a value reaches the browser, and the fix that fits the framework that sends it there. */
+interface Publication {
+  /** Who sends it to the browser: a sentence without its final period. */
+  readonly exposure: string;
+  /** The first step of the fix: how to make the value private again. */
+  readonly unpublish: string;
+  /** Where the secret belongs instead (`SERVER_PLACES`). */
+  readonly server: string;
+}
+
+const SOURCE_PUBLICATION: Readonly<Record<EnvRead['source'], Publication | null>> = {
   'process.env': null,
   'import.meta.env': null,
-  '$env/static/public': 'SvelteKit inlines `$env/static/public` into the client bundle',
-  '$env/dynamic/public': 'SvelteKit sends `$env/dynamic/public` to the browser',
-  'useRuntimeConfig().public': 'Nuxt sends `runtimeConfig.public` to the browser',
+  '$env/static/public': {
+    exposure: 'SvelteKit inlines `$env/static/public` into the client bundle',
+    unpublish: 'import it from `$env/static/private` instead',
+    server: SERVER_PLACES.sveltekit,
+  },
+  '$env/dynamic/public': {
+    exposure: 'SvelteKit sends `$env/dynamic/public` to the browser',
+    unpublish: 'import it from `$env/dynamic/private` instead',
+    server: SERVER_PLACES.sveltekit,
+  },
+  'useRuntimeConfig().public': {
+    exposure: 'Nuxt sends `runtimeConfig.public` to the browser',
+    unpublish: 'move it out of `runtimeConfig.public`',
+    server: SERVER_PLACES.nuxt,
+  },
 };
+
+/** A module that runs in the browser: why the rule thinks so, and where its secrets belong instead. */
+interface ClientFile {
+  readonly reason: string;
+  readonly server: string;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-public-secret-env',
@@ -63,6 +91,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow server secrets in environment variables, config and code that reach the browser bundle',
+      category: 'security',
       cwe: ['CWE-200', 'CWE-522', 'CWE-798'],
       recommended: { recommended: true, strict: [{ checkClientModules: true, checkServerToClientProps: true, reportAmbiguousNames: true }] },
       requiresTypeChecking: false,
@@ -70,21 +99,21 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       publicSecret:
-        "`{{variable}}` {{why}}, but {{exposure}}: every visitor can read it from your site's JavaScript and use it. Drop the public prefix and read it only in server code (an API route, Route Handler or server action), then rotate the value; if the browser needs a key, use the provider's publishable key instead.",
+        '`{{variable}}` {{why}} and reaches the browser: {{unpublish}}, use it only in {{server}}, and rotate it. {{exposure}}.',
       browserSdkKey:
-        "`{{variable}}` is passed as `apiKey` to `{{sdk}}` with `dangerouslyAllowBrowser: true`, and {{exposure}}: every visitor gets your API key and can spend on your account. Call the API from server code with an unprefixed variable, and rotate the key.",
+        '`{{sdk}}` runs in the browser (`dangerouslyAllowBrowser`) with `{{variable}}`: call it from {{server}} with an unprefixed key, and rotate the key. {{exposure}}.',
       serverSecretInClient:
-        "`{{variable}}` {{why}} and is read in {{client}}, which runs in the browser: it is undefined there, and the usual fix, adding a public prefix, publishes it to every visitor. Read it in server code (an API route, Route Handler or server action) and send the browser only the result.",
+        '`{{variable}}` {{why}} but is read in browser code ({{client}}): read it in {{server}} and send the browser only the result. A public prefix would publish it.',
       secretPropToClient:
-        "`{{variable}}` {{why}} and is passed as the `{{prop}}` prop to `<{{component}}>`, a client component from `'use client'` module `{{module}}`: React serialises every prop of a client component into the page it sends to the browser, so every visitor can read the secret in the page source. Use the secret on the server (in this server component, a Route Handler or a server action) and pass the client component only the result.",
+        "`{{variable}}` {{why}} and goes to the browser as the `{{prop}}` prop of `<{{component}}>`: use it here on the server and pass only the result. React serialises the props of client components (`{{module}}`) into the page.",
       configExposesSecret:
-        "{{config}} puts `{{variable}}` ({{why}}) into the client bundle, where every visitor can read it. Remove it from there, read it only in server code, and rotate the value.",
+        '{{config}} puts `{{variable}}` ({{why}}) into the browser bundle: remove it, use it only in {{server}}, and rotate it.',
       configExposesAllEnv:
-        "{{config}} inlines the whole environment into the bundle: every secret of the build machine (database URLs, API keys) ships to the browser. Define only the public variables the browser needs, one by one.",
+        '{{config}} inlines the whole environment, secrets included, into the browser bundle: define only the public variables the browser needs, one by one.',
       emptyEnvPrefix:
-        "`envPrefix: ''` makes every environment variable public: all of them (database URLs, API keys) would be inlined into `import.meta.env` in the browser bundle. Keep a prefix such as `VITE_` and expose only what the browser needs.",
+        "`envPrefix: ''` makes every environment variable public, secrets included: keep a prefix such as `VITE_` and expose only what the browser needs.",
       hardcodedSecret:
-        'This string contains a {{provider}} {{what}}. A credential in source code is readable by everyone with access to the repository, its history and the built files. Rotate it with {{provider}} now, then load it from a secret manager or a server-side environment variable.',
+        'This string contains a {{provider}} {{what}}: rotate it with {{provider}} now, and load it from a secret manager or a server-side environment variable.',
       renameToServerVariable:
         'Read `{{name}}` instead (and rename the variable where it is set), so that no framework inlines it.',
     },
@@ -162,7 +191,8 @@ export default createRule<Options, MessageIds>({
     if (!facts.servesProduction) return listeners;
     const classifier = classifierFor(options);
     const reportAmbiguous = options.reportAmbiguousNames === true;
-    const client = options.checkClientModules === true ? clientReason(facts, filename) : null;
+    const clientFile = clientFileOf(facts, filename);
+    const client = options.checkClientModules === true ? clientFile : null;
     const findings = new Map<TSESTree.Node, ReadFinding>();
     const configSites: TSESTree.Node[] = [];
     const escapeHatch = text.includes(BROWSER_ESCAPE_HATCH);
@@ -181,7 +211,7 @@ export default createRule<Options, MessageIds>({
     listeners.ImportDeclaration = (node) => {
       for (const read of envReadsOfImport(node)) handleRead(read);
     };
-    if (options.checkServerToClientProps === true && clientReason(facts, filename) === null && SERVER_ENV_READ.test(text)) {
+    if (options.checkServerToClientProps === true && clientFile === null && SERVER_ENV_READ.test(text)) {
       listeners.JSXAttribute = checkProp;
     }
     listeners.NewExpression = (node) => {
@@ -189,8 +219,8 @@ export default createRule<Options, MessageIds>({
       if (ref && WEBPACK_SOURCES.includes(ref.source) && ref.path.length === 1 && node.arguments[0]) {
         const plugin = ref.path[0];
         const config = `\`new ${sourceCode.getText(node.callee)}()\``;
-        if (plugin === 'DefinePlugin') reportConfig(checkDefines(node.arguments[0], configContext), config);
-        if (plugin === 'EnvironmentPlugin') reportConfig(checkEnvironmentPlugin(node.arguments[0], configContext), config);
+        if (plugin === 'DefinePlugin') reportConfig(checkDefines(node.arguments[0], configContext), config, SERVER_PLACES.unknown);
+        if (plugin === 'EnvironmentPlugin') reportConfig(checkEnvironmentPlugin(node.arguments[0], configContext), config, SERVER_PLACES.unknown);
       }
       if (escapeHatch) checkBrowserSdk(node);
     };
@@ -198,13 +228,13 @@ export default createRule<Options, MessageIds>({
       listeners.Property = (node) => {
         const key = staticKeyName(node);
         if (isNextConfig && (key === 'env' || key === 'publicRuntimeConfig')) {
-          reportConfig(checkExposed(node.value, configContext), `The next.config \`${key}\` option`);
+          reportConfig(checkExposed(node.value, configContext), `The next.config \`${key}\` option`, SERVER_PLACES.next);
         } else if (isViteConfig && key === 'define') {
-          reportConfig(checkDefines(node.value, configContext), 'The Vite `define` option');
+          reportConfig(checkDefines(node.value, configContext), 'The Vite `define` option', SERVER_PLACES.backend);
         } else if (isViteConfig && key === 'envPrefix') {
-          reportConfig(checkEnvPrefix(node.value, configContext), 'The Vite `envPrefix` option');
+          reportConfig(checkEnvPrefix(node.value, configContext), 'The Vite `envPrefix` option', SERVER_PLACES.backend);
         } else if (isNuxtConfig && key === 'public' && node.parent.parent.type === AST_NODE_TYPES.Property && staticKeyName(node.parent.parent) === 'runtimeConfig') {
-          reportConfig(checkExposed(node.value, configContext), 'The Nuxt `runtimeConfig.public` option');
+          reportConfig(checkExposed(node.value, configContext), 'The Nuxt `runtimeConfig.public` option', SERVER_PLACES.nuxt);
         }
       };
     }
@@ -224,16 +254,16 @@ export default createRule<Options, MessageIds>({
     function handleRead(read: EnvRead): void {
       if (findings.has(read.node)) return;
       const prefix = read.source.startsWith('$env/') ? null : classifier.publicPrefixOf(read.name);
-      const exposure = exposureOf(read, prefix?.prefix ?? null, prefix?.framework ?? null);
+      const publication = publicationOf(read, prefix);
       const verdict = classifier.classify(read.name);
       const why = reportedWhy(verdict);
       if (why === null) return;
       // A key of no known provider passed where an API takes a browser key (`googleMapsApiKey`).
       if (verdict.kind === 'ambiguous' && passedToBrowserKeySlot(read.node)) return;
-      if (exposure !== null) {
-        findings.set(read.node, { read, node: read.node, messageId: 'publicSecret', data: { variable: read.name, why, exposure } });
+      if (publication !== null) {
+        findings.set(read.node, { read, node: read.node, messageId: 'publicSecret', data: { variable: read.name, why, ...publication } });
       } else if (client !== null && (read.source === 'process.env' || read.source === 'import.meta.env')) {
-        findings.set(read.node, { read, node: read.node, messageId: 'serverSecretInClient', data: { variable: read.name, why, client } });
+        findings.set(read.node, { read, node: read.node, messageId: 'serverSecretInClient', data: { variable: read.name, why, client: client.reason, server: client.server } });
       }
     }
 
@@ -262,10 +292,11 @@ export default createRule<Options, MessageIds>({
       const read = envReadAt(apiKey.value.node);
       if (!read) return;
       const prefix = read.source.startsWith('$env/') ? null : classifier.publicPrefixOf(read.name);
-      const exposure = exposureOf(read, prefix?.prefix ?? null, prefix?.framework ?? null);
-      if (exposure === null || classifier.classify(read.name).kind === 'public') return;
+      const publication = publicationOf(read, prefix);
+      if (publication === null || classifier.classify(read.name).kind === 'public') return;
       const sdk = sourceCode.getText(node.callee);
-      findings.set(read.node, { read, node: apiKey.site, messageId: 'browserSdkKey', data: { variable: read.name, sdk, exposure } });
+      const { exposure, server } = publication;
+      findings.set(read.node, { read, node: apiKey.site, messageId: 'browserSdkKey', data: { variable: read.name, sdk, exposure, server } });
     }
 
     /** The env read an `apiKey` value is: in place, or a `const` initialised from one. */
@@ -301,12 +332,12 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function reportConfig(found: readonly ConfigFinding[], config: string): void {
+    function reportConfig(found: readonly ConfigFinding[], config: string, server: string): void {
       for (const finding of found) {
         configSites.push(finding.node);
         switch (finding.kind) {
           case 'secret':
-            context.report({ node: finding.node, messageId: 'configExposesSecret', data: { config, variable: finding.variable, why: finding.why } });
+            context.report({ node: finding.node, messageId: 'configExposesSecret', data: { config, variable: finding.variable, why: finding.why, server } });
             break;
           case 'all-env':
             context.report({ node: finding.node, messageId: 'configExposesAllEnv', data: { config } });
@@ -354,7 +385,7 @@ export default createRule<Options, MessageIds>({
       const { read } = finding;
       const key = read.key;
       if (finding.messageId !== 'publicSecret' || !key || isNextConfig || isViteConfig || isNuxtConfig) return [];
-      if (clientReason(facts, filename) !== null) return [];
+      if (clientFile !== null) return [];
       const prefix = classifier.publicPrefixOf(read.name);
       if (!prefix) return [];
       const name = read.name.slice(prefix.prefix.length);
@@ -426,21 +457,29 @@ function mayBeEnvRead(node: TSESTree.MemberExpression): boolean {
   return (object.property.name === 'env' || object.property.name === 'public') && name !== null && ENV_NAME.test(name);
 }
 
-/** How the value reaches the browser, or null when nothing inlines it. */
-function exposureOf(read: EnvRead, prefix: string | null, framework: string | null): string | null {
-  const bySource = SOURCE_EXPOSURE[read.source];
+/** How the value reaches the browser and the fix for that framework, or null when nothing inlines it. */
+function publicationOf(read: EnvRead, prefix: PublicPrefix | null): Publication | null {
+  const bySource = SOURCE_PUBLICATION[read.source];
   if (bySource !== null) return bySource;
-  if (prefix === null || framework === null) return null;
-  return `its \`${prefix}\` prefix makes ${framework} inline it into the JavaScript bundle`;
+  if (prefix === null) return null;
+  return {
+    exposure: `The \`${prefix.prefix}\` prefix makes ${prefix.framework} inline it into the JavaScript bundle`,
+    unpublish: `drop the \`${prefix.prefix}\` prefix`,
+    server: prefix.server,
+  };
 }
 
-/** Why a file runs in the browser, for the message; null when it may not. */
-function clientReason(facts: FileFacts, filename: string): string | null {
-  if (facts.isClientModule) return "a `'use client'` module";
-  if (CLIENT_FILE.test(filename)) return 'a `*.client.*` file';
-  if (facts.imports.imports('react-dom/client')) return 'a front-end entry (it imports `react-dom/client`)';
+/**
+ * Why a file runs in the browser, for the message, and where its secrets belong instead: a
+ * `'use client'` module is Next.js's, a front-end entry is a client-only app's (Vite, CRA); null
+ * when it may not run in the browser.
+ */
+function clientFileOf(facts: FileFacts, filename: string): ClientFile | null {
+  if (facts.isClientModule) return { reason: "a `'use client'` module", server: SERVER_PLACES.next };
+  if (CLIENT_FILE.test(filename)) return { reason: 'a `*.client.*` file', server: SERVER_PLACES.unknown };
+  if (facts.imports.imports('react-dom/client')) return { reason: 'a front-end entry importing `react-dom/client`', server: SERVER_PLACES.backend };
   const mount = frontEndMount(facts);
-  if (mount !== null) return `a front-end entry (it mounts the app with \`${mount}\`)`;
+  if (mount !== null) return { reason: `a front-end entry calling \`${mount}\``, server: SERVER_PLACES.backend };
   return null;
 }
 

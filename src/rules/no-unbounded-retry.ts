@@ -63,33 +63,34 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require every retry to have a bound: a maximum number of attempts or a deadline',
+      category: 'reliability',
       cwe: ['CWE-400', 'CWE-770'],
       recommended: { recommended: true, strict: [{ reportClientReconnects: true, reportStoppableRetries: true, reportSwrDefaultRetry: true, requireBackoff: true }] },
       requiresTypeChecking: false,
     },
     messages: {
       recursion:
-        '`{{name}}()` calls itself again from {{path}} with no attempt limit: while the dependency is down, every failure starts another attempt, forever (one such payment handler made 47,000 API calls in two hours and locked out every legitimate payment behind the rate limit). Pass an attempt counter and give up after a few attempts (`if (attempt >= 3) throw error`), wait with exponential backoff and jitter in between, and alert when it gives up.',
+        '`{{name}}()` calls itself again from {{path}} with no attempt limit: give up after a few attempts, with exponential backoff and jitter in between.',
       reconnect:
-        '`{{name}}` reconnects from the {{event}} handler with no attempt counter or cap: when the server is down, every client reconnects forever, and the reconnect storm keeps the server from recovering. Count the attempts, back off exponentially with jitter up to a cap, and give up (show the user that they are offline) after a maximum.',
+        '`{{name}}` reconnects from the {{event}} handler forever: count the attempts, back off exponentially with jitter up to a cap, and give up after a maximum.',
       retryLoop:
-        'This `{{loop}}` loop retries until the operation succeeds, with no attempt limit and no deadline: one persistent failure (a declined card, a revoked key, a dependency outage) keeps it calling forever. Count the attempts and throw after a maximum (`for (let attempt = 1; attempt <= 3; attempt++)`), or stop at a deadline, with exponential backoff and jitter between attempts.',
+        'This `{{loop}}` loop retries with no attempt limit or deadline: stop after a maximum number of attempts or at a deadline, and back off between attempts.',
       foreverOption:
-        '{{library}} `{{option}}: {{value}}` retries forever: one persistent failure turns into endless requests against a dependency that is already struggling, and the caller never hears about the failure. Set a finite number of attempts (3 to 5 is typical) with exponential backoff, and handle the final failure (log and alert).',
+        '{{library}} `{{option}}: {{value}}` retries forever: set a finite number of attempts (3 to 5 is typical) with exponential backoff, and handle the final failure.',
       alwaysRetries:
-        "{{library}}'s `{{option}}` never says stop, so it retries forever: one persistent failure turns into endless requests against a dependency that is already struggling. Stop after a maximum number of attempts (return false / null, or skip the retry when the count reaches the limit) and surface the failure.",
+        "{{library}}'s `{{option}}` never says stop, so it retries forever: stop after a maximum number of attempts and surface the failure.",
       noDelay:
-        'This retry starts the next attempt at once, with no delay: a failing dependency is hit again immediately, as fast as the code can run, which turns a blip into a rate-limit ban or an overload. Wait between attempts with exponential backoff and jitter (`await sleep(Math.min(1000 * 2 ** attempt, 30_000) * Math.random())`).',
+        'This retry starts the next attempt at once: wait between attempts with exponential backoff and jitter. For example: `await sleep(Math.min(1000 * 2 ** attempt, 30_000) * Math.random())`.',
       noDelayDefault:
-        '{{library}} is set up without `retryDelay`, and its default retries at once, with no delay: a failing API is hit again immediately. Pass `retryDelay: axiosRetry.exponentialDelay` (exponential backoff with jitter).',
+        '{{library}} is set up without `retryDelay`, so it retries at once: pass `retryDelay: axiosRetry.exponentialDelay` (exponential backoff with jitter).',
       fixedDelay:
-        'This retry of `{{operation}}` waits the same time before every attempt (`{{wait}}`): when the service is down or rate limiting you, every client that failed at the same moment retries at the same moments, in lockstep, at a rate that never lets it recover, and each attempt counts against your rate limit. Grow the delay with each attempt and add jitter: `Math.min(base * 2 ** attempt, maxDelay) * (0.5 + Math.random())`.',
+        'This retry of `{{operation}}` waits a fixed delay before every attempt (`{{wait}}`): grow it with each attempt and add jitter. For example: `Math.min(base * 2 ** attempt, maxDelay) * (0.5 + Math.random())`.',
       swrDefaultRetry:
-        "`{{hook}}` keeps SWR's default error retry, which has no attempt limit (`errorRetryCount` is unset): while the API fails, every mounted component keeps requesting it, backing off to one attempt every 10 to 30 minutes, for as long as the page stays open, in every open tab. Set `errorRetryCount` (3 to 5 is typical) here or in the `<SWRConfig>` around your app, or pass `shouldRetryOnError: false`.",
+        "`{{hook}}` keeps SWR's default error retry, which never stops: set `errorRetryCount` here or in `<SWRConfig>`, or pass `shouldRetryOnError: false`. Typically 3 to 5 attempts.",
       uncappedLibraryBackoff:
-        '{{library}} is set to `{{option}}: {{count}}` with no `{{capKey}}`, and its delay grows exponentially with no ceiling by default: the last delays exceed what `setTimeout` accepts (about 24.8 days), which fires the timer after 1 ms instead, so the last retries turn into a hot loop. Set `{{capKey}}` (30 seconds to a few minutes is typical).',
+        '{{library}} `{{option}}: {{count}}` has no `{{capKey}}`, so its last delays overflow `setTimeout` and fire at once: set `{{capKey}}`. Typically 30 seconds to a few minutes.',
       uncappedBackoff:
-        'This exponential backoff has no ceiling: after a few dozen attempts the delay exceeds what `setTimeout` accepts (about 24.8 days), which runs the callback after 1 ms instead, and the backoff becomes a hot loop. Cap it: `Math.min(base * 2 ** attempt, maxDelay)`.',
+        'This exponential backoff has no ceiling, so long runs overflow `setTimeout` and retry at once: cap it with `Math.min(base * 2 ** attempt, maxDelay)`.',
     },
     schema: [
       {

@@ -51,27 +51,28 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require webhook handlers to verify the signature over the raw body before acting on the payload',
+      category: 'security',
       cwe: ['CWE-345', 'CWE-347', 'CWE-208'],
       recommended: { recommended: true, strict: [{ reportWeakVerification: true }] },
       requiresTypeChecking: false,
     },
     messages: {
       unverified:
-        '`{{payload}}` is used here before any {{provider}}webhook signature check has run on it: anyone who finds this endpoint can POST a forged event (an `invoice.paid` that credits an account, a `user.created` that grants access). Verify the signature over the raw body first and act only on what the verifier returns: {{fix}}.',
+        '`{{payload}}` is used before any {{provider}}webhook signature check: verify the signature over the raw body first. To do that, {{fix}}.',
       conditionalVerification:
-        '{{verifier}} runs only when `{{condition}}`; otherwise the handler goes on and acts on an unverified payload, so anyone can forge events by leaving the signature (or the secret) out. Verify on every request, and reject it (400/401) when the signature header or the secret is missing.',
+        '{{verifier}} runs only when `{{condition}}`: verify every request, and reject it (400/401) when the signature header or the secret is missing.',
       catchCarriesOn:
-        '{{verifier}} runs in a `try` whose `catch` carries on: a forged request fails verification, the error is swallowed, and the handler goes on to act on the unverified payload. Return 400 from the `catch` (or rethrow), and act only on the event the verifier returns.',
+        '{{verifier}} runs in a `try` whose `catch` carries on: return 400 from the `catch` (or rethrow), and act only on what the verifier returns.',
       ignoredResult:
-        'The result of {{verifier}} does not stop the handler: it is false for a forged request, but the payload is acted on anyway. Reject the request when the check fails before touching the payload (`if (!valid) return new Response(\'Invalid signature\', { status: 401 })`).',
+        "The result of {{verifier}} does not stop the handler: reject the request when the check fails, before touching the payload. For example: `if (!valid) return new Response('Invalid signature', { status: 401 })`.",
       wrongBytes:
-        '{{verifier}} is given {{bytes}}: the signature covers the exact bytes that were sent, and {{why}}, so the check fails for every real event, and the usual "fix" (skipping it) leaves the endpoint open to forged events. Keep the raw body: {{advice}}.',
+        '{{verifier}} is given {{bytes}}, not the raw bytes that were signed: verify the raw body. To do that, {{advice}}.',
       zeroTolerance:
-        '{{verifier}} is given a tolerance of {{value}}, which turns off the timestamp check: a captured webhook request can be replayed forever. Leave the tolerance out (the default is 300 seconds) or pass a small positive number of seconds.',
+        '{{verifier}} is given a tolerance of {{value}}, which turns off replay protection: leave it out (the default is 300 seconds) or pass a small positive number.',
       timingCompare:
-        'The webhook signature is compared with `{{operator}}`: a string comparison stops at the first differing character, so its timing lets an attacker work out a valid signature byte by byte. Compare with `crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(received))` after checking that both have the same length.',
+        'The webhook signature is compared with `{{operator}}`, which leaks timing: compare with `crypto.timingSafeEqual` after checking that the lengths match. For example: `crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(received))`.',
       literalSecret:
-        'The webhook signing secret given to {{verifier}} is a string literal: anyone who can read the code (the repository, a leaked bundle, a former contractor) can sign forged events, and rotating it needs a deploy. Read it from the environment or a secrets manager (`process.env.STRIPE_WEBHOOK_SECRET`).',
+        'The webhook signing secret given to {{verifier}} is a string literal: rotate it, and read it from the environment or a secrets manager.',
     },
     schema: [
       {
@@ -228,7 +229,6 @@ export default createRule<Options, MessageIds>({
         report(input.node, 'wrongBytes', {
           verifier: input.verifier.label,
           bytes: problem.bytes,
-          why: problem.why,
           advice: RAW_BODY_ADVICE[endpoint.framework ?? 'default'] ?? RAW_BODY_ADVICE.default ?? '',
         });
       }

@@ -69,29 +69,30 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow CORS configurations that let any website read responses from your API',
+      category: 'security',
       cwe: ['CWE-942', 'CWE-346'],
       recommended: { recommended: true, strict: [{ checkAllowlists: true, reportPublicContent: true }] },
       requiresTypeChecking: false,
     },
     messages: {
       wildcard:
-        "{{source}} sends 'Access-Control-Allow-Origin: *', so any website can read these responses from your users' browsers. Allow only the origins of your own front ends (an explicit list, for example read from configuration), or keep the wildcard to public, cookie-less endpoints listed in `allowedPublicPaths`.",
+        "{{source}} sends 'Access-Control-Allow-Origin: *': allow only your front-end origins, or list a public, cookie-less endpoint in `allowedPublicPaths`. Any website can read these responses.",
       defaultWildcard:
-        "{{source}} has no `origin` option, and the default is 'Access-Control-Allow-Origin: *': any website can read these responses from your users' browsers. Pass `origin` with the list of your front-end origins.",
+        "{{source}} has no `origin` option, so it sends 'Access-Control-Allow-Origin: *': pass `origin` with the list of your front-end origins.",
       anyOrigin:
-        '{{source}} accepts every origin: its `origin` {{how}}. Any website can call this API from your users\' browsers and read the answers. Check the origin against an explicit allowlist.',
+        '{{source}} accepts every origin (its `origin` {{how}}): check the origin against an explicit allowlist.',
       reflectedOrigin:
-        "{{source}} echoes the request's Origin header back without checking it against an allowlist, which trusts every website as if it were your own front end. Compare the origin with an explicit list of allowed origins before sending it back.",
+        "{{source}} echoes the request's Origin header unchecked: send it back only when it is in an explicit list of allowed origins.",
       wildcardFallback:
-        "{{source}} falls back to '*' when `{{of}}` is unset or empty: one missing environment variable in production opens CORS to every website. Fail closed instead: refuse to start, or send no CORS headers, when the allowlist is missing.",
+        "{{source}} falls back to '*' when `{{of}}` is unset or empty: fail closed (no CORS headers, or refuse to start) when the allowlist is missing.",
       anyOriginWithCredentials:
-        "{{source}} lets every origin in and also allows credentials: any website can send requests with your users' cookies and read the answers (account takeover, data theft). Allow credentials only together with an explicit allowlist of origins.",
+        '{{source}} allows every origin with credentials: allow credentials only with an explicit allowlist of origins. Any website can act as your signed-in users.',
       wildcardWithCredentials:
-        "{{source}} combines 'Access-Control-Allow-Origin: *' with credentials. Browsers reject that pair, and the usual next step, reflecting the Origin, lets every website act as your users. Replace the wildcard with an explicit allowlist of origins.",
+        "{{source}} combines 'Access-Control-Allow-Origin: *' with credentials: replace the wildcard with an explicit allowlist of origins. Reflecting the Origin instead lets every website act as your users.",
       weakAllowlist:
-        "The origin check {{check}} also accepts '{{example}}': anyone who registers such a domain passes your allowlist. To fix it, {{fix}}.",
+        "The origin check {{check}} also accepts '{{example}}', a domain anyone can register: {{fix}}.",
       nullOrigin:
-        "The allowlist accepts the origin 'null', which sandboxed iframes, `data:` URLs and local files send, so any page can obtain it. Remove 'null' from the allowed origins.",
+        "The allowlist accepts the origin 'null', which any page can send from a sandboxed iframe: remove 'null' from the allowed origins.",
     },
     schema: [
       {
@@ -222,7 +223,7 @@ export default createRule<Options, MessageIds>({
           if (name === ALLOW_CREDENTIALS && isTrue(facts.constants.value(site.value)?.value)) credentialScopes.add(scope);
           if (name !== ALLOW_ORIGIN) return;
           const verdict = analyzer.headerValue({ kind: 'node', node: site.value, foreign: null });
-          if (verdict) queue(site.value, verdict, 'This Access-Control-Allow-Origin header', false, scope, { kind: 'responses' });
+          if (verdict) queue(site.value, verdict, 'This CORS header', false, scope, { kind: 'responses' });
           return;
         }
         case 'headers': {
@@ -520,10 +521,10 @@ function isTrue(value: unknown): boolean {
 }
 
 function headersSource(entry: ObjectEntry): string {
-  if (entry.via === null) return 'This Access-Control-Allow-Origin header';
+  if (entry.via === null) return 'This CORS header';
   return entry.site.type === AST_NODE_TYPES.SpreadElement
-    ? `The Access-Control-Allow-Origin header spread from \`${entry.via}\``
-    : `The Access-Control-Allow-Origin header in \`${entry.via}\``;
+    ? `The CORS header spread from \`${entry.via}\``
+    : `The CORS header in \`${entry.via}\``;
 }
 
 /** `/api/public/**` → matches `/api/public/a/b`; `*` matches one path segment. */

@@ -58,6 +58,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require components that fetch data to handle the loading and error states of their queries',
+      category: 'reliability',
       cwe: ['CWE-703', 'CWE-755'],
       recommended: {
         recommended: true,

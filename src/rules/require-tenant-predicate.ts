@@ -73,6 +73,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require every query on a tenant-scoped table to filter by the tenant',
+      category: 'security',
       cwe: ['CWE-639', 'CWE-284'],
       recommended: {
         recommended: true,
@@ -82,19 +83,19 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       requestId:
-        '`{{value}}` comes from {{origin}}, and this {{kind}} on `{{table}}` does not filter by `{{column}}`: any caller can reach another tenant\'s rows by changing it. Add `{{column}}` from the session to the filter ({{fix}}), or check the row\'s `{{column}}` against the session before using it.',
+        "`{{value}}` comes from {{origin}}, and this {{kind}} on `{{table}}` has no `{{column}}` filter: add one from the session, or check the row's `{{column}}` first. For example: {{fix}}.",
       missing:
-        'This {{kind}} on `{{table}}` does not filter by `{{column}}`: in a shared database, any signed-in user who guesses or enumerates an id reads or changes another tenant\'s rows. Add the tenant predicate (`{{column}}` equal to the tenant from the session, not from the request), or run the query through your tenant-scoping helper.',
+        'This {{kind}} on `{{table}}` has no `{{column}}` filter: add it from the session (not from the request), or run the query through your tenant-scoping helper.',
       missingInsert:
-        'This INSERT into `{{table}}` does not set `{{column}}`: the row belongs to no tenant (or to whatever the default is), so it leaks into other tenants\' queries or vanishes from its owner\'s. Set `{{column}}` from the authenticated session.',
+        'This INSERT into `{{table}}` does not set `{{column}}`, so the row belongs to no tenant: set `{{column}}` from the authenticated session.',
       optional:
-        'The `{{column}}` predicate of this {{kind}} on `{{table}}` sits under an `OR`: whenever the other branch matches, rows of every tenant come back, so it does not isolate tenants. Move the tenant predicate out of the `OR` (`{{column}} = $1 AND (a OR b)`).',
+        "The `{{column}}` filter of this {{kind}} on `{{table}}` sits under an `OR`, so other tenants' rows match: move it out of the `OR`. For example: `{{column}} = $1 AND (a OR b)`.",
       unverifiable:
-        'This {{kind}} on `{{table}}` builds its filter from something the rule cannot see into (a spread, a computed key, a function result), so it cannot confirm the `{{column}}` predicate that keeps tenants apart. Write the tenant field in place, or route the query through a configured scoping helper.',
+        'This {{kind}} on `{{table}}` filters through something the rule cannot read: write the `{{column}}` filter in place, or use a configured scoping helper.',
       clientTenant:
-        'The tenant value for `{{column}}` in this {{kind}} on `{{table}}` comes from what the client sent (`{{value}}`): any user can put another tenant\'s id there and read its data. Take the tenant from the authenticated session or context instead.',
+        'The `{{column}}` value of this {{kind}} on `{{table}}` comes from the client (`{{value}}`): take the tenant from the authenticated session or context instead.',
       undefinedTenant:
-        '`{{value}}` may be `undefined`, and Prisma drops `where` keys whose value is `undefined`: this {{kind}} on `{{table}}` would then run without its `{{column}}` filter and return every tenant\'s rows. Check the value first (throw when there is no tenant) or make its type non-optional.',
+        '`{{value}}` may be `undefined`, which drops the `{{column}}` filter of this Prisma {{kind}} on `{{table}}`: check it first, and throw when there is no tenant.',
     },
     schema: [
       {

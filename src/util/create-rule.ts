@@ -1,5 +1,7 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 
+import { PACKAGE_NAME, PACKAGE_VERSION } from './package-info.js';
+
 /**
  * Where a rule sits in the presets, in typescript-eslint's shape:
  * - `'recommended'`: on in `recommended` and `strict` with the default options;
@@ -12,6 +14,12 @@ export type RuleRecommendation<Options extends readonly unknown[]> =
   | { readonly recommended: true; readonly strict: Options };
 
 export interface PluginDocs {
+  /**
+   * What the rule protects: `security` (an attacker can use the finding) or `reliability` (users
+   * or a dependency suffer when something fails). `@microsoft/eslint-formatter-sarif` copies it
+   * into SARIF as the rule's `properties.category`; the README's recipe also makes it a tag.
+   */
+  readonly category: 'reliability' | 'security';
   /** CWE ids (`CWE-942`) that SARIF formatters and code-scanning dashboards can surface. */
   readonly cwe: readonly `CWE-${number}`[];
   readonly recommended: RuleRecommendation<readonly unknown[]>;
@@ -20,10 +28,11 @@ export interface PluginDocs {
 }
 
 /**
- * The rule docs ship inside the npm package (`files` includes `docs/rules`); a versionless unpkg
- * address resolves to the page of the latest published release (docs/decisions/0004-docs-url.md).
+ * The rule docs ship inside the npm package (`files` includes `docs/rules`); the address names the
+ * installed version, so a finding links to the page that describes the rule the user runs
+ * (docs/decisions/0007-versioned-docs-url.md).
  */
-export const DOCS_BASE_URL = 'https://unpkg.com/eslint-plugin-production-ready/docs/rules/';
+export const DOCS_BASE_URL = `https://unpkg.com/${PACKAGE_NAME}@${PACKAGE_VERSION}/docs/rules/`;
 
 const ruleCreator = ESLintUtils.RuleCreator<PluginDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
 

@@ -5,7 +5,7 @@
  * EXPECTED_FINDINGS exactly (file, line, column, rule, messageId); the fixture's README.md explains
  * why each one is (or is not) a finding.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,11 +13,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
 
 import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
-import { ESLint as ESLint9 } from 'eslint-v9';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import type { ProductionReadyPlugin } from '../../src/index.js';
+import { ENGINES, type Finding, findingsOf, type LinterApi, type LintResult, relative, sortFindings, sourceFiles } from './eslint-engines.js';
 
 // ---------------------------------------------------------------------------------------------
 // Expected findings: the single source of truth. One entry per finding, in file/line order.
@@ -25,15 +24,6 @@ import type { ProductionReadyPlugin } from '../../src/index.js';
 // ---------------------------------------------------------------------------------------------
 
 type PresetName = 'recommended' | 'strict';
-
-interface Finding {
-  /** Path relative to the demo app, with `/` separators. */
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly ruleId: string;
-  readonly messageId: string;
-}
 
 interface ExpectedFinding extends Finding {
   readonly presets: readonly PresetName[];
@@ -82,9 +72,10 @@ const EXPECTED_FINDINGS: readonly ExpectedFinding[] = [
     why: 'the shared corsHeaders (Allow-Origin: * from ../_shared/cors.ts) on a function that reads the Authorization header: one grant, reported once, at its first use' },
 ];
 
-/** Where each rule's documentation lives, as the published package promises it. */
+/** Where each rule's documentation lives, as the published package promises it: this version's page. */
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const docsUrl = (ruleName: string): string =>
-  `https://unpkg.com/eslint-plugin-production-ready/docs/rules/${ruleName}.md`;
+  `https://unpkg.com/eslint-plugin-production-ready@${version}/docs/rules/${ruleName}.md`;
 
 // ---------------------------------------------------------------------------------------------
 // Harness
@@ -94,7 +85,6 @@ const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO_APP = path.join(ROOT, 'tests/fixtures/demo-app');
 const DIST_ENTRY = path.join(ROOT, 'dist/src/index.js');
-const SOURCE_FILES = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 const FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs}'];
 const PRESETS: readonly PresetName[] = ['recommended', 'strict'];
 
@@ -106,86 +96,12 @@ if (!existsSync(DIST_ENTRY)) {
 }
 const { default: plugin } = (await import(pathToFileURL(DIST_ENTRY).href)) as { default: ProductionReadyPlugin };
 
-interface LintMessage {
-  readonly ruleId: string | null;
-  readonly messageId?: string;
-  readonly message: string;
-  readonly line: number;
-  readonly column: number;
-  readonly fatal?: boolean;
-}
-interface LintResult {
-  readonly filePath: string;
-  readonly messages: readonly LintMessage[];
-}
-interface RulesMeta {
-  readonly docs?: { readonly url?: string };
-}
-interface LinterApi {
-  lintFiles(patterns: string | string[]): Promise<LintResult[]>;
-  getRulesMetaForResults(results: LintResult[]): Record<string, RulesMeta>;
-}
-/** The slice of the ESLint class both majors share. */
-interface EngineClass {
-  new (options: Record<string, unknown>): LinterApi;
-  readonly version: string;
-  fromOptionsModule(optionsUrl: URL): Promise<LinterApi>;
-}
-
-const ENGINES: readonly { readonly name: string; readonly major: number; readonly Engine: EngineClass }[] = [
-  { name: 'ESLint 10', major: 10, Engine: ESLint },
-  { name: 'ESLint 9', major: 9, Engine: ESLint9 },
-];
-
 function expectedFor(preset: PresetName): Finding[] {
   return sortFindings(
     EXPECTED_FINDINGS.filter((finding) => finding.presets.includes(preset)).map(
       ({ file, line, column, ruleId, messageId }) => ({ file, line, column, ruleId, messageId }),
     ),
   );
-}
-
-function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.messageId.localeCompare(b.messageId),
-  );
-}
-
-function relative(cwd: string, filePath: string): string {
-  return path.relative(cwd, filePath).split(path.sep).join('/');
-}
-
-/** Every message, parse errors included (they show up with the `(fatal)` rule id). */
-function findingsOf(results: readonly LintResult[], cwd: string): Finding[] {
-  return sortFindings(
-    results.flatMap((result) =>
-      result.messages.map((message) => ({
-        file: relative(cwd, result.filePath),
-        line: message.line,
-        column: message.column,
-        ruleId: message.ruleId ?? (message.fatal ? '(fatal)' : '(none)'),
-        messageId: message.messageId ?? message.message,
-      })),
-    ),
-  );
-}
-
-/** The demo app's lintable files: guards against a `files` pattern that silently lints nothing. */
-function demoSourceFiles(dir = DEMO_APP, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) =>
-      entry.isDirectory()
-        ? demoSourceFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
-        : SOURCE_FILES.test(entry.name)
-          ? [`${prefix}${entry.name}`]
-          : [],
-    )
-    .sort();
 }
 
 function inlineOptions(preset: PresetName, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -281,7 +197,7 @@ function lintSingleThreaded(engine: (typeof ENGINES)[number], preset: PresetName
 
 describe('tests/fixtures/demo-app, linted with the built plugin', () => {
   it('the expected list is well-formed', () => {
-    const files = new Set(demoSourceFiles());
+    const files = new Set(sourceFiles(DEMO_APP));
     for (const finding of EXPECTED_FINDINGS) {
       expect(files, `${finding.file} is not a demo-app source file`).toContain(finding.file);
       expect(finding.presets.length, `${finding.file}:${finding.line} belongs to no preset`).toBeGreaterThan(0);
@@ -297,7 +213,7 @@ describe('tests/fixtures/demo-app, linted with the built plugin', () => {
     describe.each(PRESETS)('configs.%s', (preset) => {
       it('lints every demo-app source file and reports exactly the expected findings', async () => {
         const { results } = await lintSingleThreaded(engine, preset);
-        expect(results.map((result) => relative(DEMO_APP, result.filePath)).sort()).toEqual(demoSourceFiles());
+        expect(results.map((result) => relative(DEMO_APP, result.filePath)).sort()).toEqual(sourceFiles(DEMO_APP));
         expect(findingsOf(results, DEMO_APP)).toEqual(expectedFor(preset));
       });
 
@@ -323,7 +239,7 @@ describe('tests/fixtures/demo-app, linted with the built plugin', () => {
           const eslint = await withoutPoorConcurrencyWarning(() => new engine.Engine({ cwd: dir, concurrency: 2 }));
           const results = await eslint.lintFiles(['.']);
 
-          expect(results.map((result) => relative(dir, result.filePath)).sort()).toEqual(demoSourceFiles());
+          expect(results.map((result) => relative(dir, result.filePath)).sort()).toEqual(sourceFiles(DEMO_APP));
           expect(findingsOf(results, dir)).toEqual(expectedFor(preset));
           const { results: single } = await lintSingleThreaded(engine, preset);
           expect(findingsOf(results, dir)).toEqual(findingsOf(single, DEMO_APP));

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { rules } from '../../src/rules/index.js';
 import { DOCS_BASE_URL } from '../../src/util/create-rule.js';
+import { FIRST_SENTENCE_LIMIT, firstSentence } from '../first-sentence.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ruleNames = Object.keys(rules).sort();
@@ -75,6 +76,10 @@ describe('plugin.meta', () => {
   it('has the package version from package.json', () => {
     expect(plugin.meta.version).toBe(pkg.version);
   });
+
+  it("links the rule docs of this version: DOCS_BASE_URL names package.json's name and version", () => {
+    expect(DOCS_BASE_URL).toBe(`https://unpkg.com/${pkg.name}@${pkg.version}/docs/rules/`);
+  });
 });
 
 for (const name of ruleNames) {
@@ -107,6 +112,10 @@ for (const name of ruleNames) {
       expect(cwes.length).toBeGreaterThan(0);
       for (const cwe of cwes) expect(cwe).toMatch(/^CWE-\d+$/u);
       expect(new Set(cwes).size).toBe(cwes.length);
+    });
+
+    it("says what it protects in meta.docs.category: 'security' or 'reliability'", () => {
+      expect(['security', 'reliability']).toContain(docs.category);
     });
 
     it('links to its doc page', () => {
@@ -166,6 +175,10 @@ for (const name of ruleNames) {
       const test = MESSAGES_NOT_ENDING_WITH_A_PERIOD.has(key) ? it.fails : it;
       test(`message ${messageId} ends with a period${MESSAGES_NOT_ENDING_WITH_A_PERIOD.has(key) ? ' (known src bug: ends with a placeholder)' : ''}`, () => {
         expect(message.trimEnd()).toMatch(/\.$/u);
+      });
+
+      it(`message ${messageId} leads with one sentence of at most ${FIRST_SENTENCE_LIMIT} characters`, () => {
+        expect(firstSentence(message).length, firstSentence(message)).toBeLessThanOrEqual(FIRST_SENTENCE_LIMIT);
       });
 
       it(`message ${messageId} has only word placeholders`, () => {

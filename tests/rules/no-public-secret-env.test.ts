@@ -438,7 +438,7 @@ export const revenuecat = process.env.NEXT_PUBLIC_REVENUECAT_SECRET_API_KEY;
 export const axiom = process.env.AXIOM_TOKEN;
 `,
         errors: [
-          { messageId: 'publicSecret', line: 3, column: 27, data: { variable: 'NEXT_PUBLIC_REVENUECAT_SECRET_API_KEY', why: 'says SECRET', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' }, suggestions: [] },
+          { messageId: 'publicSecret', line: 3, column: 27, data: { variable: 'NEXT_PUBLIC_REVENUECAT_SECRET_API_KEY', why: 'says SECRET', unpublish: 'drop the `NEXT_PUBLIC_` prefix', server: 'an API route or server action', exposure: 'The `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' }, suggestions: [] },
           { messageId: 'serverSecretInClient', line: 4, column: 22 },
         ],
       },
@@ -465,7 +465,7 @@ export const stripe = new Stripe(process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY);
             line: 3,
             column: 34,
             endColumn: 75,
-            data: { variable: 'NEXT_PUBLIC_STRIPE_SECRET_KEY', why: 'says SECRET', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' },
+            data: { variable: 'NEXT_PUBLIC_STRIPE_SECRET_KEY', why: 'says SECRET', unpublish: 'drop the `NEXT_PUBLIC_` prefix', server: 'an API route or server action', exposure: 'The `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' },
             suggestions: [
               {
                 messageId: 'renameToServerVariable',
@@ -513,6 +513,43 @@ const { NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY: service
         errors: [{ messageId: 'publicSecret', line: 1, column: 19, suggestions: [] }],
       },
       {
+        name: 'the fix fits the framework: a Vite app has no API routes, so the key belongs in its backend',
+        code: `export const openai = new OpenAI({ apiKey: import.meta.env.VITE_OPENAI_API_KEY });`,
+        errors: [
+          {
+            messageId: 'publicSecret',
+            line: 1,
+            column: 44,
+            data: { variable: 'VITE_OPENAI_API_KEY', why: 'is a secret OpenAI key', unpublish: 'drop the `VITE_` prefix', server: 'your backend', exposure: 'The `VITE_` prefix makes Vite inline it into the JavaScript bundle' },
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        name: 'the fix fits the framework: an Expo (React Native) app has no API routes either',
+        code: `
+import { createClient } from '@supabase/supabase-js';
+export const supabase = createClient(process.env.EXPO_PUBLIC_SUPABASE_URL, process.env.EXPO_PUBLIC_SUPABASE_SERVICE_ROLE_KEY);
+`,
+        errors: [
+          {
+            messageId: 'publicSecret',
+            line: 3,
+            column: 76,
+            data: { variable: 'EXPO_PUBLIC_SUPABASE_SERVICE_ROLE_KEY', why: 'says SERVICE_ROLE', unpublish: 'drop the `EXPO_PUBLIC_` prefix', server: 'your backend', exposure: 'The `EXPO_PUBLIC_` prefix makes Expo inline it into the JavaScript bundle' },
+            suggestions: [
+              {
+                messageId: 'renameToServerVariable',
+                output: `
+import { createClient } from '@supabase/supabase-js';
+export const supabase = createClient(process.env.EXPO_PUBLIC_SUPABASE_URL, process.env.SUPABASE_SERVICE_ROLE_KEY);
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
         name: 'SvelteKit $env/static/public',
         code: `import { PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_SERVICE_ROLE_KEY } from '$env/static/public';`,
         errors: [
@@ -520,7 +557,7 @@ const { NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY: service
             messageId: 'publicSecret',
             line: 1,
             column: 31,
-            data: { variable: 'PUBLIC_SUPABASE_SERVICE_ROLE_KEY', why: 'says SERVICE_ROLE', exposure: 'SvelteKit inlines `$env/static/public` into the client bundle' },
+            data: { variable: 'PUBLIC_SUPABASE_SERVICE_ROLE_KEY', why: 'says SERVICE_ROLE', unpublish: 'import it from `$env/static/private` instead', server: '`+page.server.ts` or `+server.ts`', exposure: 'SvelteKit inlines `$env/static/public` into the client bundle' },
           },
         ],
       },
@@ -550,7 +587,7 @@ export const other = useRuntimeConfig().public.openaiApiKey;
             messageId: 'publicSecret',
             line: 1,
             column: 18,
-            data: { variable: 'APP_PUBLIC_SIGNING_SALT', why: 'matches your `secretNames`', exposure: 'its `APP_PUBLIC_` prefix makes your build configuration inline it into the JavaScript bundle' },
+            data: { variable: 'APP_PUBLIC_SIGNING_SALT', why: 'matches your `secretNames`', unpublish: 'drop the `APP_PUBLIC_` prefix', server: 'server code', exposure: 'The `APP_PUBLIC_` prefix makes your build configuration inline it into the JavaScript bundle' },
             suggestions: [{ messageId: 'renameToServerVariable', data: { name: 'SIGNING_SALT' }, output: `export const a = process.env.SIGNING_SALT;` }],
           },
         ],
@@ -564,7 +601,7 @@ export const other = useRuntimeConfig().public.openaiApiKey;
             messageId: 'publicSecret',
             line: 1,
             column: 20,
-            data: { variable: 'NEXT_PUBLIC_APP_KEY', why: 'is a key of no known public provider', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' },
+            data: { variable: 'NEXT_PUBLIC_APP_KEY', why: 'is a key of no known public provider', unpublish: 'drop the `NEXT_PUBLIC_` prefix', server: 'an API route or server action', exposure: 'The `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' },
             suggestions: [{ messageId: 'renameToServerVariable', output: `export const key = process.env.APP_KEY;` }],
           },
         ],
@@ -573,7 +610,7 @@ export const other = useRuntimeConfig().public.openaiApiKey;
         name: "strict: a server secret read in a 'use client' module",
         code: `'use client';\nexport async function pay() { return fetch('/api', { headers: { authorization: process.env.STRIPE_SECRET_KEY } }); }`,
         options: STRICT,
-        errors: [{ messageId: 'serverSecretInClient', line: 2, column: 80, data: { variable: 'STRIPE_SECRET_KEY', why: 'says SECRET', client: "a `'use client'` module" } }],
+        errors: [{ messageId: 'serverSecretInClient', line: 2, column: 80, data: { variable: 'STRIPE_SECRET_KEY', why: 'says SECRET', client: "a `'use client'` module", server: 'an API route or server action' } }],
       },
       {
         name: 'strict: a server secret in a *.client.* file',
@@ -594,21 +631,21 @@ export const other = useRuntimeConfig().public.openaiApiKey;
         filename: 'src/index.js',
         code: `import ReactDOM from 'react-dom';\nconst key = process.env.SENDGRID_API_KEY;\nReactDOM.render(<App apiKey={key} />, document.getElementById('root'));`,
         options: STRICT,
-        errors: [{ messageId: 'serverSecretInClient', line: 2, column: 13, data: { variable: 'SENDGRID_API_KEY', why: 'is a secret SendGrid key', client: 'a front-end entry (it mounts the app with `ReactDOM.render`)' } }],
+        errors: [{ messageId: 'serverSecretInClient', line: 2, column: 13, data: { variable: 'SENDGRID_API_KEY', why: 'is a secret SendGrid key', client: 'a front-end entry calling `ReactDOM.render`', server: 'your backend' } }],
       },
       {
         name: 'strict: a server secret in a Vue entry (createApp(...).use(...).mount)',
         filename: 'src/main.js',
         code: `import { createApp } from 'vue';\nconst token = import.meta.env.GITHUB_TOKEN;\ncreateApp(App, { token }).use(router).mount('#app');`,
         options: STRICT,
-        errors: [{ messageId: 'serverSecretInClient', line: 2, column: 15, data: { variable: 'GITHUB_TOKEN', why: 'is a secret GitHub token', client: 'a front-end entry (it mounts the app with `createApp(...).mount`)' } }],
+        errors: [{ messageId: 'serverSecretInClient', line: 2, column: 15, data: { variable: 'GITHUB_TOKEN', why: 'is a secret GitHub token', client: 'a front-end entry calling `createApp(...).mount`', server: 'your backend' } }],
       },
       {
         name: 'strict: a server secret in Solid and Svelte 5 entries',
         filename: 'src/index.js',
         code: `import { render } from 'solid-js/web';\nimport { mount } from 'svelte';\nrender(() => App({ key: import.meta.env.OPENAI_API_KEY }), document.body);\nexport default mount(App, { target: document.body });`,
         options: STRICT,
-        errors: [{ messageId: 'serverSecretInClient', line: 3, column: 25, data: { variable: 'OPENAI_API_KEY', why: 'is a secret OpenAI key', client: 'a front-end entry (it mounts the app with `render`)' } }],
+        errors: [{ messageId: 'serverSecretInClient', line: 3, column: 25, data: { variable: 'OPENAI_API_KEY', why: 'is a secret OpenAI key', client: 'a front-end entry calling `render`', server: 'your backend' } }],
       },
       {
         name: 'strict, RSC boundary: a server secret passed to a client component, in place and through `?? ""`',
@@ -664,15 +701,22 @@ import OpenAI from 'openai';
 const apiKey = process.env.NEXT_PUBLIC_AI_KEY;
 export const openai = new OpenAI({ apiKey, dangerouslyAllowBrowser: true });
 `,
-        errors: [{ messageId: 'browserSdkKey', line: 4, column: 36, data: { variable: 'NEXT_PUBLIC_AI_KEY', sdk: 'OpenAI', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' } }],
+        errors: [{ messageId: 'browserSdkKey', line: 4, column: 36, data: { variable: 'NEXT_PUBLIC_AI_KEY', sdk: 'OpenAI', server: 'an API route or server action', exposure: 'The `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' } }],
       },
       {
-        name: 'dangerouslyAllowBrowser replaces the plain finding on the same read',
+        name: 'dangerouslyAllowBrowser replaces the plain finding on the same read; in a Vite app the fix is the backend',
         code: `
 import Anthropic from '@anthropic-ai/sdk';
 export const client = new Anthropic({ apiKey: import.meta.env.VITE_ANTHROPIC_API_KEY, dangerouslyAllowBrowser: true });
 `,
-        errors: [{ messageId: 'browserSdkKey', line: 3, column: 39 }],
+        errors: [
+          {
+            messageId: 'browserSdkKey',
+            line: 3,
+            column: 39,
+            data: { variable: 'VITE_ANTHROPIC_API_KEY', sdk: 'Anthropic', server: 'your backend', exposure: 'The `VITE_` prefix makes Vite inline it into the JavaScript bundle' },
+          },
+        ],
       },
       {
         name: 'next.config env exposing a server secret by name and by value',
@@ -688,8 +732,8 @@ module.exports = {
 };
 `,
         errors: [
-          { messageId: 'configExposesSecret', line: 4, column: 5, data: { config: 'The next.config `env` option', variable: 'STRIPE_SECRET_KEY', why: 'says SECRET' } },
-          { messageId: 'configExposesSecret', line: 5, column: 5, data: { config: 'The next.config `env` option', variable: 'OPENAI_API_KEY', why: 'is a secret OpenAI key' } },
+          { messageId: 'configExposesSecret', line: 4, column: 5, data: { config: 'The next.config `env` option', variable: 'STRIPE_SECRET_KEY', why: 'says SECRET', server: 'an API route or server action' } },
+          { messageId: 'configExposesSecret', line: 5, column: 5, data: { config: 'The next.config `env` option', variable: 'OPENAI_API_KEY', why: 'is a secret OpenAI key', server: 'an API route or server action' } },
           { messageId: 'configExposesSecret', line: 8, column: 26 },
         ],
       },
@@ -719,7 +763,12 @@ export default defineConfig(({ mode }) => {
 `,
         errors: [
           { messageId: 'emptyEnvPrefix', line: 6, column: 16 },
-          { messageId: 'configExposesSecret', line: 8, column: 7 },
+          {
+            messageId: 'configExposesSecret',
+            line: 8,
+            column: 7,
+            data: { config: 'The Vite `define` option', variable: 'OPENAI_KEY', why: 'is a secret OpenAI key', server: 'your backend' },
+          },
           { messageId: 'configExposesSecret', line: 9, column: 7 },
           { messageId: 'configExposesAllEnv', line: 10, column: 7 },
         ],
@@ -738,7 +787,7 @@ module.exports = {
 `,
         errors: [
           { messageId: 'configExposesAllEnv', line: 5, column: 24, data: { config: '`new DefinePlugin()`' } },
-          { messageId: 'configExposesSecret', line: 6, column: 40, data: { config: '`new EnvironmentPlugin()`', variable: 'AWS_SECRET_ACCESS_KEY', why: 'says SECRET' } },
+          { messageId: 'configExposesSecret', line: 6, column: 40, data: { config: '`new EnvironmentPlugin()`', variable: 'AWS_SECRET_ACCESS_KEY', why: 'says SECRET', server: 'server code' } },
         ],
       },
       {
@@ -902,7 +951,7 @@ export const openai = new OpenAI({
   dangerouslyAllowBrowser: true,
 });
 `,
-        errors: [{ messageId: 'browserSdkKey', line: 5, column: 3, data: { variable: 'NEXT_PUBLIC_OPENAI_API_KEY', sdk: 'OpenAI', exposure: 'its `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' } }],
+        errors: [{ messageId: 'browserSdkKey', line: 5, column: 3, data: { variable: 'NEXT_PUBLIC_OPENAI_API_KEY', sdk: 'OpenAI', server: 'an API route or server action', exposure: 'The `NEXT_PUBLIC_` prefix makes Next.js inline it into the JavaScript bundle' } }],
       },
       {
         name: 'strict, RSC boundary with types: a path alias (`@/rsc/...`) followed through the checker, also through the barrel',

@@ -549,7 +549,7 @@ describe('plain JavaScript (espree)', () => {
           });
         `,
         // One grant, used by two responses: one report, at the header object's declaration.
-        errors: [{ messageId: 'wildcard', line: 3, column: 44, data: { source: 'The Access-Control-Allow-Origin header in `corsHeaders`' } }],
+        errors: [{ messageId: 'wildcard', line: 3, column: 44, data: { source: 'The CORS header in `corsHeaders`' } }],
       },
       {
         name: "Supabase's corsHeaders from @supabase/supabase-js/cors (npm: and jsr: specifiers)",
@@ -634,7 +634,7 @@ describe('plain JavaScript (espree)', () => {
             return { statusCode: 200, headers: CORS, body: JSON.stringify(user) };
           };
         `,
-        errors: [{ messageId: 'wildcard', line: 2, column: 57, data: { source: 'The Access-Control-Allow-Origin header in `CORS`' } }],
+        errors: [{ messageId: 'wildcard', line: 2, column: 57, data: { source: 'The CORS header in `CORS`' } }],
       },
       {
         name: 'Socket.IO cors with a wildcard and with a reflecting origin plus credentials',
@@ -664,7 +664,7 @@ describe('plain JavaScript (espree)', () => {
           }
         `,
         // Two responses, one helper: one grant, reported where the helper writes the header.
-        errors: [{ messageId: 'wildcard', line: 3, column: 53, data: { source: 'The Access-Control-Allow-Origin header in `getCorsHeaders()`' } }],
+        errors: [{ messageId: 'wildcard', line: 3, column: 53, data: { source: 'The CORS header in `getCorsHeaders()`' } }],
       },
       {
         name: 'corsHeaders re-exported through a barrel (named and star re-exports)',
@@ -1053,7 +1053,7 @@ describe('TypeScript with type information', () => {
           }
         `,
         filename: path.join(TYPED_ROOT, 'alias-headers.ts'),
-        errors: [{ messageId: 'wildcard', line: 4, column: 52, data: { source: 'The Access-Control-Allow-Origin header spread from `corsHeaders`' } }],
+        errors: [{ messageId: 'wildcard', line: 4, column: 52, data: { source: 'The CORS header spread from `corsHeaders`' } }],
       },
       {
         name: 'Express app with real types: cors() and a credentialed reflection',

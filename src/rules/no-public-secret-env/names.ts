@@ -10,6 +10,7 @@ import {
   type PublicPrefix,
   SECRET_KEY_PROVIDERS,
   SECRET_WORDS,
+  SERVER_PLACES,
 } from '../../knowledge/env.js';
 
 /**
@@ -43,7 +44,7 @@ export class NameClassifier {
 
   constructor(options: NameClassifierOptions) {
     this.prefixes = [
-      ...options.publicPrefixes.map((prefix) => ({ prefix, framework: 'your build configuration' })),
+      ...options.publicPrefixes.map((prefix) => ({ prefix, framework: 'your build configuration', server: SERVER_PLACES.unknown })),
       ...PUBLIC_PREFIXES,
     ];
     this.secretPatterns = options.secretNames.map((source) => compile(source, 'secretNames'));

@@ -159,44 +159,31 @@ export function bytesProblem(
   input: { readonly verifier: Verifier; readonly read: PayloadRead | null; readonly node: TSESTree.Node },
   endpoint: Endpoint,
   facts: FileFacts,
-): { readonly bytes: string; readonly why: string } | null {
-  if (reserialised(input.node, facts, 0)) {
-    return { bytes: 'a re-serialised body (`JSON.stringify(...)`)', why: 're-serialising a parsed body changes whitespace, key order and escapes' };
-  }
+): { readonly bytes: string } | null {
+  if (reserialised(input.node, facts, 0)) return { bytes: 'a re-serialised body (`JSON.stringify(...)`)' };
   const read = input.read;
   if (!read) return null;
   const label = `\`${read.node.type === AST_NODE_TYPES.Identifier ? read.node.name : facts.sourceCode.getText(read.node).slice(0, 40)}\``;
-  if (read.bytes === 'parsed') {
-    return { bytes: `the parsed body ${label}`, why: 'a parsed object is not those bytes' };
-  }
+  if (read.bytes === 'parsed') return { bytes: `the parsed body ${label}` };
   const pagesParsed = endpoint.framework === 'next-pages' && !pagesBodyParserDisabled(facts);
   if (read.bytes === 'raw') {
     if (pagesParsed && read.node.type === AST_NODE_TYPES.CallExpression && calledMethodName(read.node) === null) {
-      return { bytes: label, why: 'the Next.js body parser has already consumed the request stream (there is no `export const config = { api: { bodyParser: false } }`)' };
+      return { bytes: label };
     }
     return null;
   }
   switch (endpoint.framework) {
     case 'express':
-      if (endpoint.body.state === 'parsed') {
-        const by = endpoint.body.by ? `\`${facts.sourceCode.getText(endpoint.body.by)}\` (line ${String(endpoint.body.by.loc.start.line)})` : 'a JSON body parser';
-        return { bytes: `the parsed body ${label}`, why: `${by} has already parsed it into an object before this route runs` };
-      }
-      return null;
+      if (endpoint.body.state !== 'parsed') return null;
+      return { bytes: endpoint.body.by ? `${label}, which \`${facts.sourceCode.getText(endpoint.body.by)}\` has parsed` : `the parsed body ${label}` };
     case 'next-pages':
-      return pagesParsed
-        ? { bytes: `the parsed body ${label}`, why: 'Next.js API routes parse the body into an object unless the body parser is disabled' }
-        : null;
+      return pagesParsed ? { bytes: `the parsed body ${label}` } : null;
     case 'nestjs':
-      return { bytes: `the parsed body ${label}`, why: 'NestJS has already parsed it into an object' };
+      return { bytes: `the parsed body ${label}` };
     case 'fastify':
-      return facts.sourceCode.text.includes('addContentTypeParser')
-        ? null
-        : { bytes: `the parsed body ${label}`, why: "Fastify's JSON parser has already turned it into an object" };
+      return facts.sourceCode.text.includes('addContentTypeParser') ? null : { bytes: `the parsed body ${label}` };
     case 'koa':
-      return facts.imports.importsAny(BODY_PARSER_MODULES)
-        ? { bytes: `the parsed body ${label}`, why: 'the body parser has already turned it into an object' }
-        : null;
+      return facts.imports.importsAny(BODY_PARSER_MODULES) ? { bytes: `the parsed body ${label}` } : null;
     default:
       return null;
   }
