@@ -360,6 +360,13 @@ export default createRule<Options, MessageIds>({
           if (readsCredentials(fn)) return true;
           // Next.js middleware runs before every route its `matcher` covers: the whole API unless it names only public paths.
           if (facts.handlers.fileRoute?.framework === 'next-middleware') return middlewareCoversApi();
+          // A middleware registered for every route, or for the API (`app.use((req, res, next) => ...)`, `app.all('*', ...)`).
+          const handler = facts.handlers.enclosingHandler(fn);
+          if (handler && (handler.method === 'USE' || handler.method === null || handler.method === 'ALL') && (handler.route === null || WHOLE_API_PATH.test(handler.route))) {
+            // A catch-all route handler (`app.get('*', (req, res) => res.sendFile(...))`) serves one answer; a middleware passes on to `next`.
+            const last = handler.fn.params.at(-1);
+            return handler.method === 'USE' || handler.fn.params.length >= 3 || (last?.type === AST_NODE_TYPES.Identifier && last.name === 'next');
+          }
           // An exported response helper outside route files (`lib/api.ts`): every API route that calls it.
           return facts.handlers.fileRoute === null && facts.handlers.enclosingHandler(fn) === null && isExportedFunction(fn);
         }

@@ -1220,6 +1220,17 @@ describe('recommended: credentials, authenticated routes and whole APIs; public 
         `,
       },
       {
+        name: 'a catch-all route that serves the single-page app shell',
+        code: `
+          import express from 'express';
+          const app = express();
+          app.get('*', (req, res) => {
+            res.header('Access-Control-Allow-Origin', '*');
+            res.sendFile('index.html', { root: 'dist' });
+          });
+        `,
+      },
+      {
         name: 'next.config headers() for fonts and images',
         filename: 'next.config.js',
         code: `
@@ -1363,6 +1374,28 @@ describe('recommended: credentials, authenticated routes and whole APIs; public 
           export const config = { matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }] };
         `,
         errors: [{ messageId: 'wildcard', line: 5, column: 65 }],
+      },
+      {
+        name: 'a hand-written middleware for every route, whose allowed headers name Authorization (Express and Hono)',
+        code: `
+          import express from 'express';
+          import { Hono } from 'hono';
+          const app = express();
+          app.all('*', (req, res, next) => {
+            res.header('Access-Control-Allow-Origin', '*');
+            res.header('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+            next();
+          });
+          const api = new Hono();
+          api.use('*', async (c, next) => {
+            c.header('Access-Control-Allow-Origin', '*');
+            await next();
+          });
+        `,
+        errors: [
+          { messageId: 'wildcard', line: 6, column: 55 },
+          { messageId: 'wildcard', line: 12, column: 53 },
+        ],
       },
       {
         name: 'one report per grant: a header object shared by three authenticated responses',
