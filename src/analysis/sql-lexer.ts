@@ -113,11 +113,11 @@ export function tokenize(text: string, dialect: SqlDialect): Token[] {
     } else if (code === DOUBLE_QUOTE) {
       const end = closeQuote(i, DOUBLE_QUOTE, mysql);
       if (mysql) push('string', text.slice(i, end));
-      else push('quoted', text.slice(i + 1, end - 1).replaceAll('""', '"'));
+      else push('quoted', unquote(text.slice(i + 1, end - 1), '"'));
       i = end;
     } else if (code === BACKTICK) {
       const end = closeQuote(i, BACKTICK, false);
-      push('quoted', text.slice(i + 1, end - 1).replaceAll('``', '`'));
+      push('quoted', unquote(text.slice(i + 1, end - 1), '`'));
       i = end;
     } else if ((code === 45 && next === 45) || (code === 35 && mysql)) {
       // -- comment, MySQL # comment
@@ -153,7 +153,7 @@ export function tokenize(text: string, dialect: SqlDialect): Token[] {
         push('punct', char);
         i++;
       } else if (SINGLE_OPERATORS.includes(char)) {
-        const operator = OPERATORS.find((candidate) => text.startsWith(candidate, i)) ?? char;
+        const operator = SINGLE_OPERATORS.includes(text[i + 1] ?? ' ') ? (OPERATORS.find((candidate) => text.startsWith(candidate, i)) ?? char) : char;
         push('op', operator);
         i += operator.length;
       } else {
@@ -162,6 +162,10 @@ export function tokenize(text: string, dialect: SqlDialect): Token[] {
     }
   }
   return tokens;
+}
+
+function unquote(name: string, quote: string): string {
+  return name.includes(quote) ? name.replaceAll(quote + quote, quote) : name;
 }
 
 /** `$1` (a parameter), `$name` (SQLite), `$$...$$` and `$tag$...$tag$` (PostgreSQL dollar quoting). */

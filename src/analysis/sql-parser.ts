@@ -61,6 +61,7 @@ export type SqlStatement = { readonly with: readonly SqlCte[] } & (
 const VALUE: SqlExpr = { type: 'value' };
 const NULL: SqlExpr = { type: 'null' };
 const MAX_DEPTH = 100;
+const NO_CTES: readonly SqlCte[] = [];
 
 /** Words that end an expression or a name: never an alias, never a column. */
 const RESERVED = new Set(
@@ -202,24 +203,24 @@ class Parser {
 
   private statement(): SqlStatement {
     this.enter();
-    const ctes = this.isWord('WITH') ? this.withClause() : [];
+    const ctes = this.isWord('WITH') ? this.withClause() : NO_CTES;
     const token = this.peek();
     let statement: SqlStatement;
     switch (token.kind === 'word' ? token.upper : token.text) {
       case '(':
       case 'SELECT':
       case 'VALUES':
-        statement = { ...this.query(), with: ctes };
+        statement = this.query(ctes);
         break;
       case 'INSERT':
       case 'REPLACE':
-        statement = { ...this.insert(), with: ctes };
+        statement = this.insert(ctes);
         break;
       case 'UPDATE':
-        statement = { ...this.update(), with: ctes };
+        statement = this.update(ctes);
         break;
       case 'DELETE':
-        statement = { ...this.deleteStatement(), with: ctes };
+        statement = this.deleteStatement(ctes);
         break;
       default:
         return this.fail();
@@ -253,7 +254,7 @@ class Parser {
   }
 
   /** SELECT with its set operations and trailing ORDER BY / LIMIT / FOR UPDATE. */
-  private query(): SqlStatement & { kind: 'select' } {
+  private query(ctes: readonly SqlCte[]): SqlStatement {
     const branches: (SqlCore | SqlStatement)[] = [this.queryTerm()];
     while (this.isWord('UNION') || this.isWord('INTERSECT') || this.isWord('EXCEPT') || this.isWord('MINUS')) {
       this.position++;
@@ -261,7 +262,7 @@ class Parser {
       branches.push(this.queryTerm());
     }
     this.queryTail();
-    return { kind: 'select', with: [], branches };
+    return { kind: 'select', with: ctes, branches };
   }
 
   private queryTerm(): SqlCore | SqlStatement {
@@ -522,7 +523,7 @@ class Parser {
   // -------------------------------------------------------------------------------------------
   // INSERT, UPDATE, DELETE
 
-  private insert(): SqlStatement & { kind: 'insert' } {
+  private insert(ctes: readonly SqlCte[]): SqlStatement {
     this.next(); // INSERT or REPLACE
     while (STATEMENT_MODIFIERS.has(this.peek().upper) && this.peek().kind === 'word') this.position++;
     if (this.accept('OR')) this.next();
@@ -559,7 +560,7 @@ class Parser {
     }
     this.upsert();
     if (this.accept('RETURNING')) this.selectList();
-    return { kind: 'insert', with: [], table, columns, query };
+    return { kind: 'insert', with: ctes, table, columns, query };
   }
 
   private upsert(): void {
@@ -600,7 +601,7 @@ class Parser {
     return columns;
   }
 
-  private update(): SqlStatement & { kind: 'update' } {
+  private update(ctes: readonly SqlCte[]): SqlStatement {
     this.expect('UPDATE');
     while (STATEMENT_MODIFIERS.has(this.peek().upper) && this.peek().kind === 'word') this.position++;
     if (this.accept('OR')) this.next();
@@ -610,10 +611,10 @@ class Parser {
     const from = this.accept('FROM') ? this.sources() : [];
     const where = this.accept('WHERE') ? this.expression() : null;
     this.dmlTail();
-    return { kind: 'update', with: [], targets, from, where };
+    return { kind: 'update', with: ctes, targets, from, where };
   }
 
-  private deleteStatement(): SqlStatement & { kind: 'delete' } {
+  private deleteStatement(ctes: readonly SqlCte[]): SqlStatement {
     this.expect('DELETE');
     while (STATEMENT_MODIFIERS.has(this.peek().upper) && this.peek().kind === 'word') this.position++;
     let from: SqlSource[];
@@ -631,7 +632,7 @@ class Parser {
     }
     const where = this.accept('WHERE') ? this.expression() : null;
     this.dmlTail();
-    return { kind: 'delete', with: [], from, where };
+    return { kind: 'delete', with: ctes, from, where };
   }
 
   private dmlTail(): void {
@@ -886,7 +887,7 @@ class Parser {
     return VALUE;
   }
 
-  /** A column (`col`, `t.col`, `schema.t.col`), `t.*`, or a function call (`fn(...)`, `schema.fn(...)`). */
+  /** A column (`col`, `t.col`, `schema.t.col`), `t.*`, or a function call (`fn(...)`, `schema.fn(...)`, MySQL `MATCH (...) AGAINST (...)`). */
   private reference(): SqlExpr {
     const parts = [this.next().text];
     while (this.isPunct('.')) {
@@ -905,7 +906,7 @@ class Parser {
         this.position += 2;
         this.skipParenthesised();
       }
-      if (this.accept('FILTER')) this.skipParenthesised();
+      if (this.accept('FILTER') || this.accept('AGAINST')) this.skipParenthesised();
       if (this.accept('OVER')) {
         if (this.isPunct('(')) this.skipBrackets();
         else this.name();

@@ -1,5 +1,5 @@
 import type { SqlDialect } from '../knowledge/tenant.js';
-import { parseSql, type SqlCore, type SqlExpr, type SqlSource, type SqlStatement } from './sql-parser.js';
+import { parseSql, type SqlExpr, type SqlSource, type SqlStatement } from './sql-parser.js';
 
 /**
  * Raw SQL of application code, read by the parser of `sql-parser.ts` (see
@@ -40,7 +40,8 @@ export function looksLikeQuery(text: string): boolean {
   return text.length >= 10 && text.length <= MAX_LENGTH && QUERY_START.test(text) && QUERY_SHAPE.test(text);
 }
 
-const cache = new Map<string, SqlModel | null>();
+/** Per dialect, by text (no combined key to build and hash). */
+const caches: Readonly<Record<SqlDialect, Map<string, SqlModel | null>>> = { postgresql: new Map(), mysql: new Map(), sqlite: new Map() };
 const MAX_CACHE = 5000;
 let parseCount = 0;
 
@@ -54,24 +55,27 @@ export function sqlParseCount(): number {
  * file's client picks the dialect; a MySQL or SQLite query that fails is retried as PostgreSQL.
  */
 export function analyzeSql(text: string, dialect: SqlDialect): SqlModel | null {
-  const key = `${dialect}\0${text}`;
-  const cached = cache.get(key);
-  if (cached !== undefined || cache.has(key)) return cached ?? null;
+  const cache = caches[dialect];
+  const cached = cache.get(text);
+  if (cached !== undefined || cache.has(text)) return cached ?? null;
   let model: SqlModel | null = null;
   if (text.length <= MAX_LENGTH) {
-    for (const candidate of dialect === 'postgresql' ? (['postgresql'] as const) : [dialect, 'postgresql' as const]) {
-      parseCount++;
-      try {
-        model = modelOf(parseSql(text, candidate));
-        break;
-      } catch {
-        // SqlSyntaxError, or anything unexpected: unknown in this dialect.
-      }
-    }
+    model = parsedModel(text, dialect);
+    if (model === null && dialect !== 'postgresql') model = parsedModel(text, 'postgresql');
   }
   if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(key, model);
+  cache.set(text, model);
   return model;
+}
+
+function parsedModel(text: string, dialect: SqlDialect): SqlModel | null {
+  parseCount++;
+  try {
+    return modelOf(parseSql(text, dialect));
+  } catch {
+    // SqlSyntaxError, or anything unexpected: unknown in this dialect.
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -92,26 +96,31 @@ interface Scope {
   readonly uses: MutableUse[];
 }
 
+const NO_CTES: ReadonlySet<string> = new Set();
 /** Stands for a derived table in an outer join: its `ON` filters no table of the scope. */
 const NO_USE: MutableUse = { table: '', kind: 'SELECT', constrained: new Set(), optional: new Set(), links: [], insertColumns: null };
 
 function modelOf(statements: readonly SqlStatement[]): SqlModel {
   const uses: MutableUse[] = [];
-  for (const statement of statements) statementOf(statement, uses, new Set());
+  for (const statement of statements) statementOf(statement, uses, NO_CTES);
   return { uses };
 }
 
 /** Adds the uses of a statement (and of its CTEs, subqueries in FROM and set-operation branches). */
 function statementOf(statement: SqlStatement, uses: MutableUse[], outerCtes: ReadonlySet<string>): void {
-  const ctes = new Set(outerCtes);
-  for (const cte of statement.with) {
-    ctes.add(cte.name.toLowerCase());
-    statementOf(cte.query, uses, ctes);
+  let ctes = outerCtes;
+  if (statement.with.length > 0) {
+    const own = new Set(outerCtes);
+    for (const cte of statement.with) {
+      own.add(cte.name.toLowerCase());
+      statementOf(cte.query, uses, own);
+    }
+    ctes = own;
   }
   switch (statement.kind) {
     case 'select':
       for (const branch of statement.branches) {
-        if (branch.kind === 'core') coreOf(branch, uses, ctes);
+        if (branch.kind === 'core') sourcesOf(branch.from, branch.where, 'SELECT', uses, ctes);
         else statementOf(branch, uses, ctes);
       }
       return;
@@ -127,10 +136,6 @@ function statementOf(statement: SqlStatement, uses: MutableUse[], outerCtes: Rea
       sourcesOf(statement.from, statement.where, 'DELETE', uses, ctes);
       return;
   }
-}
-
-function coreOf(core: SqlCore, uses: MutableUse[], ctes: ReadonlySet<string>): void {
-  sourcesOf(core.from, core.where, 'SELECT', uses, ctes);
 }
 
 function sourcesOf(sources: readonly SqlSource[], where: SqlExpr | null, kind: StatementKind, uses: MutableUse[], ctes: ReadonlySet<string>): void {

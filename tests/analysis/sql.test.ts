@@ -149,6 +149,11 @@ describe('sql: statement shapes', () => {
     expect(model('SELECT * FROM t WHERE tenant_id <=> ?', 'mysql')).toEqual([['t', 'SELECT', ['tenant_id'], [], [], null]]);
     expect(model('SELECT * FROM t WHERE embedding <=> $1 < 0.5 AND tenant_id = $2')).toEqual([['t', 'SELECT', ['tenant_id'], [], [], null]]);
   });
+
+  it('MySQL: && and ||, full-text MATCH ... AGAINST, index hints, # comments', () => {
+    expect(model('SELECT * FROM t USE INDEX (idx) # by tenant\nWHERE tenant_id = ? && (a = ? || b = ?)', 'mysql')).toEqual([['t', 'SELECT', ['tenant_id'], ['a', 'b'], [], null]]);
+    expect(model('SELECT * FROM t WHERE MATCH (title) AGAINST (? IN BOOLEAN MODE) AND tenant_id = ? LOCK IN SHARE MODE', 'mysql')).toEqual([['t', 'SELECT', ['tenant_id'], [], [], null]]);
+  });
 });
 
 describe('sql: unknown, never wrong', () => {
