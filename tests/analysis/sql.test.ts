@@ -156,6 +156,24 @@ describe('sql: statement shapes', () => {
   });
 });
 
+describe('sql: dialect clauses around the tables and conditions', () => {
+  it.each<[SqlDialect, string]>([
+    ['postgresql', 'SELECT * FROM ONLY t WHERE tenant_id = $1 FETCH FIRST 10 ROWS ONLY'],
+    ['postgresql', 'SELECT * FROM t WHERE tenant_id = $1 AND x IS NOT DISTINCT FROM $2 ORDER BY a DESC NULLS LAST OFFSET 5 ROWS'],
+    ['postgresql', "SELECT count(*) FILTER (WHERE status = 'x') OVER w, EXTRACT(YEAR FROM created_at) FROM t WHERE tenant_id = $1 WINDOW w AS (PARTITION BY a)"],
+    ['postgresql', 'SELECT DISTINCT ON (a) * FROM t TABLESAMPLE SYSTEM (10) WHERE tenant_id = $1 FOR NO KEY UPDATE SKIP LOCKED'],
+    ['sqlite', 'SELECT * FROM t INDEXED BY idx WHERE tenant_id = ? LIMIT 10'],
+    ['mysql', 'SELECT SQL_CALC_FOUND_ROWS * FROM t FORCE INDEX (idx) WHERE tenant_id = ? LIMIT ?, ?'],
+  ])('%s: %s', (dialect, text) => {
+    expect(model(text, dialect)).toEqual([['t', 'SELECT', ['tenant_id'], [], [], null]]);
+  });
+
+  it('reads ON CONFLICT ON CONSTRAINT and DEFAULT VALUES', () => {
+    expect(model('INSERT INTO t AS x (a, tenant_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT t_pkey DO NOTHING')).toEqual([['t', 'INSERT', [], [], [], ['a', 'tenant_id']]]);
+    expect(model('INSERT INTO t DEFAULT VALUES RETURNING id')).toEqual([['t', 'INSERT', [], [], [], null]]);
+  });
+});
+
 describe('sql: unknown, never wrong', () => {
   it('an interpolated SQL fragment next to a predicate makes the query unknown', () => {
     // Prisma.sql / sql fragments become $n: two operands in a row, or a fragment glued to a word.
