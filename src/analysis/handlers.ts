@@ -213,6 +213,22 @@ export class HandlerIndex {
       const value = url ? this.constants.valueOf(url.value) : null;
       return { route: typeof value?.value === 'string' ? value.value : null, method: 'ROUTE', app: callee.object };
     }
+    if (method === 'openapi') {
+      // @hono/zod-openapi: the route object (inline or a `const`) holds the method and path.
+      const route = args[0] ? this.constants.resolve(args[0]) : null;
+      const call = route?.kind === 'node' ? unwrap(route.node) : null;
+      const options = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] ? unwrap(call.arguments[0]) : call;
+      if (options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+      const entries = this.constants.objectEntries(options)?.entries ?? [];
+      const read = (key: string): unknown => {
+        const entry = entries.find((candidate) => candidate.key === key);
+        return entry ? this.constants.valueOf(entry.value)?.value : undefined;
+      };
+      const routeMethod = read('method');
+      const path = read('path');
+      if (typeof routeMethod !== 'string') return null;
+      return { route: typeof path === 'string' ? path : null, method: routeMethod.toUpperCase(), app: callee.object };
+    }
     const pathArgument = method === 'on' ? args[1] : args[0];
     const value = pathArgument ? this.constants.value(pathArgument) : null;
     const route = typeof value?.value === 'string' ? value.value : null;

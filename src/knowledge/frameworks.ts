@@ -16,6 +16,8 @@ export const ROUTE_REGISTRATION_METHODS = new Set([
   'use',
   'on',
   'route',
+  // @hono/zod-openapi: app.openapi(createRoute({ method: 'post', path: '/webhook' }), handler).
+  'openapi',
 ]);
 
 /**

@@ -40,7 +40,7 @@ export type MessageIds =
 /** Every finding needs one of these words in the file; most files stop here. */
 const CHEAP_SIGNAL =
   /webhook|signature|hmac|constructEvent|svix|verif|x-hub|x-shopify|x-twilio|paddle|checkout\.session|invoice\.|customer\.subscription|payment_intent|\.created['"`]|order_created|\/hooks?\b/iu;
-const HANDLER_SIGNAL = /\.(?:post|put|patch|all|route)\s*[<(]|@(?:Post|Put|Patch|All)\(|fetch\s*[(:]/u;
+const HANDLER_SIGNAL = /\.(?:post|put|patch|all|route|openapi)\s*[<(]|@(?:Post|Put|Patch|All)\(|fetch\s*[(:]/u;
 const RARE_VERIFIERS = /validateRequest|validateEvent|unmarshal/u;
 /** The strict checks need a verifier call, `new Webhook(secret)` or an HMAC (or a keyed hash): their names, not the word "Webhook" in a type. */
 const WEAK_SIGNAL = /constructEvent|createHmac|createHash|subtle\.(?:verify|sign)|new\s+Webhooks?\s*\(|verif|validateRequest|validateEvent|unmarshal/u;

@@ -564,6 +564,21 @@ app.post('/webhooks/paddle', async (c) => {
 `,
       },
       {
+        name: '@hono/zod-openapi: app.openapi(createRoute(...)) verified with constructEventAsync over c.req.text()',
+        code: `
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import Stripe from 'stripe';
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+const app = new OpenAPIHono();
+const route = createRoute({ method: 'post', path: '/webhooks/stripe', responses: { 200: { description: 'ok' } } });
+app.openapi(route, async (c) => {
+  const event = await stripe.webhooks.constructEventAsync(await c.req.text(), c.req.header('stripe-signature') ?? '', process.env.STRIPE_WEBHOOK_SECRET!);
+  if (event.type === 'invoice.paid') await markPaid(event.data.object.id);
+  return c.json({ received: true }, 200);
+});
+`,
+      },
+      {
         name: 'NestJS: req.rawBody verified by constructEvent',
         code: `
 import { Controller, Headers, Post, Req, type RawBodyRequest } from '@nestjs/common';
@@ -1124,6 +1139,22 @@ export async function POST(request: Request) {
 }
 `,
         errors: [{ messageId: 'unverified', line: 5, column: 7, data: { payload: 'request.json()', provider: 'Stripe ', fix: "call `stripe.webhooks.constructEvent(rawBody, request.headers['stripe-signature'], endpointSecret)` (`constructEventAsync` on edge runtimes) and act only on the event it returns" } }],
+      },
+      {
+        name: '@hono/zod-openapi: a webhook route registered with app.openapi(createRoute(...)) acting on c.req.json()',
+        code: `
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+const app = new OpenAPIHono();
+app.openapi(
+  createRoute({ method: 'post', path: '/webhooks/stripe', responses: { 200: { description: 'ok' } } }),
+  async (c) => {
+    const event = await c.req.json();
+    if (event.type === 'invoice.paid') await markPaid(event.data.object.id);
+    return c.json({ received: true }, 200);
+  },
+);
+`,
+        errors: [{ messageId: 'unverified', line: 8, column: 9 }],
       },
       {
         name: 'Next.js App Router: svix verify of JSON.stringify(await req.json()) in a try that carries on',

@@ -271,7 +271,7 @@ function registeredByReference(registrations: readonly TSESTree.CallExpression[]
 }
 
 /** Methods that register a handler with a path, and server entry points: the only calls a handler is passed to. */
-export const REGISTRATION_METHODS = new Set(['post', 'put', 'patch', 'all', 'delete', 'del', 'route', 'on', 'createServer', 'serve']);
+export const REGISTRATION_METHODS = new Set(['post', 'put', 'patch', 'all', 'delete', 'del', 'route', 'openapi', 'on', 'createServer', 'serve']);
 
 /** A cheap shape check before asking the handler analysis: where handlers are defined. */
 function mayBeHandler(fn: FunctionNode): boolean {
