@@ -25,13 +25,36 @@ export type Bypass =
  * `check` dominates `use`, else why not (`{ kind: 'order' }` style answers are folded into null
  * checks by the caller through `precedes`).
  */
+/**
+ * `catch (err) { if (err instanceof WebhookVerificationError) throw ...; event = JSON.parse(raw) }`:
+ * the verifier's own failure (an error class named for verification or signatures) leaves; what
+ * carries on is another error the library raises after the signature held (an event type its
+ * SDK cannot parse yet).
+ */
+function rejectsVerificationFailure(handler: TSESTree.CatchClause): boolean {
+  const param = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : null;
+  if (param === null) return false;
+  const testsVerificationError = (test: TSESTree.Node): boolean => {
+    if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') return testsVerificationError(test.left) || testsVerificationError(test.right);
+    if (test.type !== AST_NODE_TYPES.BinaryExpression || test.operator !== 'instanceof') return false;
+    const left = unwrap(test.left);
+    const right = unwrap(test.right);
+    const name = right.type === AST_NODE_TYPES.Identifier ? right.name : right.type === AST_NODE_TYPES.MemberExpression && right.property.type === AST_NODE_TYPES.Identifier ? right.property.name : '';
+    return left.type === AST_NODE_TYPES.Identifier && left.name === param && VERIFICATION_ERROR.test(name);
+  };
+  return handler.body.body.some((statement) => statement.type === AST_NODE_TYPES.IfStatement && testsVerificationError(statement.test) && exits(statement.consequent));
+}
+
+/** Error classes a verifier throws for a bad signature: `WebhookVerificationError`, `SignatureVerificationError`, `StripeSignatureVerificationError`. */
+const VERIFICATION_ERROR = /Verification|Signature|Webhook\w*Error/u;
+
 export function bypassOf(check: TSESTree.Node, use: TSESTree.Node, boundary: TSESTree.Node): Bypass | null {
   let child: TSESTree.Node = check;
   for (let current = check.parent; current && current !== boundary; child = current, current = current.parent) {
     if (current.type === AST_NODE_TYPES.TryStatement && child === current.block && current.handler) {
       // A use in the catch clause runs exactly when the check failed.
       if (contains(current.handler, use)) return { kind: 'catch', handler: current.handler };
-      if (!contains(current, use) && !exits(current.handler.body)) return { kind: 'catch', handler: current.handler };
+      if (!contains(current, use) && !exits(current.handler.body) && !rejectsVerificationFailure(current.handler)) return { kind: 'catch', handler: current.handler };
     }
     if (contains(current, use)) return null;
     switch (current.type) {

@@ -579,6 +579,28 @@ app.openapi(route, async (c) => {
 `,
       },
       {
+        name: 'a catch that rejects the verification error and falls back only for an event type the SDK cannot parse',
+        code: `
+import { Hono } from 'hono';
+import { validateEvent, WebhookVerificationError } from '@polar-sh/sdk/webhooks';
+const app = new Hono();
+app.post('/webhooks/polar', async (c) => {
+  const rawBody = await c.req.text();
+  let event: any;
+  try {
+    event = validateEvent(rawBody, Object.fromEntries(c.req.raw.headers), process.env.POLAR_WEBHOOK_SECRET!);
+  } catch (err) {
+    if (err instanceof WebhookVerificationError) {
+      return c.json({ error: 'Invalid webhook signature' }, 400);
+    }
+    event = JSON.parse(rawBody);
+  }
+  if (event.type === 'subscription.created') await activate(event.data.metadata.teamId);
+  return c.json({ ok: true });
+});
+`,
+      },
+      {
         name: 'NestJS: req.rawBody verified by constructEvent',
         code: `
 import { Controller, Headers, Post, Req, type RawBodyRequest } from '@nestjs/common';
@@ -1155,6 +1177,27 @@ app.openapi(
 );
 `,
         errors: [{ messageId: 'unverified', line: 8, column: 9 }],
+      },
+      {
+        name: 'a catch that tests for some other error class and carries on after a bad signature',
+        code: `
+import { Hono } from 'hono';
+import { validateEvent } from '@polar-sh/sdk/webhooks';
+const app = new Hono();
+app.post('/webhooks/polar', async (c) => {
+  const rawBody = await c.req.text();
+  let event: any;
+  try {
+    event = validateEvent(rawBody, Object.fromEntries(c.req.raw.headers), process.env.POLAR_WEBHOOK_SECRET!);
+  } catch (err) {
+    if (err instanceof TypeError) return c.json({ error: 'bad request' }, 400);
+    event = JSON.parse(rawBody);
+  }
+  if (event.type === 'subscription.created') await activate(event.data.metadata.teamId);
+  return c.json({ ok: true });
+});
+`,
+        errors: [{ messageId: 'catchCarriesOn', line: 9 }],
       },
       {
         name: 'Next.js App Router: svix verify of JSON.stringify(await req.json()) in a try that carries on',
