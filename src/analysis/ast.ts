@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -159,4 +159,14 @@ function isNode(value: unknown): value is TSESTree.Node {
 export function decoratorsOf(node: TSESTree.Node): readonly TSESTree.Decorator[] {
   const decorators: unknown = (node as { decorators?: unknown }).decorators;
   return Array.isArray(decorators) ? (decorators as TSESTree.Decorator[]) : [];
+}
+
+/**
+ * The variable an identifier refers to, looked up from the scope ESLint gives for it. The same as
+ * `ASTUtils.findVariable(getScope(node), node)` without its descent through the scope's child
+ * scopes, which is a scan of every function of the file when the identifier is at module level:
+ * asked for each identifier of a long file, that was quadratic.
+ */
+export function variableOf(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name);
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { LIBRARY_CONSTANTS } from '../knowledge/library-constants.js';
-import { enclosingFunction, type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from './ast.js';
+import { type FunctionNode, isFunctionNode, enclosingFunction, staticKeyName, unwrap, variableOf, walk } from './ast.js';
 import type { ImportIndex } from './imports.js';
 import { type ForeignModule, foreignExport, readForeignModule, resolveRelativeModule } from './modules.js';
 import type { TypeBridge } from './types.js';
@@ -92,7 +92,7 @@ export class ConstantResolver {
     ) {
       return this.resolve(definition.init, depth + 1);
     }
-    const variable = definition ? null : ASTUtils.findVariable(this.sourceCode.getScope(target), target);
+    const variable = definition ? null : variableOf(this.sourceCode, target);
     if (variable?.defs.length === 1 && variable.defs[0]?.type === DefinitionType.ImportBinding) {
       return this.resolveImported(target) ?? itself;
     }
@@ -125,7 +125,7 @@ export class ConstantResolver {
 
   /** Whether an identifier is a function parameter (or destructured from one). */
   isParameter(identifier: TSESTree.Identifier): boolean {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const variable = variableOf(this.sourceCode, identifier);
     return variable?.defs[0]?.type === DefinitionType.Parameter;
   }
 
@@ -134,7 +134,7 @@ export class ConstantResolver {
    * (also for destructuring) or `FunctionDeclaration`; null for parameters, imports and the rest.
    */
   definitionOf(identifier: TSESTree.Identifier): TSESTree.VariableDeclarator | TSESTree.FunctionDeclaration | null {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const variable = variableOf(this.sourceCode, identifier);
     const definition = variable?.defs[0];
     if (!variable || !definition || variable.defs.length !== 1) return null;
     if (definition.type === DefinitionType.FunctionName && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) {

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, calledMethodName, type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from './ast.js';
+import { calledMethodName, calleeName, type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from './ast.js';
 import { guardsOf } from './guards.js';
 
 /**
@@ -161,7 +161,7 @@ export function containsDelay(region: TSESTree.Node, sourceCode?: Readonly<TSESL
  * not a parameter (whose definition node is the function that takes it), nor a reassigned `let`.
  */
 export function localFunction(callee: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+  const variable = variableOf(sourceCode, callee);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || !definition) return null;
   const declared = definition.node as TSESTree.Node;

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { staticKeyName, unwrap } from './ast.js';
+import { staticKeyName, unwrap, variableOf } from './ast.js';
 import type { FileFacts } from './file-facts.js';
 
 /** Where an environment variable is read from. */
@@ -37,7 +37,7 @@ export function isProcessEnv(node: TSESTree.Node, facts: FileFacts): boolean {
     const ref = facts.imports.resolve(target);
     return ref !== null && PROCESS_SOURCES.includes(ref.source) && ref.path.length === 1;
   }
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(object), object);
+  const variable = variableOf(facts.sourceCode, object);
   if (!variable || variable.defs.length === 0) return true; // the global
   const ref = facts.imports.resolve(object);
   return ref !== null && PROCESS_SOURCES.includes(ref.source) && ref.path.length === 0;
@@ -130,7 +130,7 @@ function isRuntimeConfig(node: TSESTree.Node, facts: FileFacts): boolean {
   if (target.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrap(target.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'useRuntimeConfig') return false;
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(callee), callee);
+  const variable = variableOf(facts.sourceCode, callee);
   if (!variable || variable.defs.length === 0) return true; // Nuxt's auto-import
   const ref = facts.imports.resolve(callee);
   return ref !== null && NUXT_SOURCES.includes(ref.source);

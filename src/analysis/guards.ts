@@ -14,6 +14,24 @@ export interface Guard {
   readonly kind: 'branch' | 'early-exit' | 'switch';
 }
 
+const earlyExitCache = new WeakMap<TSESTree.Node, readonly TSESTree.IfStatement[]>();
+
+/**
+ * The `if (...) return/throw` statements (no `else`) of a block, in order: found once per block,
+ * so asking for the guards of every node of a long file stays linear, not one scan of the file's
+ * statements per question.
+ */
+function earlyExits(block: TSESTree.BlockStatement | TSESTree.Program): readonly TSESTree.IfStatement[] {
+  let found = earlyExitCache.get(block);
+  if (!found) {
+    found = block.body.filter(
+      (statement): statement is TSESTree.IfStatement => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent),
+    );
+    earlyExitCache.set(block, found);
+  }
+  return found;
+}
+
 /**
  * The guards between `node` and `boundary` (by default the nearest enclosing function), innermost
  * first. Intra-procedural and syntactic: cheap enough to ask for every candidate.
@@ -40,15 +58,9 @@ export function guardsOf(node: TSESTree.Node, boundary?: TSESTree.Node): Guard[]
         break;
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
-        for (const statement of current.body) {
-          if (contains(statement, child)) break;
-          if (
-            statement.type === AST_NODE_TYPES.IfStatement &&
-            !statement.alternate &&
-            exits(statement.consequent)
-          ) {
-            guards.push({ test: statement.test, whenTrue: false, kind: 'early-exit' });
-          }
+        for (const statement of earlyExits(current)) {
+          if (statement.range[0] >= child.range[0] || contains(statement, child)) break;
+          guards.push({ test: statement.test, whenTrue: false, kind: 'early-exit' });
         }
         break;
       default:

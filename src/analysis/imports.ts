@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { staticKeyName, unwrap } from './ast.js';
+import { staticKeyName, unwrap, variableOf } from './ast.js';
 
 /**
  * Where a local name comes from. `path` is the export path inside the module, with the default
@@ -81,6 +81,7 @@ export class ImportIndex {
   /** Every module the file imports or requires at top level, normalised. */
   readonly sources: ReadonlySet<string>;
   private readonly bindings = new Map<TSESTree.Identifier, Binding>();
+  private readonly reassignedCache = new WeakMap<TSESLint.Scope.Variable, boolean>();
 
   constructor(
     program: TSESTree.Program,
@@ -134,11 +135,11 @@ export class ImportIndex {
       return { source: base.source, path, kind: base.kind };
     }
     if (target.type !== AST_NODE_TYPES.Identifier) return null;
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(target), target);
+    const variable = variableOf(this.sourceCode, target);
     const definition = variable?.defs[0];
     if (!variable || !definition) return null;
     // `let cors = require('cors'); cors = wrap(cors);` is no longer the module.
-    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+    if (this.reassigned(variable)) return null;
     const binding = this.bindings.get(definition.name as TSESTree.Identifier);
     if (binding) return binding;
     // A `const` alias: `const c = cors;`, `const { Router } = express;`.
@@ -159,6 +160,16 @@ export class ImportIndex {
       }
     }
     return null;
+  }
+
+  /** Whether a variable is written after its declaration; once per variable (a module binding may have thousands of references). */
+  private reassigned(variable: TSESLint.Scope.Variable): boolean {
+    let answer = this.reassignedCache.get(variable);
+    if (answer === undefined) {
+      answer = variable.references.some((reference) => reference.isWrite() && !reference.init);
+      this.reassignedCache.set(variable, answer);
+    }
+    return answer;
   }
 
   /** Whether `node` resolves to `path` (e.g. `[]` for the default export) of one of `sources`. */

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { decoratorsOf, type FunctionNode, isFunctionNode, staticKeyName, unwrap } from './ast.js';
+import { decoratorsOf, type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf } from './ast.js';
 import type { FileFacts } from './file-facts.js';
 
 /**
@@ -145,7 +145,7 @@ function isRequestObjectName(root: string, at: TSESTree.Node, facts: FileFacts):
   let current: TSESTree.Node = at;
   while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
   if (current.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(current), current);
+  const variable = variableOf(facts.sourceCode, current);
   const definition = variable?.defs[0];
   if (definition?.type === DefinitionType.Parameter) {
     // `(req, res) =>`, or any parameter of a route handler or page (`props.params.id`).
@@ -228,7 +228,7 @@ function requestChain(node: TSESTree.Node, facts: FileFacts, depth: number): boo
   if (current.type === AST_NODE_TYPES.NewExpression) return sourceOf(current, facts, depth + 1).kind === 'request';
   if (current.type !== AST_NODE_TYPES.Identifier) return false;
   if (requestObjectSource(current, facts, depth) || sourceOf(current, facts, depth + 1).kind === 'request') return true;
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(current), current);
+  const variable = variableOf(facts.sourceCode, current);
   const definition = variable?.defs[0];
   return definition?.type === DefinitionType.Parameter && isFunctionNode(definition.node) && entryPointOf(definition.node, facts) !== null;
 }
@@ -241,7 +241,7 @@ function requestObjectSource(node: TSESTree.Node, facts: FileFacts, depth: numbe
     return key === 'req' || key === 'request';
   }
   if (target.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(target), target);
+  const variable = variableOf(facts.sourceCode, target);
   const definition = variable?.defs[0];
   if (!definition) return false;
   if (definition.type === DefinitionType.Parameter) {
@@ -260,7 +260,7 @@ function requestObjectSource(node: TSESTree.Node, facts: FileFacts, depth: numbe
 
 function identifierSource(identifier: TSESTree.Identifier, facts: FileFacts, depth: number): ValueSource {
   if (identifier.name === 'undefined') return CONSTANT;
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(identifier), identifier);
+  const variable = variableOf(facts.sourceCode, identifier);
   const definition = variable?.defs[0];
   if (!variable || !definition) return UNKNOWN;
   if (definition.type === DefinitionType.Parameter) return parameterSource(definition.name as TSESTree.Identifier, definition.node as FunctionNode, facts);
@@ -294,7 +294,7 @@ function patternSource(pattern: TSESTree.Node, name: string, init: TSESTree.Node
 
 /** Whether an identifier is a parameter of a handler that receives the request (or its context). */
 function requestLikeParameter(identifier: TSESTree.Identifier, facts: FileFacts): boolean {
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(identifier), identifier);
+  const variable = variableOf(facts.sourceCode, identifier);
   const definition = variable?.defs[0];
   if (definition?.type !== DefinitionType.Parameter || !isFunctionNode(definition.node)) return false;
   return REQUEST_OBJECT.test(identifier.name) || /^(?:props|args|options|opts|segmentData|routeContext)$/u.test(identifier.name) || entryPointOf(definition.node, facts) !== null;

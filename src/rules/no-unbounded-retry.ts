@@ -1,8 +1,8 @@
 import path from 'node:path';
 
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../analysis/ast.js';
+import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../analysis/ast.js';
 import { callbackRole, delayAmountOf, isDelayCall, localFunction } from '../analysis/control-flow.js';
 import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
 import { isDevelopmentOnly } from '../analysis/guards.js';
@@ -509,7 +509,7 @@ function exponentIsParameter(node: TSESTree.Node, fn: FunctionNode, sourceCode: 
   const found = { parameter: false, other: false };
   walk(power, (inner) => {
     if (inner.type !== AST_NODE_TYPES.Identifier || (inner.parent.type === AST_NODE_TYPES.MemberExpression && inner.parent.property === inner)) return;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    const variable = variableOf(sourceCode, inner);
     if (variable && parameters.has(variable)) found.parameter = true;
     else found.other = true;
   });
@@ -596,7 +596,7 @@ function numberOf(node: TSESTree.Node, facts: FileFacts, depth: number): number 
   if (depth > 3) return null;
   if (target.type === AST_NODE_TYPES.LogicalExpression && target.operator !== '&&') return numberOf(target.right, facts, depth + 1);
   if (target.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(target), target);
+  const variable = variableOf(facts.sourceCode, target);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   const declarator = definition?.node as TSESTree.Node | undefined;
   if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init) return numberOf(declarator.init, facts, depth + 1);

@@ -148,6 +148,8 @@ export default createRule<Options, MessageIds>({
     const isNextConfig = NEXT_CONFIG.test(context.filename);
     const reportPublicContent = options.reportPublicContent === true;
     let publicAppValue: boolean | null | undefined;
+    /** Local names exported by `export { a, b as c }` (no `from`), found once per file. */
+    let exportedLocalsValue: Set<string> | undefined;
 
     const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
@@ -306,13 +308,14 @@ export default createRule<Options, MessageIds>({
       if (/\bRouter\s*\(/u.test(init)) return name;
       const declaration = definition.parent;
       if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return name;
-      const exported = sourceCode.ast.body.some(
-        (statement) =>
-          statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
-          statement.source === null &&
-          statement.specifiers.some((specifier) => specifier.local.name === name),
+      exportedLocalsValue ??= new Set(
+        sourceCode.ast.body.flatMap((statement) =>
+          statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source === null
+            ? statement.specifiers.map((specifier) => specifier.local.name)
+            : [],
+        ),
       );
-      return exported ? name : null;
+      return exportedLocalsValue.has(name) ? name : null;
     }
 
     /** `cors()`, `corsNs.default()`, `app.register(fastifyCors)`: the install as the user wrote it. */

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { unwrap, walk } from '../../analysis/ast.js';
+import { unwrap, variableOf, walk } from '../../analysis/ast.js';
 import { delayAmountOf, delayCallsIn } from '../../analysis/control-flow.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import { NETWORK_CLIENT_TYPES, NETWORK_SOURCES } from '../../knowledge/retry.js';
@@ -58,7 +58,7 @@ function rootOf(callee: TSESTree.Node): TSESTree.Identifier | null {
 
 function isNetworkRoot(root: TSESTree.Identifier, call: TSESTree.CallExpression, facts: FileFacts): boolean {
   if (root.name === 'fetch' && unwrap(call.callee) === root) {
-    const variable = ASTUtils.findVariable(facts.sourceCode.getScope(root), root);
+    const variable = variableOf(facts.sourceCode, root);
     if (!variable || variable.defs.length === 0) return true;
   }
   if (fromNetworkSource(root, facts)) return true;

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { contains, type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
+import { contains, type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../../analysis/ast.js';
 import { callbackRole, type FailurePath, failurePathOf, isCounterGuarded, localFunction } from '../../analysis/control-flow.js';
 import { COUNTER_NAME } from '../../knowledge/retry.js';
 import { type Frame, readsChangedCounter } from './recursion.js';
@@ -83,7 +83,7 @@ function refersTo(node: TSESTree.Node, frame: Frame, sourceCode: Readonly<TSESLi
   }
   if (node.type !== AST_NODE_TYPES.Identifier || node.name !== frame.name) return false;
   if (node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.property === node && !node.parent.computed) return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = variableOf(sourceCode, node);
   const declared = variable?.defs.length === 1 ? (variable.defs[0]?.node as TSESTree.Node | undefined) : undefined;
   if (!declared) return false;
   return declared === frame.fn || (declared.type === AST_NODE_TYPES.VariableDeclarator && declared.init !== null && unwrap(declared.init) === frame.fn);

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { contains, isFunctionNode, unwrap } from '../../analysis/ast.js';
+import { contains, isFunctionNode, unwrap, variableOf } from '../../analysis/ast.js';
 import { containsDelay, isDelayCall } from '../../analysis/control-flow.js';
 import { COUNTER_NAME, STOP_NAME } from '../../knowledge/retry.js';
 import { isNode, type Loop, visitBody } from './loops.js';
@@ -158,7 +158,7 @@ function readsResult(test: TSESTree.Node, results: ReadonlySet<string>): boolean
 }
 
 function declaredOutside(identifier: TSESTree.Identifier, loop: Loop, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = variableOf(sourceCode, identifier);
   const definition = variable?.defs[0];
   return definition !== undefined && !contains(loop, definition.name);
 }

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
+import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../../analysis/ast.js';
 import { type Guard, guardsOf } from '../../analysis/guards.js';
 import { type FailurePath, containsDelay, failurePathOf, isCounterTest } from '../../analysis/control-flow.js';
 import { CONFLICT_ERROR, CONNECTION_LOST, COUNTER_NAME } from '../../knowledge/retry.js';
@@ -59,7 +59,7 @@ export class SelfCallTracker {
     const node = unwrap(reference);
     if (node.type === AST_NODE_TYPES.Identifier) {
       if (!this.names.get(node.name)) return null;
-      const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node);
+      const variable = variableOf(this.sourceCode, node);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (!definition) return null;
       for (let index = this.frames.length - 1; index >= 0; index--) {
@@ -270,7 +270,7 @@ function passesFailure(site: TSESTree.Node, path: FailurePath, sourceCode: Reado
   if (site.type !== AST_NODE_TYPES.CallExpression) return false;
   const binding = failureBinding(path);
   if (!binding) return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(binding), binding);
+  const variable = variableOf(sourceCode, binding);
   if (!variable) return false;
   return site.arguments.some((argument) => {
     const value = unwrap(argument);
@@ -384,7 +384,7 @@ function guardedByCounterHelper(site: TSESTree.Node, fn: FunctionNode | undefine
       if (found) return;
       if (node.type === AST_NODE_TYPES.CallExpression && passesCounter(node)) found = true;
       if (node.type !== AST_NODE_TYPES.Identifier) return;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+      const variable = variableOf(sourceCode, node);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       const declarator = definition?.node as TSESTree.Node | undefined;
       if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init && contains(fn, declarator) && passesCounter(unwrap(declarator.init))) found = true;

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, contains, type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
+import { calleeName, contains, type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import type { Framework } from '../../analysis/handlers.js';
 import { requestHeaderName } from '../../analysis/request.js';
@@ -527,7 +527,7 @@ function boundIdentifiers(pattern: TSESTree.Node): TSESTree.Identifier[] {
 }
 
 function referencesOf(identifier: TSESTree.Identifier, facts: FileFacts): TSESTree.Identifier[] {
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(identifier), identifier);
+  const variable = variableOf(facts.sourceCode, identifier);
   if (!variable) return [];
   return variable.references
     .filter((reference) => reference.isRead() && reference.identifier !== identifier)

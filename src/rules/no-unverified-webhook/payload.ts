@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, decoratorsOf, type FunctionNode, staticKeyName, unwrap } from '../../analysis/ast.js';
+import { calleeName, decoratorsOf, type FunctionNode, staticKeyName, unwrap, variableOf } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import type { Framework } from '../../analysis/handlers.js';
 
@@ -116,7 +116,7 @@ export class RequestModel {
 
   private is(identifier: TSESTree.Identifier, variables: ReadonlySet<TSESLint.Scope.Variable>): boolean {
     if (variables.size === 0) return false;
-    const variable = ASTUtils.findVariable(this.facts.sourceCode.getScope(identifier), identifier);
+    const variable = variableOf(this.facts.sourceCode, identifier);
     return variable !== null && variables.has(variable);
   }
 
@@ -148,7 +148,7 @@ export class RequestModel {
 
 /** Whether an identifier is a parameter of `fn`. */
 export function isParameterOf(identifier: TSESTree.Identifier, fn: FunctionNode, facts: FileFacts): boolean {
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(identifier), identifier);
+  const variable = variableOf(facts.sourceCode, identifier);
   const definition = variable?.defs[0];
   return definition?.type === DefinitionType.Parameter && definition.node === fn;
 }

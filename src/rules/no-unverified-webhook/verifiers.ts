@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, type FunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
+import { calleeName, type FunctionNode, staticKeyName, unwrap, variableOf, walk } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import {
   PLAUSIBLE_VERIFIER_NAME,
@@ -188,7 +188,7 @@ export class VerifierFinder {
   private xorOperands(node: TSESTree.Node): TSESTree.Node[] | null {
     const target = unwrap(node);
     if (target.type !== AST_NODE_TYPES.Identifier) return null;
-    const variable = ASTUtils.findVariable(this.facts.sourceCode.getScope(target), target);
+    const variable = variableOf(this.facts.sourceCode, target);
     if (!variable) return null;
     const operands: TSESTree.Node[] = [];
     for (const reference of variable.references) {

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, contains, exits, type FunctionNode, isFunctionNode, pushChildren, staticKeyName, walk } from '../../analysis/ast.js';
+import { calleeName, contains, type FunctionNode, isFunctionNode, staticKeyName, pushChildren, variableOf, walk, exits } from '../../analysis/ast.js';
 
 /**
  * What a user sees in this component when the request fails (or is still loading), proven from
@@ -135,7 +135,7 @@ export class EvidenceCollector {
   /** `read` evaluates to the data; `defaulted` when its binding has a default (`data: items = []`). */
   add(read: TSESTree.Node, defaulted: TSESTree.AssignmentPattern | null): void {
     if (read.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(this.sourceCode.getScope(read), read);
+      const variable = variableOf(this.sourceCode, read);
       const declared = variable?.defs[0]?.name;
       if (declared?.type === AST_NODE_TYPES.Identifier && !this.data.has(declared.name)) {
         this.data.set(declared.name, { absent: defaulted ? fallbackValue(defaulted.right, 'undefined') : 'undefined', depth: 0 });
@@ -310,7 +310,7 @@ export class EvidenceCollector {
   }
 
   private references(id: TSESTree.Identifier, visit: (reference: TSESTree.Identifier) => void): void {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(id), id);
+    const variable = variableOf(this.sourceCode, id);
     if (!variable) return;
     if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return;
     for (const reference of variable.references) {
@@ -617,7 +617,7 @@ export class EvidenceCollector {
       if (this.data.has(node.name) || (this.names.has(node.name) && SUCCESS_KEYS.has(node.name))) found = true;
       else if (depth < 2 && !this.names.has(node.name)) {
         // `const hasResults = items && items.length > 0;` then `hasResults ? items.map(...) : null`.
-        const definition = ASTUtils.findVariable(this.sourceCode.getScope(node), node)?.defs[0];
+        const definition = variableOf(this.sourceCode, node)?.defs[0];
         const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
         if (init && contains(this.owner, init) && this.mentions(init, depth + 1)) found = true;
       }

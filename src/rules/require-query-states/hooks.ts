@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
+import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import { isHookName } from '../../analysis/react.js';
 import { foreignHook } from './foreign-hooks.js';
@@ -146,7 +146,7 @@ export class QueryHookIndex {
 
   /** A generated hook is imported, or destructured from an API object (`const { useGetPostsQuery } = api`). */
   private isGeneratedBinding(callee: TSESTree.Identifier): boolean {
-    const variable = ASTUtils.findVariable(this.facts.sourceCode.getScope(callee), callee);
+    const variable = variableOf(this.facts.sourceCode, callee);
     const definition = variable?.defs[0];
     if (!definition) return false;
     if (definition.type === DefinitionType.ImportBinding) {
@@ -164,7 +164,7 @@ export class QueryHookIndex {
 
   /** The library call a same-file wrapper hook returns whole, keyed by the wrapper's declaring name node. */
   private wrapperOf(callee: TSESTree.Identifier): QueryHookCall | null {
-    const variable = ASTUtils.findVariable(this.facts.sourceCode.getScope(callee), callee);
+    const variable = variableOf(this.facts.sourceCode, callee);
     const definition = variable?.defs[0];
     if (!variable || !definition) return null;
     if (variable.scope.type !== TSESLint.Scope.ScopeType.module && variable.scope.type !== TSESLint.Scope.ScopeType.global) return null;

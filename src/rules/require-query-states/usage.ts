@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, staticKeyName } from '../../analysis/ast.js';
+import { type FunctionNode, isFunctionNode, staticKeyName, variableOf } from '../../analysis/ast.js';
 import {
   DATA_FIELDS,
   ERROR_FIELDS,
@@ -186,7 +186,7 @@ export class UsageCollector {
 
   /** Every read reference of the variable declared by `id`; a reassignment makes it untrackable. */
   private references(id: TSESTree.Identifier, visit: (reference: TSESTree.Identifier) => void): void {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(id), id);
+    const variable = variableOf(this.sourceCode, id);
     if (!variable) {
       this.usage.escapes = true;
       return;

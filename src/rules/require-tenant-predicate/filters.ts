@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { staticKeyName, unwrap } from '../../analysis/ast.js';
+import { staticKeyName, unwrap, variableOf } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import { isScopingCall, sameColumn, type TenantSettings } from './context.js';
 
@@ -90,7 +90,7 @@ function isUndefined(node: TSESTree.Node): boolean {
 function mutatedKeys(node: TSESTree.Node, facts: FileFacts): { entries: { key: string; value: { kind: 'node'; node: TSESTree.Node }; site: TSESTree.Node }[]; complete: boolean } {
   const result: { entries: { key: string; value: { kind: 'node'; node: TSESTree.Node }; site: TSESTree.Node }[]; complete: boolean } = { entries: [], complete: true };
   if (node.type !== AST_NODE_TYPES.Identifier) return result;
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(node), node);
+  const variable = variableOf(facts.sourceCode, node);
   if (!variable) return result;
   for (const reference of variable.references) {
     const identifier = reference.identifier;
@@ -174,7 +174,7 @@ function listAnswers(node: TSESTree.Node, isTenantColumn: (member: TSESTree.Node
     if (element && element.type !== AST_NODE_TYPES.SpreadElement) answers.push(drizzleCondition(element, isTenantColumn, facts, settings, depth + 1));
     else answers.push(UNKNOWN);
   }
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(target), target);
+  const variable = variableOf(facts.sourceCode, target);
   for (const reference of variable?.references ?? []) {
     const member = reference.identifier.parent;
     if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
