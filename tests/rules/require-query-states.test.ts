@@ -2556,9 +2556,12 @@ const TOAST_APP = writeApp({
   'package.json': '{ "name": "toast-app", "private": true }',
   'src/providers.tsx': `
 'use client';
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-export const queryClient = new QueryClient({ queryCache: new QueryCache({ onError: (error) => toast.error(error.message) }) });
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error) => toast.error(error.message) }),
+  mutationCache: new MutationCache({ onError: (error) => toast.error(error.message) }),
+});
 `,
 });
 
@@ -2652,8 +2655,62 @@ export function CalendarConnections() {
 }
 `,
       },
+      {
+        name: 'checkMutations: an app-wide `MutationCache` `onError` toasts every failed write',
+        filename: file(TOAST_APP, 'delete-poll.tsx'),
+        options: [{ checkMutations: true }],
+        code: `
+import { trpc } from '@/trpc/client';
+export function DeletePoll({ id }: { id: string }) {
+  const deletePoll = trpc.polls.delete.useMutation();
+  return <Button disabled={deletePoll.isPending} onClick={() => deletePoll.mutate({ id })}>Delete</Button>;
+}
+`,
+      },
+      {
+        name: 'checkMutations: tRPC `mutationOptions({ onError })` handles the failed write',
+        filename: file(APP, 'select-accounts.tsx'),
+        options: [{ checkMutations: true }],
+        code: `
+import { useMutation } from '@tanstack/react-query';
+import { useTRPC } from '@/trpc/client';
+export function SelectAccounts() {
+  const trpc = useTRPC();
+  const connect = useMutation(trpc.bankAccounts.connect.mutationOptions({ onError: () => toast.error('Could not connect the accounts') }));
+  return <Button disabled={connect.isPending} onClick={() => connect.mutate({ ids })}>Connect</Button>;
+}
+`,
+      },
     ],
     invalid: [
+      {
+        name: 'checkMutations: the same write in an app without a MutationCache onError',
+        filename: file(APP, 'delete-poll.tsx'),
+        options: [{ checkMutations: true }],
+        code: `
+import { trpc } from '@/trpc/client';
+export function DeletePoll({ id }: { id: string }) {
+  const deletePoll = trpc.polls.delete.useMutation();
+  return <Button disabled={deletePoll.isPending} onClick={() => deletePoll.mutate({ id })}>Delete</Button>;
+}
+`,
+        errors: [{ messageId: 'mutationError', line: 4 }],
+      },
+      {
+        name: 'checkMutations: tRPC `queryOptions(input, ...)`-style options without onError, and mutationOptions() without options',
+        filename: file(APP, 'connect.tsx'),
+        options: [{ checkMutations: true }],
+        code: `
+import { useMutation } from '@tanstack/react-query';
+import { useTRPC } from '@/trpc/client';
+export function Connect() {
+  const trpc = useTRPC();
+  const connect = useMutation(trpc.bankAccounts.connect.mutationOptions());
+  return <Button disabled={connect.isPending} onClick={() => connect.mutate({ ids })}>Connect</Button>;
+}
+`,
+        errors: [{ messageId: 'mutationError', line: 6 }],
+      },
       {
         name: 'a procedure the server does not fetch is still reported in the same app',
         filename: file(APP, 'invoices.tsx'),

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { unwrap } from '../../analysis/ast.js';
+import { staticKeyName, unwrap } from '../../analysis/ast.js';
 import type { Resolved } from '../../analysis/constants.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import {
@@ -88,8 +88,12 @@ export function readOptions(node: TSESTree.Node, facts: FileFacts): OptionFacts 
   if (target.type === AST_NODE_TYPES.CallExpression) {
     const callee = unwrap(target.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-    const first = target.arguments[0];
+    const [first, second] = target.arguments;
     if (name !== null && OPTION_FACTORIES.has(name) && first) target = unwrap(first);
+    // tRPC's option factories: `trpc.post.create.mutationOptions(options)`, `trpc.post.byId.queryOptions(input, options)`.
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : null;
+    const options = method === 'mutationOptions' ? first : method !== null && OPTION_FACTORIES.has(method) ? second : undefined;
+    if (options) target = unwrap(options);
   }
   const entries = facts.constants.objectEntries(target);
   if (!entries) return NONE;

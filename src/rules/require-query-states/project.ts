@@ -20,11 +20,13 @@ export interface ProjectQueries {
   readonly keys: ReadonlySet<string>;
   /** A `QueryCache` `onError` that toasts (TanStack Query and tRPC). */
   readonly queryCacheToast: boolean;
+  /** A `MutationCache` `onError` that toasts every failed mutation (TanStack Query and tRPC). */
+  readonly mutationCacheToast: boolean;
   /** An `SWRConfig` `onError` that toasts. */
   readonly swrToast: boolean;
 }
 
-const EMPTY: ProjectQueries = { procedures: new Set(), keys: new Set(), queryCacheToast: false, swrToast: false };
+const EMPTY: ProjectQueries = { procedures: new Set(), keys: new Set(), queryCacheToast: false, mutationCacheToast: false, swrToast: false };
 /** Build output, dependencies, and folders whose code never renders a page (tests, fixtures, docs, scripts). */
 const SKIPPED_DIRECTORIES = new Set([
   'node_modules', 'dist', 'build', 'out', 'coverage', 'public',
@@ -44,10 +46,11 @@ const QUERY_KEY = /\bqueryKey\s*:\s*\[\s*(['"`])([^'"`]+)\1/gu;
 const FALLBACK_KEY = /(['"`])(\/[^'"`\s]*)\1\s*\]?\s*\)?\s*\]?\s*:/gu;
 const TOAST = /\btoast\b|\bnotify\w*\(|showNotification|enqueueSnackbar|message\.error|notification\.error/u;
 /** Files worth a closer look: anything else is skipped after one regular-expression test. */
-const CANDIDATE = /QueryCache|SWRConfig|prefetch|fetchQuery|fetchInfiniteQuery|ensureQueryData|ensureInfiniteQueryData|createServerSideHelpers|dehydrate/u;
+const CANDIDATE = /QueryCache|MutationCache|SWRConfig|prefetch|fetchQuery|fetchInfiniteQuery|ensureQueryData|ensureInfiniteQueryData|createServerSideHelpers|dehydrate/u;
 /** Block and line comments (not the `//` of a URL). */
 const COMMENTS = /\/\*[\s\S]*?\*\/|(^|[^:'"`\\])\/\/.*$/gmu;
 const QUERY_CACHE_ON_ERROR = /new\s+QueryCache\s*\(\s*\{[\s\S]{0,400}?\bonError\b/u;
+const MUTATION_CACHE_ON_ERROR = /new\s+MutationCache\s*\(\s*\{[\s\S]{0,400}?\bonError\b/u;
 const SWR_CONFIG_ON_ERROR = /<SWRConfig\b[\s\S]{0,800}?\bonError\b/u;
 const SWR_CONFIG_FALLBACK = /<SWRConfig\b[\s\S]{0,800}?\bfallback\b/u;
 
@@ -105,6 +108,7 @@ function scan(root: string): ProjectQueries {
   const procedures = new Set<string>();
   const keys = new Set<string>();
   let queryCacheToast = false;
+  let mutationCacheToast = false;
   let swrToast = false;
   let files = 0;
   const stack = [root];
@@ -127,6 +131,7 @@ function scan(root: string): ProjectQueries {
       // Examples in comments (`// prefetch(trpc.user.me.queryOptions())`) are not code.
       const text = raw.replace(COMMENTS, '$1');
       if (text.includes('QueryCache') && QUERY_CACHE_ON_ERROR.test(text) && TOAST.test(text)) queryCacheToast = true;
+      if (text.includes('MutationCache') && MUTATION_CACHE_ON_ERROR.test(text) && TOAST.test(text)) mutationCacheToast = true;
       if (text.includes('SWRConfig') && SWR_CONFIG_ON_ERROR.test(text) && TOAST.test(text)) swrToast = true;
       if (text.includes('SWRConfig') && SWR_CONFIG_FALLBACK.test(text)) {
         for (const match of text.matchAll(FALLBACK_KEY)) if (match[2] !== undefined) keys.add(match[2]);
@@ -137,7 +142,7 @@ function scan(root: string): ProjectQueries {
       for (const match of text.matchAll(QUERY_KEY)) if (match[2] !== undefined) keys.add(match[2]);
     }
   }
-  return { procedures, keys, queryCacheToast, swrToast };
+  return { procedures, keys, queryCacheToast, mutationCacheToast, swrToast };
 }
 
 function read(file: string): string | null {
