@@ -20,6 +20,7 @@ const ROUTER = path.join(TEAM, 'src', 'server', 'routers', 'documents.ts');
 const PUBLIC_DOWNLOAD = path.join(TEAM, 'pages', 'api', 'links', 'download', 'index.ts');
 const CHAT_ROUTE = path.join(TEAM, 'app', 'api', 'ai', 'chat', 'route.ts');
 const OWNER_ROUTE = path.join(FIXTURES, 'tenant', 'owner-app', 'app', 'api', 'notes', '[id]', 'route.ts');
+const ALIAS_HANDLERS = path.join(FIXTURES, 'tenant', 'alias-app', 'src', 'routes', 'tasks', 'tasks.handlers.ts');
 
 describe("a row's tenant checked through a membership lookup", () => {
   typescriptTester().run('require-tenant-predicate (row tenant + membership)', rule, {
@@ -664,6 +665,62 @@ describe('writes inside callbacks of a checked handler', () => {
           }
         `,
         errors: [{ messageId: 'requestId', line: 6 }],
+      },
+    ],
+  });
+});
+
+describe('Drizzle tables imported through a path alias', () => {
+  typescriptTester().run('require-tenant-predicate (path alias)', rule, {
+    valid: [
+      {
+        name: 'Hono: the owner key from the session in the relational where',
+        filename: ALIAS_HANDLERS,
+        code: `
+          import { and, eq } from 'drizzle-orm';
+          import { tasks } from '@/db/schema';
+          declare function createDb(env: unknown): Promise<{ db: any }>;
+          export const getOne = async (c: any) => {
+            const user = c.var.user;
+            const { db } = await createDb(c.env);
+            const { id } = c.req.valid('param');
+            const task = await db.query.tasks.findFirst({ where: and(eq(tasks.id, id), eq(tasks.userId, user.id)) });
+            return c.json(task);
+          };
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: 'Hono + Drizzle: a task by the id in the URL, from a schema behind @/db/schema',
+        filename: ALIAS_HANDLERS,
+        code: `
+          import { eq } from 'drizzle-orm';
+          import { tasks } from '@/db/schema';
+          declare function createDb(env: unknown): Promise<{ db: any }>;
+          export const getOne = async (c: any) => {
+            const user = c.var.user;
+            if (!user) return c.json({ error: 'Unauthorized' }, 401);
+            const { db } = await createDb(c.env);
+            const { id } = c.req.valid('param');
+            const task = await db.query.tasks.findFirst({
+              where(fields: any, operators: any) {
+                return operators.eq(fields.id, id);
+              },
+            });
+            return c.json(task);
+          };
+          export const remove = async (c: any) => {
+            const { db } = await createDb(c.env);
+            const { id } = c.req.valid('param');
+            await db.delete(tasks).where(eq(tasks.id, id));
+            return c.body(null, 204);
+          };
+        `,
+        errors: [
+          { messageId: 'requestId', line: 10, data: { value: 'id', origin: 'the URL', kind: 'SELECT', table: 'tasks', column: 'userId', fix: '`and(eq(table.id, id), eq(table.userId, session.userId))`' } },
+          { messageId: 'requestId', line: 20, data: { value: 'id', origin: 'the URL', kind: 'DELETE', table: 'tasks', column: 'userId', fix: '`and(eq(table.id, id), eq(table.userId, session.userId))`' } },
+        ],
       },
     ],
   });
