@@ -246,7 +246,7 @@ export default createRule<Options, MessageIds>({
       return tenantKeys.has(key.toLowerCase());
     };
     const ties = createTies(facts, scopedQueries, isTenantKey);
-    const findings: { node: TSESTree.Node; messageId: 'missing' | 'missingInsert' | 'optional'; data: { kind: string; table: string; column: string }; library: QueryLibrary }[] = [];
+    const findings: { node: TSESTree.Node; messageId: 'missing' | 'missingInsert' | 'optional'; data: { kind: string; table: string; column: string }; library: QueryLibrary; tenantRow?: boolean }[] = [];
     const checks: (() => void)[] = [];
 
     return {
@@ -318,7 +318,7 @@ export default createRule<Options, MessageIds>({
             context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
           } else if (idor) {
             const { kind, table, column } = finding.data;
-            context.report({ node: finding.node, messageId: 'requestId', data: { kind, table, column, value: idor.value, origin: idor.origin, fix: fixExample(column, finding.library) } });
+            context.report({ node: finding.node, messageId: 'requestId', data: { kind, table, column, value: idor.value, origin: idor.origin, fix: finding.tenantRow ? `\`findFirst({ where: { id, ${column}: { some: { userId: session.userId } } } })\`` : fixExample(column, finding.library) } });
           } else if (reportServiceQueries) {
             context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
           }
@@ -383,10 +383,15 @@ export default createRule<Options, MessageIds>({
         }
         if (!(PRISMA_READ_METHODS.has(method) || PRISMA_CREATE_METHODS.has(method))) return;
         const scoping = tableScoping(model);
-        if (!scoping) return;
+        const membership = scoping ? null : membershipOfTenant(model);
+        if (!scoping && membership === null) return;
         if (facts.isClientModule || !isPrismaClient(client) || !takesPrismaArgs(args)) return;
         if (throughScopingHelper(client, settings, facts)) return;
         const kind = PRISMA_CREATE_METHODS.has(method) ? 'INSERT' : method.startsWith('update') || method === 'upsert' ? 'UPDATE' : method.startsWith('delete') ? 'DELETE' : 'SELECT';
+        if (!scoping) {
+          if (membership !== null && kind !== 'INSERT') checkTenantRow(node, args, kind, model, membership);
+          return;
+        }
         const fields = scoping.columns;
         const relations = scoping.relations.length > 0 ? scoping.relations : ['tenant', 'organization', 'organisation', 'workspace', 'org', 'team'];
         let answer: FilterAnswer;
@@ -406,6 +411,41 @@ export default createRule<Options, MessageIds>({
         if (answer.kind === 'no' && args && args.type !== AST_NODE_TYPES.SpreadElement && isSelfLookup(objectProperty(args, 'where'), model)) return;
         report(node, answer, kind, scoping.assumed ? model : modelName(model), scoping, 'prisma');
       });
+    }
+
+    /**
+     * The tenant's own row (`team.update({ where: { id: input.teamId } })`, PRECISION.md): its id is
+     * the tenant key, so a request id there needs a membership check like any other. The relation
+     * to the membership model (`users UserTeam[]`) is what ties it to the caller. Null when the model
+     * is not the tenant, or no membership model is known (then the rule cannot say who belongs).
+     */
+    function membershipOfTenant(model: string): string | null {
+      const table = schema().tables.get(model.toLowerCase());
+      if (!table || !schema().hasTenantKeys || !TENANT_MODELS.includes(table.name.toLowerCase())) return null;
+      for (const [field, type] of table.listRelations) {
+        const member = schema().tables.get(type.toLowerCase());
+        if (member && MEMBERSHIP_TABLE.test(member.name) && member.ownerReferences.size > 0 && member.tenantReferences.size > 0) return field;
+      }
+      return null;
+    }
+
+    function checkTenantRow(node: TSESTree.CallExpression, args: TSESTree.CallExpressionArgument | undefined, kind: string, model: string, membership: string): void {
+      const where = args && args.type !== AST_NODE_TYPES.SpreadElement ? objectProperty(args, 'where') : null;
+      const entries = where ? facts.constants.objectEntries(where)?.entries : undefined;
+      if (!entries) return;
+      let byRequestId = false;
+      for (const entry of entries) {
+        if (entry.key === membership) {
+          // `users: { some: { userId } }`: the caller's membership is in the filter.
+          scopedQueries.push({ fn: enclosingFunction(node), table: model.toLowerCase(), start: node.range[0], node });
+          return;
+        }
+        if (entry.key !== 'id' || entry.value.kind !== 'node') continue;
+        const value = unwrap(entry.value.node);
+        const id = value.type === AST_NODE_TYPES.ObjectExpression ? objectProperty(value, 'equals') : value;
+        byRequestId = id !== null && sourceOf(id, facts).kind === 'request';
+      }
+      if (byRequestId) findings.push({ node, messageId: 'missing', data: { kind, table: modelName(model), column: membership }, library: 'prisma', tenantRow: true });
     }
 
     /**

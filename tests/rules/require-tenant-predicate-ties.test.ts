@@ -670,6 +670,145 @@ describe('writes inside callbacks of a checked handler', () => {
   });
 });
 
+describe("the tenant's own row", () => {
+  typescriptTester().run('require-tenant-predicate (tenant row)', rule, {
+    valid: [
+      {
+        name: 'the membership looked up with the caller and the team id first',
+        filename: PAGES_TEAM_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function getServerSession(...args: unknown[]): Promise<{ user: { id: string } } | null>;
+          export default async function handle(req: any, res: any) {
+            const session = await getServerSession(req, res);
+            if (!session) return res.status(401).end();
+            const { teamId } = req.query as { teamId: string };
+            const teamAccess = await prisma.userTeam.findUnique({ where: { userId_teamId: { userId: session.user.id, teamId } } });
+            if (!teamAccess) return res.status(401).end();
+            const team = await prisma.team.update({ where: { id: teamId }, data: { name: req.body.name } });
+            return res.json(team);
+          }
+        `,
+      },
+      {
+        name: "the caller's membership in the team's own filter, and the same team read again after it",
+        filename: APP_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ user: { id: string } }>;
+          export async function GET(req: Request, { params }: { params: { teamId: string } }) {
+            const session = await auth();
+            const team = await prisma.team.findFirst({ where: { id: params.teamId, users: { some: { userId: session.user.id } } } });
+            if (!team) return new Response(null, { status: 404 });
+            const plan = await prisma.team.findUnique({ where: { id: params.teamId }, select: { plan: true } });
+            return Response.json({ team, plan });
+          }
+        `,
+      },
+      {
+        name: "the team loaded with its members, and the caller looked for among them before it is used",
+        filename: PAGES_TEAM_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function getServerSession(...args: unknown[]): Promise<{ user: { id: string } } | null>;
+          export default async function handle(req: any, res: any) {
+            const session = await getServerSession(req, res);
+            if (!session) return res.status(401).end();
+            const { teamId } = req.query as { teamId: string };
+            const team = await prisma.team.findUnique({ where: { id: teamId }, include: { users: true } });
+            if (!team) return res.status(404).end();
+            const isUserAdmin = team.users.some((user: any) => user.role === 'ADMIN' && user.userId === session.user.id);
+            if (!isUserAdmin) return res.status(403).end();
+            await prisma.team.update({ where: { id: teamId }, data: { name: req.body.name } });
+            return res.status(204).end();
+          }
+        `,
+      },
+      {
+        name: 'App Router: a helper that answers whether the caller is an admin of the team, its result tested',
+        filename: APP_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function getAuthenticatedAdmin(teamId: string): Promise<{ userId: string } | null>;
+          export async function PATCH(req: Request, { params }: { params: Promise<{ teamId: string }> }) {
+            const { teamId } = await params;
+            const admin = await getAuthenticatedAdmin(teamId);
+            if (!admin) return new Response(null, { status: 401 });
+            await prisma.team.update({ where: { id: teamId }, data: { plan: 'pro' } });
+            return new Response(null, { status: 204 });
+          }
+        `,
+      },
+      {
+        name: 'an internal endpoint that compares a bearer token with a configured secret in constant time',
+        filename: path.join(TEAM, 'pages', 'api', 'billing', 'unpause.ts'),
+        code: `
+          import { timingSafeEqual } from 'node:crypto';
+          declare const prisma: any;
+          export default async function handle(req: any, res: any) {
+            const token = (req.headers.authorization ?? '').slice(7);
+            const envKey = process.env.INTERNAL_API_KEY ?? '';
+            if (token.length !== envKey.length || !timingSafeEqual(Buffer.from(token), Buffer.from(envKey))) return res.status(401).end();
+            const team = await prisma.team.update({ where: { id: req.body.teamId }, data: { plan: 'pro' } });
+            return res.json(team);
+          }
+        `,
+      },
+      {
+        name: "the session's own team, and a lookup by another column",
+        filename: ACTIONS,
+        code: `
+          'use server';
+          declare const prisma: any;
+          declare function auth(): Promise<{ user: { id: string; teamId: string } }>;
+          export async function renameTeam(name: string) {
+            const session = await auth();
+            await prisma.team.update({ where: { id: session.user.teamId }, data: { name } });
+            return prisma.team.findFirst({ where: { name } });
+          }
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: 'tRPC: a team renamed by the id the client sent',
+        filename: ROUTER,
+        code: `
+          declare const protectedProcedure: any;
+          declare const z: any;
+          export const teamRouter = {
+            rename: protectedProcedure.input(z.object({ teamId: z.string(), name: z.string() })).mutation(async ({ ctx, input }: any) => {
+              return ctx.db.team.update({ where: { id: input.teamId }, data: { name: input.name } });
+            }),
+          };
+        `,
+        errors: [
+          {
+            messageId: 'requestId',
+            line: 6,
+            data: { value: 'input.teamId', origin: 'the client (procedure input)', kind: 'UPDATE', table: 'Team', column: 'users', fix: '`findFirst({ where: { id, users: { some: { userId: session.userId } } } })`' },
+          },
+        ],
+      },
+      {
+        name: 'App Router: a team and its plan read by the id in the URL, signed in but no membership check',
+        filename: APP_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ user: { id: string } }>;
+          export async function GET(req: Request, { params }: { params: Promise<{ teamId: string }> }) {
+            const session = await auth();
+            if (!session) return new Response(null, { status: 401 });
+            const { teamId } = await params;
+            return Response.json(await prisma.team.findUnique({ where: { id: teamId }, include: { documents: true } }));
+          }
+        `,
+        errors: [{ messageId: 'requestId', line: 8 }],
+      },
+    ],
+  });
+});
+
 describe('Drizzle tables imported through a path alias', () => {
   typescriptTester().run('require-tenant-predicate (path alias)', rule, {
     valid: [
