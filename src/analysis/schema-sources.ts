@@ -23,6 +23,8 @@ export interface SchemaTable {
   readonly ownerRelations: ReadonlySet<string>;
   /** Prisma list relation fields and the model each holds (`users` → `UserTeam` on a `Team`). */
   readonly listRelations: ReadonlyMap<string, string>;
+  /** Tenant references a row may leave empty (`teamId String?` of `team Team? @relation(...)`). */
+  readonly optionalTenantReferences: ReadonlySet<string>;
   /** Where it was declared: `prisma/schema.prisma`, `migrations/0001_init.sql` (relative to the root). */
   readonly source: string;
 }
@@ -238,6 +240,7 @@ export interface MutableTable extends SchemaTable {
   readonly ownerReferences: Set<string>;
   readonly ownerRelations: Set<string>;
   readonly listRelations: Map<string, string>;
+  readonly optionalTenantReferences: Set<string>;
 }
 
 function tableFor(tables: Map<string, MutableTable>, name: string, source: string, keys: readonly string[]): MutableTable {
@@ -248,7 +251,7 @@ function tableFor(tables: Map<string, MutableTable>, name: string, source: strin
       return existing;
     }
   }
-  const table: MutableTable = { name, columns: new Set(), tenantReferences: new Set(), tenantRelations: new Set(), ownerReferences: new Set(), ownerRelations: new Set(), listRelations: new Map(), source };
+  const table: MutableTable = { name, columns: new Set(), tenantReferences: new Set(), tenantRelations: new Set(), ownerReferences: new Set(), ownerRelations: new Set(), listRelations: new Map(), optionalTenantReferences: new Set(), source };
   for (const key of keys) tables.set(key.toLowerCase(), table);
   return table;
 }
@@ -293,9 +296,11 @@ export function parsePrismaSchema(text: string, source: string, tables: Map<stri
         if (list === undefined && isTenantModel(type) && !loginAccounts.has(type)) {
           table.tenantRelations.add(name);
           const fields = /fields:\s*\[([^\]]*)\]/u.exec(relation ?? '')?.[1];
+          const optional = new RegExp(`\\b${type}\\?`, 'u').test(line);
           for (const key of fields?.split(',') ?? []) {
             const trimmed = key.trim();
             if (trimmed) table.tenantReferences.add(trimmed);
+            if (trimmed && optional) table.optionalTenantReferences.add(trimmed);
           }
         } else if (list === undefined && OWNER_MODEL.test(type) && !new RegExp(`\\b${type}\\?`, 'u').test(line)) {
           // A required relation to the user model: the row belongs to one user.

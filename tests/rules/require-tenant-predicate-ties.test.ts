@@ -491,6 +491,51 @@ describe('rows compared with the caller, and rows only tested for existence', ()
   });
 });
 
+describe('creates that leave the tenant column unset', () => {
+  typescriptTester().run('require-tenant-predicate (creates)', rule, {
+    valid: [
+      {
+        name: 'a nullable tenant column (`teamId String?`) may be left unset (strict only)',
+        filename: PUBLIC_DOWNLOAD,
+        code: `
+          declare const prisma: any;
+          export default async function handle(req: any, res: any) {
+            const view = await prisma.view.create({ data: { linkId: req.body.linkId, viewerEmail: req.body.email } });
+            return res.json(view);
+          }
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: 'the same create in strict',
+        filename: PUBLIC_DOWNLOAD,
+        options: [{ reportServiceQueries: true }],
+        code: `
+          declare const prisma: any;
+          export default async function handle(req: any, res: any) {
+            const view = await prisma.view.create({ data: { linkId: req.body.linkId, viewerEmail: req.body.email } });
+            return res.json(view);
+          }
+        `,
+        errors: [{ messageId: 'missingInsert', line: 4, data: { kind: 'INSERT', table: 'View', column: 'teamId' } }],
+      },
+      {
+        name: 'a required tenant column left unset',
+        filename: ACTIONS,
+        code: `
+          'use server';
+          declare const prisma: any;
+          export async function reopenInvitation(status: string) {
+            return prisma.invitation.create({ data: { status } });
+          }
+        `,
+        errors: [{ messageId: 'missingInsert', line: 5, data: { kind: 'INSERT', table: 'Invitation', column: 'teamId' } }],
+      },
+    ],
+  });
+});
+
 describe('viewer flows that identify no caller', () => {
   typescriptTester().run('require-tenant-predicate (viewer flows)', rule, {
     valid: [
