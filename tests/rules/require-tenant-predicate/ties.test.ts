@@ -9,8 +9,8 @@ import path from 'node:path';
 
 import { describe } from 'vitest';
 
-import rule from '../../src/rules/require-tenant-predicate.js';
-import { FIXTURES, typescriptTester } from '../testers.js';
+import rule from '../../../src/rules/require-tenant-predicate.js';
+import { FIXTURES, typescriptTester } from '../../testers.js';
 
 const TEAM = path.join(FIXTURES, 'tenant', 'team-app');
 const APP_ROUTE = path.join(TEAM, 'app', 'api', 'documents', '[id]', 'route.ts');
