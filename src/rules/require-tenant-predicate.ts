@@ -556,8 +556,9 @@ export default createRule<Options, MessageIds>({
       const scoping = tableScoping(table.name, known);
       if (scoping) return scoping;
       if (table.tenantReferences.length > 0 && !settings.globalTables.includes(table.name)) return { columns: table.tenantReferences, relations: [], assumed: false };
-      // No tenant key: a required owner column (`userId ... .references(() => users.id)`) owns the row.
-      if (table.ownerReferences.length > 0 && !settings.globalTables.includes(table.name) && !OWNER_SELF_TABLES.has(table.name.toLowerCase())) {
+      // No tenant key: a required owner column (`userId ... .references(() => users.id)`) owns the row,
+      // unless the table is the tenant itself (an organization's `ownerId` is its creator, not its key).
+      if (table.ownerReferences.length > 0 && !settings.globalTables.includes(table.name) && !OWNER_SELF_TABLES.has(table.name.toLowerCase()) && !TENANT_MODELS.includes(table.name.toLowerCase())) {
         return { columns: table.ownerReferences, relations: [], assumed: false, owner: true };
       }
       return null;

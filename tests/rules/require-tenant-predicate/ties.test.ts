@@ -854,6 +854,27 @@ describe("the tenant's own row", () => {
   });
 });
 
+describe("a tenant table's owner column is not its tenant key", () => {
+  typescriptTester().run('require-tenant-predicate (tenant owner)', rule, {
+    valid: [
+      {
+        name: "strict: an organization read by id is not missing its ownerId (the creator, not the isolation key)",
+        filename: path.join(FIXTURES, 'tenant', 'drizzle-app', 'src', 'services', 'organizations.ts'),
+        options: [{ reportServiceQueries: true }],
+        code: `
+          import { eq } from 'drizzle-orm';
+          import { pgTable, text } from 'drizzle-orm/pg-core';
+          declare const db: any;
+          const users = pgTable('users', { id: text('id') });
+          const organization = pgTable('organization', { id: text('id'), ownerId: text('owner_id').notNull().references(() => users.id) });
+          export const findOrganizationById = (id: string) => db.select().from(organization).where(eq(organization.id, id));
+        `,
+      },
+    ],
+    invalid: [],
+  });
+});
+
 describe('Drizzle tables imported through a path alias', () => {
   typescriptTester().run('require-tenant-predicate (path alias)', rule, {
     valid: [
