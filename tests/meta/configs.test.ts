@@ -217,7 +217,7 @@ describe('the README describes the strict preset', () => {
     const recommendation: unknown = rule.meta.docs?.recommended;
     const strictOptions =
       typeof recommendation === 'object' && recommendation !== null
-        ? Object.keys(((recommendation as { strict: readonly object[] }).strict[0] ?? {}) as object)
+        ? Object.keys((recommendation as { strict: readonly object[] }).strict[0] ?? {})
         : [];
     const named = strictOptions.filter((option) => paragraph.includes(`\`${option}\``));
     expect(named).toEqual(strictOptions);
