@@ -42,6 +42,22 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   return null;
 }
 
+/**
+ * A member chain read with static keys: `a.b.c` → the root `a` and `['b', 'c']`; `this.x` → the
+ * `this` and `['x']`. Null when a key is computed from a value (`a[b]`).
+ */
+export function memberPath(node: TSESTree.Node): { readonly root: TSESTree.Node; readonly path: string[] } | null {
+  const path: string[] = [];
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const key = staticKeyName(current);
+    if (key === null) return null;
+    path.unshift(key);
+    current = unwrap(current.object);
+  }
+  return { root: current, path };
+}
+
 /** A property or member key known without evaluation: `a.b`, `a['b']`, `{ b: 1 }`, `{ 'b': 1 }`. */
 export function staticKeyName(
   node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,

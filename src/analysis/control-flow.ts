@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calledMethodName, calleeName, type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from './ast.js';
+import { calledMethodName, calleeName, exits, type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from './ast.js';
 import { guardsOf } from './guards.js';
 
 /**
@@ -238,4 +238,25 @@ export function delayAmountOf(call: TSESTree.CallExpression | TSESTree.NewExpres
   if (/^back[oO]ff/u.test(name)) return 'growing';
   const amount = name === 'setTimeout' ? call.arguments[1] : call.arguments[0];
   return amount === undefined || amount.type === AST_NODE_TYPES.SpreadElement ? null : amount;
+}
+
+/**
+ * Whether `earlier` can run before `later` on one path through their function: not when they sit
+ * in different branches of the same `if`, ternary or `switch` (`if (GET) { a } else if (PATCH) {
+ * b }`), nor when `earlier` is inside a branch that always returns or throws and `later` is not
+ * (`if (req.method === 'GET') { a; return res.json(x); } b`). Source order is the caller's to check.
+ */
+export function mayRunBefore(earlier: TSESTree.Node, later: TSESTree.Node): boolean {
+  const childOnPath = new Map<TSESTree.Node, TSESTree.Node>();
+  for (let child: TSESTree.Node = later, parent = later.parent; parent; child = parent, parent = parent.parent) childOnPath.set(parent, child);
+  for (let child: TSESTree.Node = earlier, parent = earlier.parent; parent; child = parent, parent = parent.parent) {
+    const other = childOnPath.get(parent);
+    if (other !== undefined) {
+      if (other === child) return true;
+      if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === child || parent.test === other;
+      return parent.type !== AST_NODE_TYPES.SwitchStatement || (child.type !== AST_NODE_TYPES.SwitchCase || other.type !== AST_NODE_TYPES.SwitchCase);
+    }
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== child && exits(child as TSESTree.Statement)) return false;
+  }
+  return true;
 }

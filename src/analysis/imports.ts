@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { staticKeyName, unwrap, variableOf } from './ast.js';
+import { memberPath, staticKeyName, unwrap, variableOf } from './ast.js';
 
 /**
  * Where a local name comes from. `path` is the export path inside the module, with the default
@@ -42,14 +42,10 @@ function stripDefault(path: readonly string[]): readonly string[] {
 
 /** `require('x')`, `require('x').a.b`, and (unwrapped) `await import('x')`: the module and path. */
 function requireRef(node: TSESTree.Node): Binding | null {
-  const members: string[] = [];
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    const name = staticKeyName(current);
-    if (name === null) return null;
-    members.unshift(name);
-    current = unwrap(current.object);
-  }
+  const chain = memberPath(node);
+  if (!chain) return null;
+  const members = chain.path;
+  let current = chain.root;
   if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrap(current.argument);
   if (current.type === AST_NODE_TYPES.ImportExpression) {
     const source = current.source;

@@ -21,6 +21,10 @@ export interface SchemaTable {
   readonly ownerReferences: ReadonlySet<string>;
   /** The required relation fields to the user model (`user`). */
   readonly ownerRelations: ReadonlySet<string>;
+  /** Prisma list relation fields and the model each holds (`users` → `UserTeam` on a `Team`). */
+  readonly listRelations: ReadonlyMap<string, string>;
+  /** Tenant references a row may leave empty (`teamId String?` of `team Team? @relation(...)`). */
+  readonly optionalTenantReferences: ReadonlySet<string>;
   /** Where it was declared: `prisma/schema.prisma`, `migrations/0001_init.sql` (relative to the root). */
   readonly source: string;
 }
@@ -235,6 +239,8 @@ export interface MutableTable extends SchemaTable {
   readonly tenantRelations: Set<string>;
   readonly ownerReferences: Set<string>;
   readonly ownerRelations: Set<string>;
+  readonly listRelations: Map<string, string>;
+  readonly optionalTenantReferences: Set<string>;
 }
 
 function tableFor(tables: Map<string, MutableTable>, name: string, source: string, keys: readonly string[]): MutableTable {
@@ -245,7 +251,7 @@ function tableFor(tables: Map<string, MutableTable>, name: string, source: strin
       return existing;
     }
   }
-  const table: MutableTable = { name, columns: new Set(), tenantReferences: new Set(), tenantRelations: new Set(), ownerReferences: new Set(), ownerRelations: new Set(), source };
+  const table: MutableTable = { name, columns: new Set(), tenantReferences: new Set(), tenantRelations: new Set(), ownerReferences: new Set(), ownerRelations: new Set(), listRelations: new Map(), optionalTenantReferences: new Set(), source };
   for (const key of keys) tables.set(key.toLowerCase(), table);
   return table;
 }
@@ -286,12 +292,15 @@ export function parsePrismaSchema(text: string, source: string, tables: Map<stri
       const relation = /@relation\(([^)]*)\)/u.exec(rest)?.[1];
       if (relation !== undefined || list !== undefined || /^[A-Z]/u.test(type) && !PRISMA_SCALARS.has(type)) {
         // A relation field: not a column. A tenant relation names its scalar key in `fields: [...]`.
+        if (list !== undefined) table.listRelations.set(name, type);
         if (list === undefined && isTenantModel(type) && !loginAccounts.has(type)) {
           table.tenantRelations.add(name);
           const fields = /fields:\s*\[([^\]]*)\]/u.exec(relation ?? '')?.[1];
+          const optional = new RegExp(`\\b${type}\\?`, 'u').test(line);
           for (const key of fields?.split(',') ?? []) {
             const trimmed = key.trim();
             if (trimmed) table.tenantReferences.add(trimmed);
+            if (trimmed && optional) table.optionalTenantReferences.add(trimmed);
           }
         } else if (list === undefined && OWNER_MODEL.test(type) && !new RegExp(`\\b${type}\\?`, 'u').test(line)) {
           // A required relation to the user model: the row belongs to one user.

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { decoratorsOf, type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf } from './ast.js';
+import { decoratorsOf, type FunctionNode, isFunctionNode, memberPath, staticKeyName, unwrap, variableOf } from './ast.js';
 import type { FileFacts } from './file-facts.js';
 
 /**
@@ -122,7 +122,7 @@ function memberSource(member: TSESTree.MemberExpression, facts: FileFacts, depth
   if (chain) {
     const [root, ...path] = chain;
     if (root !== undefined) {
-      if (SESSION_ROOT.test(root) && path.length > 0) return SESSION;
+      if (SESSION_ROOT.test(root) && path.length > 0 && !rowNamedLikeCaller(member, facts)) return SESSION;
       // ctx.session.user.id, req.user.id, ctx.state.user, locals.user, event.locals.user
       for (let index = 0; index < Math.min(path.length, 3); index++) {
         const part = path[index] ?? '';
@@ -267,10 +267,40 @@ function identifierSource(identifier: TSESTree.Identifier, facts: FileFacts, dep
   if (definition.type === DefinitionType.ImportBinding) return CONSTANT;
   if (definition.type !== DefinitionType.Variable) return UNKNOWN;
   const declarator = definition.node;
-  if (!declarator.init) return UNKNOWN;
+  if (!declarator.init) {
+    // `let userId; if (session) userId = session.user.id;`: judged by what is assigned to it.
+    const assigned = variable.references.flatMap((reference) => (reference.writeExpr && reference.identifier.parent.type === AST_NODE_TYPES.AssignmentExpression ? [reference.writeExpr] : []));
+    return assigned.length > 0 ? strongest(assigned.map((value) => sourceOf(value, facts, depth + 1))) : UNKNOWN;
+  }
   // A reassigned `let` may hold anything: judge by its first value, but never call it constant.
   const source = declarator.id.type === AST_NODE_TYPES.Identifier ? sourceOf(declarator.init, facts, depth + 1) : patternSource(declarator.id, identifier.name, declarator.init, facts, depth);
   return source;
+}
+
+/** Array methods whose callback receives the elements: `viewers.map((viewer) => viewer.id)`. */
+const ELEMENT_CALLBACKS = /^(?:map|flatMap|forEach|filter|find|findIndex|findLast|some|every|reduce|sort)$/u;
+
+/**
+ * A root named like the caller (`viewer`, `user`) that is in fact a row: an element handed to an
+ * array callback, or a variable holding what a database query returned.
+ */
+function rowNamedLikeCaller(member: TSESTree.MemberExpression, facts: FileFacts): boolean {
+  let root: TSESTree.Node = member;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = variableOf(facts.sourceCode, root)?.defs[0];
+  if (definition?.type === DefinitionType.Parameter) {
+    const call = definition.node.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(definition.node as TSESTree.Expression)) return false;
+    const callee = unwrap(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && ELEMENT_CALLBACKS.test(staticKeyName(callee) ?? '');
+  }
+  if (definition?.type !== DefinitionType.Variable || !definition.node.init) return false;
+  let init = unwrap(definition.node.init);
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrap(init.argument);
+  if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(init.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && QUERY_CALL.test(staticKeyName(callee) ?? '') && isDatabaseChain(callee);
 }
 
 /** `const { id } = params`, `const { data } = schema.safeParse(body)`, `const [a] = x`. */
@@ -415,18 +445,9 @@ function parameterSource(name: TSESTree.Identifier, fn: FunctionNode, facts: Fil
 
 /** `a.b.c` → ['a', 'b', 'c'] (static keys only); null for anything else. */
 function memberChain(node: TSESTree.Node): string[] | null {
-  const names: string[] = [];
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    const key = staticKeyName(current);
-    if (key === null) return null;
-    names.unshift(key);
-    current = unwrap(current.object);
-  }
-  if (current.type === AST_NODE_TYPES.ThisExpression) names.unshift('this');
-  else if (current.type === AST_NODE_TYPES.Identifier) names.unshift(current.name);
-  else return null;
-  return names;
+  const chain = memberPath(node);
+  if (chain?.root.type === AST_NODE_TYPES.ThisExpression) return ['this', ...chain.path];
+  return chain?.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path] : null;
 }
 
 /**

@@ -195,8 +195,9 @@ export const PRISMA_CREATE_METHODS: ReadonlySet<string> = new Set(['create', 'cr
 export const DRIZZLE_TABLE_FUNCTIONS: ReadonlySet<string> = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'table']);
 
 /**
- * Membership tables (`memberships`, `organization_members`, `user_roles`): looking one up by the
- * caller's user id is how the tenant is found in the first place, a pre-authorisation lookup.
+ * Membership tables (`memberships`, `organization_members`, `user_roles`, `UserTeam`,
+ * `workspace_users`): looking one up by the caller's user id is how the tenant is found in the
+ * first place, a pre-authorisation lookup.
  */
-export const MEMBERSHIP_TABLE = /members?(?:hips?)?$|^user_?(?:orgs?|organi[sz]ations?|teams?|workspaces?|tenants?|roles?)$/iu;
+export const MEMBERSHIP_TABLE = /members?(?:hips?)?$|^user_?(?:orgs?|organi[sz]ations?|teams?|workspaces?|tenants?|roles?)$|^(?:orgs?|organi[sz]ations?|teams?|workspaces?|tenants?|projects?)_?users$/iu;
 export const USER_ID_COLUMN = /^user_?id$/iu;

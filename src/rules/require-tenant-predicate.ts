@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, enclosingFunction, isFunctionNode, staticKeyName, unwrap, walk } from '../analysis/ast.js';
+import { calleeName, enclosingFunction, isFunctionNode, staticKeyName, unwrap } from '../analysis/ast.js';
+import { authenticatesCaller } from '../analysis/caller-auth.js';
+import { mayRunBefore } from '../analysis/control-flow.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
 import { matchesPathPattern, productionReadySettings, stringListSetting } from '../analysis/settings.js';
@@ -35,6 +37,7 @@ import { type BuilderQuery, knexQuery, kyselyQuery, supabaseQuery } from './requ
 import { chainAfter, type DrizzleTable, drizzleTableOf } from './require-tenant-predicate/drizzle.js';
 import { drizzleCondition, type FilterAnswer, objectFilter } from './require-tenant-predicate/filters.js';
 import { parseRawQuery, rawQueryText, verdictOf } from './require-tenant-predicate/raw-sql.js';
+import { createTies, ID_KEY, queryNodeOf, type ScopedQuery } from './require-tenant-predicate/ties.js';
 
 export type Options = [
   {
@@ -233,8 +236,18 @@ export default createRule<Options, MessageIds>({
 
     const rawQueries: { node: TSESTree.Node; model: SqlModel }[] = [];
     /** Queries that do filter by the tenant, by function: they verify ownership for later ones. */
-    const scopedQueries: { fn: TSESTree.Node | null; table: string; start: number; node: TSESTree.Node }[] = [];
-    const findings: { node: TSESTree.Node; messageId: 'missing' | 'missingInsert' | 'optional'; data: { kind: string; table: string; column: string }; library: QueryLibrary }[] = [];
+    const scopedQueries: ScopedQuery[] = [];
+    let tenantKeys: Set<string> | undefined;
+    /** A column or field that holds the tenant somewhere in the schema, or a configured one. */
+    const isTenantKey = (key: string): boolean => {
+      if (!tenantKeys) {
+        tenantKeys = new Set(settings.tenantColumns.map((column) => column.toLowerCase()));
+        for (const table of schema().tables.values()) for (const reference of table.tenantReferences) tenantKeys.add(reference.toLowerCase());
+      }
+      return tenantKeys.has(key.toLowerCase());
+    };
+    const ties = createTies(facts, scopedQueries, isTenantKey);
+    const findings: { node: TSESTree.Node; messageId: 'missing' | 'missingInsert' | 'optional'; data: { kind: string; table: string; column: string }; library: QueryLibrary; tenantRow?: boolean }[] = [];
     const checks: (() => void)[] = [];
 
     return {
@@ -296,15 +309,19 @@ export default createRule<Options, MessageIds>({
         // function (`findFirst({ where: { id, orgId } })`, then `update({ where: { id } })`).
         for (const finding of findings) {
           const fn = enclosingFunction(finding.node);
-          const verified = scopedQueries.some((query) => query.fn === fn && fn !== null && query.table === finding.data.table.toLowerCase() && query.start < finding.node.range[0]);
+          const verified = scopedQueries.some(
+            (query) => query.fn === fn && fn !== null && query.table === finding.data.table.toLowerCase() && query.start < finding.node.range[0] && mayRunBefore(query.node, finding.node),
+          );
           if (verified) continue;
-          const idor = requestDriven(finding.node, finding.messageId);
+          const idor = requestDriven(finding.node, finding.messageId, finding.data.kind);
           if (idor === 'excused') continue;
           if (idor === 'create') {
+            // A create may leave a nullable tenant column unset (`teamId String?`): strict only.
+            if (!reportServiceQueries && finding.library === 'prisma' && schema().tables.get(finding.data.table.toLowerCase())?.optionalTenantReferences.has(finding.data.column)) continue;
             context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
           } else if (idor) {
             const { kind, table, column } = finding.data;
-            context.report({ node: finding.node, messageId: 'requestId', data: { kind, table, column, value: idor.value, origin: idor.origin, fix: fixExample(column, finding.library) } });
+            context.report({ node: finding.node, messageId: 'requestId', data: { kind, table, column, value: idor.value, origin: idor.origin, fix: finding.tenantRow ? `\`findFirst({ where: { id, ${column}: { some: { userId: session.userId } } } })\`` : fixExample(column, finding.library) } });
           } else if (reportServiceQueries) {
             context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
           }
@@ -369,10 +386,15 @@ export default createRule<Options, MessageIds>({
         }
         if (!(PRISMA_READ_METHODS.has(method) || PRISMA_CREATE_METHODS.has(method))) return;
         const scoping = tableScoping(model);
-        if (!scoping) return;
+        const membership = scoping ? null : membershipOfTenant(model);
+        if (!scoping && membership === null) return;
         if (facts.isClientModule || !isPrismaClient(client) || !takesPrismaArgs(args)) return;
         if (throughScopingHelper(client, settings, facts)) return;
         const kind = PRISMA_CREATE_METHODS.has(method) ? 'INSERT' : method.startsWith('update') || method === 'upsert' ? 'UPDATE' : method.startsWith('delete') ? 'DELETE' : 'SELECT';
+        if (!scoping) {
+          if (membership !== null && kind !== 'INSERT') checkTenantRow(node, args, kind, model, membership);
+          return;
+        }
         const fields = scoping.columns;
         const relations = scoping.relations.length > 0 ? scoping.relations : ['tenant', 'organization', 'organisation', 'workspace', 'org', 'team'];
         let answer: FilterAnswer;
@@ -392,6 +414,41 @@ export default createRule<Options, MessageIds>({
         if (answer.kind === 'no' && args && args.type !== AST_NODE_TYPES.SpreadElement && isSelfLookup(objectProperty(args, 'where'), model)) return;
         report(node, answer, kind, scoping.assumed ? model : modelName(model), scoping, 'prisma');
       });
+    }
+
+    /**
+     * The tenant's own row (`team.update({ where: { id: input.teamId } })`, PRECISION.md): its id is
+     * the tenant key, so a request id there needs a membership check like any other. The relation
+     * to the membership model (`users UserTeam[]`) is what ties it to the caller. Null when the model
+     * is not the tenant, or no membership model is known (then the rule cannot say who belongs).
+     */
+    function membershipOfTenant(model: string): string | null {
+      const table = schema().tables.get(model.toLowerCase());
+      if (!table || !schema().hasTenantKeys || !TENANT_MODELS.includes(table.name.toLowerCase())) return null;
+      for (const [field, type] of table.listRelations) {
+        const member = schema().tables.get(type.toLowerCase());
+        if (member && MEMBERSHIP_TABLE.test(member.name) && member.ownerReferences.size > 0 && member.tenantReferences.size > 0) return field;
+      }
+      return null;
+    }
+
+    function checkTenantRow(node: TSESTree.CallExpression, args: TSESTree.CallExpressionArgument | undefined, kind: string, model: string, membership: string): void {
+      const where = args && args.type !== AST_NODE_TYPES.SpreadElement ? objectProperty(args, 'where') : null;
+      const entries = where ? facts.constants.objectEntries(where)?.entries : undefined;
+      if (!entries) return;
+      let byRequestId = false;
+      for (const entry of entries) {
+        if (entry.key === membership) {
+          // `users: { some: { userId } }`: the caller's membership is in the filter.
+          scopedQueries.push({ fn: enclosingFunction(node), table: model.toLowerCase(), start: node.range[0], node });
+          return;
+        }
+        if (entry.key !== 'id' || entry.value.kind !== 'node') continue;
+        const value = unwrap(entry.value.node);
+        const id = value.type === AST_NODE_TYPES.ObjectExpression ? objectProperty(value, 'equals') : value;
+        byRequestId = id !== null && sourceOf(id, facts).kind === 'request';
+      }
+      if (byRequestId) findings.push({ node, messageId: 'missing', data: { kind, table: modelName(model), column: membership }, library: 'prisma', tenantRow: true });
     }
 
     /**
@@ -500,8 +557,9 @@ export default createRule<Options, MessageIds>({
       const scoping = tableScoping(table.name, known);
       if (scoping) return scoping;
       if (table.tenantReferences.length > 0 && !settings.globalTables.includes(table.name)) return { columns: table.tenantReferences, relations: [], assumed: false };
-      // No tenant key: a required owner column (`userId ... .references(() => users.id)`) owns the row.
-      if (table.ownerReferences.length > 0 && !settings.globalTables.includes(table.name) && !OWNER_SELF_TABLES.has(table.name.toLowerCase())) {
+      // No tenant key: a required owner column (`userId ... .references(() => users.id)`) owns the row,
+      // unless the table is the tenant itself (an organization's `ownerId` is its creator, not its key).
+      if (table.ownerReferences.length > 0 && !settings.globalTables.includes(table.name) && !OWNER_SELF_TABLES.has(table.name.toLowerCase()) && !TENANT_MODELS.includes(table.name.toLowerCase())) {
         return { columns: table.ownerReferences, relations: [], assumed: false, owner: true };
       }
       return null;
@@ -561,6 +619,7 @@ export default createRule<Options, MessageIds>({
     function requestDriven(
       node: TSESTree.Node,
       messageId: 'missing' | 'missingInsert' | 'optional',
+      kind: string,
     ): { value: string; origin: string } | 'create' | 'excused' | null {
       // Webhook receivers act across tenants by design (after verifying the sender): silent in both presets.
       if (WEBHOOK_PATH.test(context.filename.replaceAll('\\', '/'))) return 'excused';
@@ -578,23 +637,99 @@ export default createRule<Options, MessageIds>({
       if (messageId === 'missing' && queryValueLeaves(query, false).some((leaf) => sourceOf(leaf, facts).kind === 'session')) return 'excused';
       // The request value tied to the tenant earlier in the handler, or in a function around it
       // (the write may sit in a `$transaction` or `setTimeout` callback), or the row checked after.
+      // A second id the query filters by counts too: a link filtered by a dataroom that was itself
+      // verified for the team belongs to the team.
       const scopes = enclosingFunctions(node);
-      for (const value of values) {
-        const text = sourceCode.getText(value.node);
-        const root = rootName(value.node);
-        if (scopes.some((scope) => tiedEarlier(scope, query, text, root))) return 'excused';
-      }
-      if (rowCheckedAfter(query, scopes[0] ?? null)) return 'excused';
+      const conjunctive = conjunctiveValues(query);
+      const candidates = conjunctive ? conjunctive.filter((entry) => ID_KEY.test(entry.key) || sourceOf(entry.value, facts).kind === 'request').map((entry) => entry.value) : values.map((value) => value.node);
+      if (candidates.some((value) => scopes.some((scope) => ties.tiedEarlier(scope, query, value)))) return 'excused';
+      if (ties.rowCheckedAfter(query, scopes[0] ?? null)) return 'excused';
+      // A read whose row is only tested (a uniqueness check before a create): strict.
+      if (kind === 'SELECT' && ties.onlyTestedForExistence(query)) return null;
       // Internal endpoints (a bearer or query token compared with a configured secret) and admin-only
       // procedures (`adminActionClient`, `adminProcedure`) act across tenants by design.
       const outer = scopes.at(-1);
-      if (outer && (INTERNAL_SECRET_CHECK.test(sourceCode.getText(outer)) || adminEntry(outer))) return 'excused';
-      // A handler that identifies no caller at all, on a public path (share links, viewers, invites):
-      // the id is the capability by design. Whether it should be public is not this rule's to know.
-      const entry = scopes.at(-1) ?? null;
-      if (entry && !AUTHENTICATES.test(sourceCode.getText(entry)) && PUBLIC_CAPABILITY_PATH.test(`${route} ${context.filename.replaceAll('\\', '/')}`)) return null;
+      const outerText = outer ? sourceCode.getText(outer) : '';
+      if (outer && (INTERNAL_SECRET_CHECK.test(outerText) || (outerText.includes('timingSafeEqual(') && INTERNAL_SECRET_READ.test(outerText)) || adminEntry(outer))) return 'excused';
+      // Where no caller is identified (no session read before the query, or the branch taken
+      // without one) the ids are the capability by design on a public path (share links, viewers,
+      // invites), and so is a lookup by several request ids that must match each other (a view by
+      // `viewId` and `linkId`). Whether that should be public is not this rule's to know: strict.
+      if (outer && isFunctionNode(outer) && (!authenticatesCaller(outer, facts, query.range[0]) || withoutCallerBranch(query))) {
+        if (PUBLIC_CAPABILITY_PATH.test(`${route} ${context.filename.replaceAll('\\', '/')}`)) return null;
+        const requestIds = new Set((conjunctive ?? []).filter((entry) => ID_KEY.test(entry.key) && sourceOf(entry.value, facts).kind === 'request').map((entry) => sourceCode.getText(entry.value)));
+        if (requestIds.size >= 2) return null;
+      }
       const text = sourceCode.getText(found.node);
       return { value: text.length > 40 ? `${text.slice(0, 37)}...` : text, origin: found.source.origin ?? 'the request' };
+    }
+
+    /**
+     * The values a query selects its rows by, with their keys, outside `OR` and `NOT` (a value
+     * there does not constrain the rows): Prisma-style `where` objects and Drizzle `and(eq(...))`.
+     * Null for filters read another way (raw SQL, Knex, Kysely, Supabase).
+     */
+    function conjunctiveValues(query: TSESTree.Node): { key: string; value: TSESTree.Node }[] | null {
+      if (query.type !== AST_NODE_TYPES.CallExpression) return null;
+      const found: { key: string; value: TSESTree.Node }[] = [];
+      let readable = false as boolean;
+      const fromObject = (node: TSESTree.Node, depth: number): void => {
+        const entries = depth > 4 ? null : facts.constants.objectEntries(node);
+        if (!entries) return;
+        readable = true;
+        for (const entry of entries.entries) {
+          if (entry.key === null || entry.key === 'OR' || entry.key === 'NOT' || entry.value.kind !== 'node') continue;
+          const value = unwrap(entry.value.node);
+          if (entry.key === 'AND') {
+            for (const branch of value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value]) if (branch && branch.type !== AST_NODE_TYPES.SpreadElement) fromObject(branch, depth + 1);
+          } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+            const equals = objectProperty(value, 'equals');
+            if (equals) found.push({ key: entry.key, value: equals });
+            else fromObject(value, depth + 1);
+          } else {
+            found.push({ key: entry.key, value });
+          }
+        }
+      };
+      const fromCondition = (node: TSESTree.Node | undefined, depth: number): void => {
+        const resolved = node ? facts.constants.resolve(node) : null;
+        const condition = resolved?.kind === 'node' && !resolved.foreign ? unwrap(resolved.node) : null;
+        if (!condition || depth > 4 || condition.type !== AST_NODE_TYPES.CallExpression) return;
+        readable = true;
+        const name = calleeName(condition);
+        if (name === 'and') for (const argument of condition.arguments) fromCondition(argument, depth + 1);
+        if (name !== 'eq') return;
+        const [column, value] = condition.arguments;
+        const target = column && unwrap(column);
+        const key = target?.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(target) : null;
+        if (key !== null && value) found.push({ key, value });
+      };
+      const [args] = query.arguments;
+      const where = args && args.type !== AST_NODE_TYPES.SpreadElement ? objectProperty(args, 'where') : null;
+      const whereCalls = chainAfter(query).calls.filter((call) => call.name === 'where');
+      if (!where && whereCalls.length === 0) return null;
+      if (where) {
+        const target = unwrap(where);
+        if (isFunctionNode(target)) fromCondition(singleReturn(target) ?? undefined, 0);
+        else if (target.type === AST_NODE_TYPES.CallExpression) fromCondition(target, 0);
+        else fromObject(target, 0);
+      }
+      for (const call of whereCalls) fromCondition(call.call.arguments[0], 0);
+      return readable ? found : null;
+    }
+
+    /** `if (session) { ... } else { query }`, `if (!session) { query }`: the query runs for callers with no session. */
+    function withoutCallerBranch(query: TSESTree.Node): boolean {
+      let child: TSESTree.Node = query;
+      for (let parent = query.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+        if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test === child) continue;
+        const test = unwrap(parent.test);
+        const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+        const subject = negated ? unwrap(test.argument) : test;
+        if ((subject.type !== AST_NODE_TYPES.Identifier && subject.type !== AST_NODE_TYPES.MemberExpression) || sourceOf(subject, facts).kind !== 'session') continue;
+        if (negated ? parent.consequent === child : parent.alternate === child) return true;
+      }
+      return false;
     }
 
     /** A function handed to an admin-only procedure builder: `adminActionClient.action(fn)`, `adminProcedure.query(fn)`. */
@@ -608,90 +743,6 @@ export default createRule<Options, MessageIds>({
       const found: TSESTree.Node[] = [];
       for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) if (isFunctionNode(current)) found.push(current);
       return found;
-    }
-
-    /**
-     * `const doc = await prisma.document.findUnique({ where: { id } }); await assertMember(doc.teamId)`
-     * or a membership query with `doc.teamId`: the loaded row's tenant is checked before it is used.
-     */
-    function rowCheckedAfter(query: TSESTree.Node, fn: TSESTree.Node | null): boolean {
-      let holder: TSESTree.Node = query;
-      while (holder.parent && (holder.parent.type === AST_NODE_TYPES.AwaitExpression || holder.parent.type === AST_NODE_TYPES.TSAsExpression || holder.parent.type === AST_NODE_TYPES.TSNonNullExpression)) holder = holder.parent;
-      const declarator = holder.parent;
-      if (!fn || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-      const row = declarator.id.name;
-      let checked = false;
-      walk(fn, (candidate) => {
-        if (checked || candidate.range[0] < query.range[1] || candidate.type !== AST_NODE_TYPES.MemberExpression) return;
-        const key = staticKeyName(candidate);
-        const object = unwrap(candidate.object);
-        if (key === null || !TENANT_KEY_NAME.test(key)) return;
-        if (object.type === AST_NODE_TYPES.Identifier ? object.name === row : rootName(object) === row) {
-          // Used as an argument of a call (a membership query, an access check) or in a comparison.
-          let parent = candidate.parent;
-          while (parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression) parent = parent.parent;
-          checked =
-            parent.type === AST_NODE_TYPES.BinaryExpression ||
-            parent.type === AST_NODE_TYPES.CallExpression ||
-            parent.type === AST_NODE_TYPES.Property ||
-            parent.type === AST_NODE_TYPES.ArrayExpression;
-        }
-      });
-      return checked;
-    }
-
-    /** A scoped query or an access check earlier in the same function that uses the same value. */
-    function tiedEarlier(fn: TSESTree.Node, query: TSESTree.Node, text: string, root: string | null): boolean {
-      for (const scoped of scopedQueries) {
-        if (scoped.fn !== fn || scoped.start >= query.range[0]) continue;
-        if (queryValueLeaves(queryNodeOf(scoped.node)).some((leaf) => sameValue(leaf, text, root))) return true;
-      }
-      let tied = false;
-      walk(fn, (candidate) => {
-        if (tied || candidate.range[1] > query.range[0]) return;
-        if (candidate.type === AST_NODE_TYPES.CallExpression) {
-          const name = calleeName(candidate);
-          if (name === null) return;
-          const uses = candidate.arguments.some((argument) => argumentUses(argument, text, root));
-          if (!uses) return;
-          // An access check given the value, or any call (a membership query, an ownership helper)
-          // given the value together with the caller: `getDocument({ docId, userId })`,
-          // `team.findUnique({ where: { id: teamId, users: { some: { userId } }, documents: { some: { id: docId } } } })`.
-          tied = ACCESS_CHECK.test(name) || queryValueLeaves(candidate).some((leaf) => sourceOf(leaf, facts).kind === 'session');
-        } else if (candidate.type === AST_NODE_TYPES.BinaryExpression && EQUALITY_OPERATORS.has(candidate.operator)) {
-          // const pet = await getPet(id); if (pet.userId !== session.user.id) return …: the row loaded by
-          // the same value was checked against the caller before this query.
-          tied = [candidate.left, candidate.right].some((side) => rowLoadedWith(side, text, root));
-        }
-      });
-      return tied;
-    }
-
-    /** `pet.userId` where `pet` was loaded by a call given the same value (`getPetById(id)`). */
-    function rowLoadedWith(side: TSESTree.Node, text: string, root: string | null): boolean {
-      const member = unwrap(side);
-      if (member.type !== AST_NODE_TYPES.MemberExpression) return false;
-      const key = staticKeyName(member);
-      if (key === null || !/(?:tenant|org|organi[sz]ation|workspace|team|account|owner|user|author|creator|member)_?id$/iu.test(key)) return false;
-      const object = unwrap(member.object);
-      if (object.type !== AST_NODE_TYPES.Identifier) return false;
-      const definition = facts.constants.definitionOf(object);
-      if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) return false;
-      let init = unwrap(definition.init);
-      if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrap(init.argument);
-      return init.type === AST_NODE_TYPES.CallExpression && init.arguments.some((argument) => argumentUses(argument, text, root));
-    }
-
-    function sameValue(leaf: TSESTree.Node, text: string, root: string | null): boolean {
-      return sourceCode.getText(leaf) === text || (root !== null && rootName(leaf) === root);
-    }
-
-    function argumentUses(argument: TSESTree.Node, text: string, root: string | null): boolean {
-      let used = false;
-      walk(argument, (candidate) => {
-        if (!used && (candidate.type === AST_NODE_TYPES.Identifier || candidate.type === AST_NODE_TYPES.MemberExpression)) used = sameValue(candidate, text, root);
-      });
-      return used;
     }
 
     function inEntryPoint(node: TSESTree.Node): boolean {
@@ -737,14 +788,11 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-const EQUALITY_OPERATORS = new Set(['===', '!==', '==', '!=']);
-/** A row's tenant or owner key: `teamId`, `organization_id`, `userId`, `ownerId`. */
-const TENANT_KEY_NAME = /^(?:tenant|org|organi[sz]ation|workspace|team|account|owner|user|author|creator|project)_?id$/iu;
 /** A token compared with a configured secret: `authorization !== \`Bearer ${process.env.INTERNAL_API_KEY}\``. */
 const INTERNAL_SECRET_CHECK = /[!=]==?\s*`?[^;\n]{0,20}process\.env\.\w*(?:TOKEN|SECRET|API_KEY)\b|process\.env\.\w*(?:TOKEN|SECRET|API_KEY)\b[^;\n]{0,20}[!=]==?/u;
+/** The same secret compared in constant time: `const envKey = process.env.INTERNAL_API_KEY; ... timingSafeEqual(token, envKey)`. */
+const INTERNAL_SECRET_READ = /process\.env\.\w*(?:TOKEN|SECRET|API_KEY)\b/u;
 
-/** A handler that identifies its caller: a session, token, auth helper or protected procedure. */
-const AUTHENTICATES = /session|\bauth\s*\(|getAuth|currentUser|getUser|requireUser|requireAuth|withAuth|authorization|bearer|jwt|verifyToken|protectedProcedure|authedProcedure|\bctx\.user\b|\breq\.user\b|clerk|kinde|getToken|cookies\(\)/iu;
 /** Routes that serve anonymous holders of a link: shared documents, viewers, invites, feedback forms. */
 const PUBLIC_CAPABILITY_PATH = /\/(?:links?|share[ds]?|shared|public|s|view|viewer|embed|invites?|invitations?|feedback|report|verify|unsubscribe|download|workflow-entry|p)(?:\/|\.|$|\s)/iu;
 
@@ -755,31 +803,12 @@ type QueryLibrary = 'drizzle' | 'knex' | 'kysely' | 'prisma' | 'sql' | 'supabase
 
 /** Webhook receivers act across tenants by design (after verifying the sender). */
 const WEBHOOK_PATH = /(?:^|\/)(?:webhooks?|hooks)(?:\/|\.)|webhook/iu;
-/** A call that checks the caller may use an id: `assertCanAccess(id)`, `await requireMember(teamId)`. */
-const ACCESS_CHECK = /^(?:assert|ensure|verify|check|require|authori[sz]e|can|guard|enforce|has|is)\w*|access|permission|member|owner/iu;
 
 /** `(t, { eq }) => eq(t.id, id)` or `where(fields, ops) { return ops.eq(fields.id, id); }`: the returned condition. */
 function singleReturn(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): TSESTree.Node | null {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
   const [statement, ...rest] = fn.body.body;
   return rest.length === 0 && statement?.type === AST_NODE_TYPES.ReturnStatement && statement.argument ? statement.argument : null;
-}
-
-/** The call (or tagged template) a finding's node belongs to: raw SQL findings sit on the query text. */
-function queryNodeOf(node: TSESTree.Node): TSESTree.Node {
-  let current: TSESTree.Node | undefined = node;
-  for (let hops = 0; current && hops < 4; hops++) {
-    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.TaggedTemplateExpression) return current;
-    current = current.parent;
-  }
-  return node;
-}
-
-/** The identifier at the root of a value: `id` for `id`, `params` for `params.id`. */
-function rootName(node: TSESTree.Node): string | null {
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
-  return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
 }
 
 /** A property of an object argument, followed through `const` (`findMany(args)` with `const args = { where }`). */

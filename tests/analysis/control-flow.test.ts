@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { isFunctionNode } from '../../src/analysis/ast.js';
-import { containsDelay, delayAmountOf, delayCallsIn, failurePathOf, isCounterGuarded, isCounterTest, localFunction } from '../../src/analysis/control-flow.js';
+import { containsDelay, delayAmountOf, delayCallsIn, failurePathOf, isCounterGuarded, isCounterTest, localFunction, mayRunBefore } from '../../src/analysis/control-flow.js';
 import { analyse, type Probe } from './harness.js';
 
 const COUNTER = /attempt|retries|deadline/iu;
@@ -136,5 +136,25 @@ describe('localFunction', () => {
       ['declared', 'arrow', 'reassigned', 'imported', 'param'].map((name) => localFunction(probe.identifier(name, name === 'param' ? 1 : 1), probe.sourceCode)?.type ?? null),
     );
     expect(found).toEqual([AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.ArrowFunctionExpression, null, null, null]);
+  });
+});
+
+describe('mayRunBefore', () => {
+  /** Whether the `first()` call can run before the `second()` call. */
+  const before = (code: string): boolean =>
+    analyse(code, (probe) => mayRunBefore(probe.node('CallExpression', 'first()'), probe.node('CallExpression', 'second()')));
+  it('one after the other, and in a branch that falls through', () => {
+    expect(before('function f() { first(); second(); }')).toBe(true);
+    expect(before('function f() { if (a) { first(); } second(); }')).toBe(true);
+    expect(before('function f() { if (first()) { second(); } }')).toBe(true);
+  });
+  it('not in the other branch of the same if, ternary or switch', () => {
+    expect(before('function f() { if (a) { first(); } else if (b) { second(); } }')).toBe(false);
+    expect(before('function f() { return a ? first() : second(); }')).toBe(false);
+    expect(before('function f() { switch (a) { case 1: first(); break; case 2: second(); } }')).toBe(false);
+  });
+  it('not from a branch that always returns or throws', () => {
+    expect(before("function f() { if (method === 'GET') { first(); return 1; } second(); }")).toBe(false);
+    expect(before('function f() { if (!ok) { first(); throw new Error(); } second(); }')).toBe(false);
   });
 });

@@ -36,6 +36,14 @@ describe('schema sources', () => {
     expect(projectSchema(path.join(TENANT, 'prisma-app', 'src', 'a.ts'), [], TENANT_MODELS).hasTenantKeys).toBe(true);
   });
 
+  it('keeps Prisma list relations (a tenant and its membership model) and optional tenant relations', () => {
+    const schema = projectSchema(path.join(TENANT, 'team-app', 'app', 'a.ts'), [], TENANT_MODELS);
+    expect(schema.tables.get('team')?.listRelations.get('users')).toBe('UserTeam');
+    expect([...(schema.tables.get('userteam')?.ownerReferences ?? [])]).toEqual(['userId']);
+    expect([...(schema.tables.get('view')?.optionalTenantReferences ?? [])]).toEqual(['teamId']);
+    expect(schema.tables.get('invitation')?.optionalTenantReferences.size).toBe(0);
+  });
+
   it('reads CREATE TABLE and ALTER TABLE ADD COLUMN from migrations, with REFERENCES inference', () => {
     const schema = projectSchema(path.join(TENANT, 'sql-app', 'src', 'a.ts'), [], TENANT_MODELS);
     const invoices = schema.tables.get('invoices');

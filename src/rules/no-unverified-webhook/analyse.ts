@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, contains, type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../../analysis/ast.js';
+import { AUTH_CALL, isAuthContextGet, isAuthContextRead } from '../../analysis/caller-auth.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import type { Framework } from '../../analysis/handlers.js';
 import { requestHeaderName } from '../../analysis/request.js';
@@ -347,35 +348,6 @@ function isForeignCall(call: TSESTree.CallExpression, facts: FileFacts): boolean
 }
 
 const BUILTINS = new Set(['JSON', 'Buffer', 'console', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Response', 'Headers', 'URL', 'TextEncoder', 'TextDecoder', 'Math', 'Date', 'Promise', 'NextResponse', 'Error']);
-
-/** Session and user checks: a route under `webhooks/` that authenticates its caller manages webhooks, it does not receive them. */
-export const AUTH_CALL =
-  /^(?:auth|getServerSession|getSession|currentUser|getCurrentUser|getUser|getUserId|requireUser|requireAuth|requireSession|getToken|getAuth|withAuth|getServerAuthSession|validateSession|getSessionUser)$/u;
-
-/**
- * What auth middleware leaves on the request or context: the caller's user, session or tenant
- * (`req.auth`, `request.user`, `ctx.state.orgId`, `event.locals.session`, `c.var.user`).
- */
-const AUTH_CONTEXT_PROPERTIES = /^(?:auth|user|session|userId|currentUser|principal|orgId|organizationId|tenantId|workspaceId|accountId|jwtPayload)$/u;
-const AUTH_CONTEXT_HOLDERS = /^(?:req|request|ctx|c|context|state|locals|var)$/u;
-
-function isAuthContextRead(node: TSESTree.MemberExpression): boolean {
-  const name = staticKeyName(node);
-  if (name === null || !AUTH_CONTEXT_PROPERTIES.test(name)) return false;
-  const object = unwrap(node.object);
-  const holder = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(object) : null;
-  return holder !== null && AUTH_CONTEXT_HOLDERS.test(holder);
-}
-
-/** Hono `c.get('user')`, `c.get('orgId')`: a variable an auth middleware set on the context. */
-function isAuthContextGet(node: TSESTree.CallExpression): boolean {
-  const callee = unwrap(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(callee) !== 'get') return false;
-  const object = unwrap(callee.object);
-  if (object.type !== AST_NODE_TYPES.Identifier || !/^(?:c|ctx|context)$/u.test(object.name)) return false;
-  const [key] = node.arguments;
-  return key?.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' && AUTH_CONTEXT_PROPERTIES.test(key.value);
-}
 
 /** Whether an expression holds a signature header value. */
 function isSignatureValue(node: TSESTree.Node, env: Environment, model: RequestModel, depth: number): boolean {

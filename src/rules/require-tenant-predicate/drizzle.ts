@@ -1,7 +1,11 @@
+import path from 'node:path';
+
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { staticKeyName, unwrap } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
+import { foreignExport, readForeignModule } from '../../analysis/modules.js';
+import { resolveAppModule } from '../../analysis/path-aliases.js';
 import { DRIZZLE_TABLE_FUNCTIONS, TENANT_MODELS } from '../../knowledge/tenant.js';
 
 /** A Drizzle table definition: its SQL name and its columns (JS key and SQL name, both kept). */
@@ -24,13 +28,52 @@ const tables = new WeakMap<TSESTree.Node, DrizzleTable | null>();
 export function drizzleTableOf(node: TSESTree.Node, facts: FileFacts): DrizzleTable | null {
   const resolved = facts.constants.resolve(node);
   if (resolved.kind !== 'node') return null;
-  const call = unwrap(resolved.node);
+  let call = unwrap(resolved.node);
+  if (call.type === AST_NODE_TYPES.Identifier || call.type === AST_NODE_TYPES.MemberExpression) call = aliasedExport(call, facts) ?? call;
   if (call.type !== AST_NODE_TYPES.CallExpression) return null;
   if (tables.has(call)) return tables.get(call) ?? null;
   const table = readTable(call);
   tables.set(call, table);
   return table;
 }
+
+/**
+ * A table imported through a path alias of the app's `tsconfig`/`jsconfig` (`import { tasks } from
+ * '@/db/schema'`), which the constant reader does not follow: read from the schema module itself,
+ * so that the table is known without type information.
+ */
+function aliasedExport(node: TSESTree.Node, facts: FileFacts): TSESTree.Node | null {
+  const ref = facts.imports.resolve(node);
+  if (!ref || ref.path.length > 1 || ref.source.startsWith('.')) return null;
+  const directory = path.dirname(facts.filename);
+  const key = `${directory}\0${ref.source}`;
+  let fileName = aliasTargets.get(key);
+  if (fileName === undefined) {
+    fileName = resolveAppModule(facts.filename, ref.source);
+    aliasTargets.set(key, fileName);
+  }
+  const module = fileName ? readForeignModule(fileName) : null;
+  if (!module) return null;
+  // Barrels (`export * from './users'` over a dozen files) are searched once per module version.
+  const exportName = ref.path[0] ?? 'default';
+  let exports = aliasedExports.get(module);
+  if (!exports) {
+    exports = new Map();
+    aliasedExports.set(module, exports);
+  }
+  let found = exports.get(exportName);
+  if (found === undefined) {
+    const exported = foreignExport(module, exportName);
+    found = exported ? unwrap(exported.expression) : null;
+    exports.set(exportName, found);
+  }
+  return found;
+}
+
+/** Alias specifier → file, per importing folder (path aliases are per tsconfig, hence per folder). */
+const aliasTargets = new Map<string, string | null>();
+/** Per parsed module (a new version is a new object): export name → the table expression. */
+const aliasedExports = new WeakMap<object, Map<string, TSESTree.Node | null>>();
 
 function readTable(call: TSESTree.CallExpression): DrizzleTable | null {
   const callee = unwrap(call.callee);
