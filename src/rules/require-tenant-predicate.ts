@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, isFunctionNode, staticKeyName, unwrap } from '../analysis/ast.js';
 import { authenticatesCaller } from '../analysis/caller-auth.js';
 import { mayRunBefore } from '../analysis/control-flow.js';
+import { rolePath } from '../analysis/file-role.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
 import { matchesPathPattern, productionReadySettings, stringListSetting } from '../analysis/settings.js';
@@ -198,7 +199,7 @@ export default createRule<Options, MessageIds>({
       const own = options[key];
       return [...new Set([...fallback, ...(stringListSetting(shared, key) ?? []), ...(Array.isArray(own) ? own : [])])];
     };
-    if (matchesPathPattern(context.filename, list('crossTenantPaths', DEFAULT_CROSS_TENANT_PATHS))) return {};
+    if (matchesPathPattern(rolePath(context.filename, context.cwd), list('crossTenantPaths', DEFAULT_CROSS_TENANT_PATHS))) return {};
     const settings: TenantSettings = {
       tenantColumns: list('tenantColumns', DEFAULT_TENANT_COLUMNS),
       tenantTables: list('tenantTables', []),
@@ -622,7 +623,7 @@ export default createRule<Options, MessageIds>({
       kind: string,
     ): { value: string; origin: string } | 'create' | 'excused' | null {
       // Webhook receivers act across tenants by design (after verifying the sender): silent in both presets.
-      if (WEBHOOK_PATH.test(context.filename.replaceAll('\\', '/'))) return 'excused';
+      if (WEBHOOK_PATH.test(rolePath(context.filename, context.cwd))) return 'excused';
       const query = queryNodeOf(node);
       const values = requestValuesOf(query, facts);
       const [found] = values;
@@ -656,7 +657,8 @@ export default createRule<Options, MessageIds>({
       // invites), and so is a lookup by several request ids that must match each other (a view by
       // `viewId` and `linkId`). Whether that should be public is not this rule's to know: strict.
       if (outer && isFunctionNode(outer) && (!authenticatesCaller(outer, facts, query.range[0]) || withoutCallerBranch(query))) {
-        if (PUBLIC_CAPABILITY_PATH.test(`${route} ${context.filename.replaceAll('\\', '/')}`)) return null;
+        // The path inside the project (relative to ESLint's cwd): a checkout under `/srv/p/` or `/home/s/` is not a share link.
+        if (PUBLIC_CAPABILITY_PATH.test(`${route} /${rolePath(context.filename, context.cwd)}`)) return null;
         const requestIds = new Set((conjunctive ?? []).filter((entry) => ID_KEY.test(entry.key) && sourceOf(entry.value, facts).kind === 'request').map((entry) => sourceCode.getText(entry.value)));
         if (requestIds.size >= 2) return null;
       }

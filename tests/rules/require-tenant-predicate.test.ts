@@ -1579,3 +1579,36 @@ describe('demo app', () => {
     expect(findings).toEqual(['app/api/invoices/[id]/route.ts:13:37 requestId']);
   });
 });
+
+describe('the checkout\'s own folders are not the app\'s paths', () => {
+  it('reports the IDOR of a checkout that lives under folders named p, admin, webhooks and jobs', async () => {
+    const { cpSync, mkdtempSync, rmSync, realpathSync } = await import('node:fs');
+    const os = await import('node:os');
+    const tsParser = (await import('@typescript-eslint/parser')).default;
+    const base = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tenant-checkout-')));
+    const root = path.join(base, 'p', 'admin', 'webhooks', 'jobs', 'acme');
+    try {
+      cpSync(path.join(TENANT, 'prisma-app'), root, { recursive: true });
+      const linter = new Linter({ configType: 'flat', cwd: root });
+      const config: Linter.Config[] = [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser as unknown as Linter.Parser },
+          plugins: { 'production-ready': { rules: { 'require-tenant-predicate': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string] },
+          rules: { 'production-ready/require-tenant-predicate': 'error' },
+        },
+      ];
+      const code = `
+        declare const prisma: any;
+        export async function GET(req: Request, { params }: { params: { id: string } }) {
+          const invoice = await prisma.invoice.findUnique({ where: { id: params.id } });
+          return Response.json(invoice);
+        }
+      `;
+      const messages = linter.verify(code, config, path.join(root, 'app', 'api', 'invoices', '[id]', 'route.ts'));
+      expect(messages.map((message) => message.messageId)).toEqual(['requestId']);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
