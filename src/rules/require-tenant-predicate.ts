@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, enclosingFunction, isFunctionNode, staticKeyName, unwrap } from '../analysis/ast.js';
@@ -5,7 +7,7 @@ import { authenticatesCaller } from '../analysis/caller-auth.js';
 import { mayRunBefore } from '../analysis/control-flow.js';
 import { rolePath } from '../analysis/file-role.js';
 import { getFileFacts } from '../analysis/file-facts.js';
-import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
+import { projectRoot, projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
 import { matchesPathPattern, productionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
 import { entryPointOf, queryValueLeaves, requestValuesOf, sourceOf } from '../analysis/value-source.js';
@@ -58,6 +60,19 @@ export type Options = [
 ];
 
 export type MessageIds = 'clientTenant' | 'missing' | 'missingInsert' | 'optional' | 'requestId' | 'undefinedTenant' | 'unverifiable';
+
+/**
+ * The file's path inside its project, for the path conventions (webhook, cross-tenant and share-link
+ * paths): relative to the nearest folder with a `package.json`, or to ESLint's working directory,
+ * whichever is nearer. The folders a checkout lives in (`/srv/p/`, `/home/admin/`) are not the app's.
+ */
+function pathInProject(filename: string, cwd: string | undefined): string {
+  const fromCwd = rolePath(filename, cwd);
+  const root = path.isAbsolute(filename) ? projectRoot(filename) : null;
+  if (root === null) return fromCwd;
+  const fromRoot = path.relative(root, filename).replaceAll('\\', '/');
+  return fromRoot.startsWith('../') || fromRoot.length >= fromCwd.length ? fromCwd : fromRoot;
+}
 
 /** A string literal that starts like a query: raw SQL is looked for only in files that have one. */
 const SQL_TEXT = /[`'"]\s*\(?\s*(?:with|select|update|delete|insert)\s/iu;
@@ -199,7 +214,7 @@ export default createRule<Options, MessageIds>({
       const own = options[key];
       return [...new Set([...fallback, ...(stringListSetting(shared, key) ?? []), ...(Array.isArray(own) ? own : [])])];
     };
-    if (matchesPathPattern(rolePath(context.filename, context.cwd), list('crossTenantPaths', DEFAULT_CROSS_TENANT_PATHS))) return {};
+    if (matchesPathPattern(pathInProject(context.filename, context.cwd), list('crossTenantPaths', DEFAULT_CROSS_TENANT_PATHS))) return {};
     const settings: TenantSettings = {
       tenantColumns: list('tenantColumns', DEFAULT_TENANT_COLUMNS),
       tenantTables: list('tenantTables', []),
@@ -623,7 +638,7 @@ export default createRule<Options, MessageIds>({
       kind: string,
     ): { value: string; origin: string } | 'create' | 'excused' | null {
       // Webhook receivers act across tenants by design (after verifying the sender): silent in both presets.
-      if (WEBHOOK_PATH.test(rolePath(context.filename, context.cwd))) return 'excused';
+      if (WEBHOOK_PATH.test(pathInProject(context.filename, context.cwd))) return 'excused';
       const query = queryNodeOf(node);
       const values = requestValuesOf(query, facts);
       const [found] = values;
@@ -658,7 +673,7 @@ export default createRule<Options, MessageIds>({
       // `viewId` and `linkId`). Whether that should be public is not this rule's to know: strict.
       if (outer && isFunctionNode(outer) && (!authenticatesCaller(outer, facts, query.range[0]) || withoutCallerBranch(query))) {
         // The path inside the project (relative to ESLint's cwd): a checkout under `/srv/p/` or `/home/s/` is not a share link.
-        if (PUBLIC_CAPABILITY_PATH.test(`${route} /${rolePath(context.filename, context.cwd)}`)) return null;
+        if (PUBLIC_CAPABILITY_PATH.test(`${route} /${pathInProject(context.filename, context.cwd)}`)) return null;
         const requestIds = new Set((conjunctive ?? []).filter((entry) => ID_KEY.test(entry.key) && sourceOf(entry.value, facts).kind === 'request').map((entry) => sourceCode.getText(entry.value)));
         if (requestIds.size >= 2) return null;
       }
