@@ -17,7 +17,7 @@ type Plugin = NonNullable<Linter.Config['plugins']>[string];
 const CWD = '/home/dev/acme';
 
 /** The role the shared facts give `code` linted as `filename` (relative to CWD) with `settings`. */
-function roleOf(filename: string, code = 'export const x = 1;\n', settings?: unknown): { role: string; reason: string; lints: boolean } {
+function roleOf(filename: string, code = 'export const x = 1;\n', settings?: unknown, cwd = CWD): { role: string; reason: string; lints: boolean } {
   let facts: FileFacts | undefined;
   const probe = {
     defaultOptions: [],
@@ -27,7 +27,7 @@ function roleOf(filename: string, code = 'export const x = 1;\n', settings?: unk
       return {};
     },
   };
-  const messages = new Linter({ cwd: CWD }).verify(
+  const messages = new Linter({ cwd }).verify(
     code,
     {
       files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'],
@@ -37,7 +37,7 @@ function roleOf(filename: string, code = 'export const x = 1;\n', settings?: unk
       rules: { 'probe/probe': 'error' },
       ...(settings === undefined ? {} : { settings: { 'production-ready': settings } }),
     },
-    `${CWD}/${filename}`,
+    `${cwd}/${filename}`,
   );
   expect(messages).toEqual([]);
   if (!facts) throw new Error('the probe rule did not run');
@@ -95,8 +95,9 @@ describe('roles by path', () => {
   });
 
   it('a checkout inside a folder named tests is not all test code', () => {
-    const facts = roleOf('src/server/app.ts');
-    expect(facts.role).toBe('production');
+    // Linted from the checkout: its own path is `/home/tests/acme`, whose `tests` folder is not the app's.
+    expect(roleOf('src/server/app.ts', undefined, undefined, '/home/tests/acme').role).toBe('production');
+    expect(roleOf('tests/app.test-helpers.ts', undefined, undefined, '/home/tests/acme').role).toBe('test');
     expect(rolePath('/home/tests/acme/src/server/app.ts', '/home/tests/acme')).toBe('src/server/app.ts');
   });
 });
