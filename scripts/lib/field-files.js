@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT } from './paths.js';
-import { walkFiles } from './third-party-files.js';
+import { looksMinified, walkFiles } from './third-party-files.js';
 
 export const DEFAULT_TREES = path.resolve(REPO_ROOT, '..', 'field-trees');
 
@@ -15,24 +15,6 @@ export const EXCLUDED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', '
 const SOURCE_EXT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 export const MAX_BYTES = 1024 * 1024;
-
-/**
- * The same heuristic as scripts/lib/third-party-files.js: bundled or minified output parses as a
- * few giant lines. Apps commit some (vendored widgets, generated clients); it is nobody's code.
- */
-export function looksMinified(text) {
-  if (text.length < 2000) return false;
-  let lines = 1;
-  let longest = 0;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    longest = Math.max(longest, i - start);
-    start = i + 1;
-    lines += 1;
-  }
-  longest = Math.max(longest, text.length - start);
-  return text.length / lines > 300 || longest > 20_000;
-}
 
 /**
  * The trees directory: `--trees=DIR`, else $FIELD_TREES, else ../field-trees next to the repo.

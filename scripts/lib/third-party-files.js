@@ -30,8 +30,9 @@ export const MAX_BYTES = 1024 * 1024;
 /**
  * Minified or bundled output (next/dist/compiled is full of it) parses as one giant line; it
  * would dominate the run time while adding nothing a readable file does not already cover.
+ * Shared with the field run (field-files.js), where apps commit some (vendored widgets).
  */
-function looksMinified(text) {
+export function looksMinified(text) {
   if (text.length < 2000) return false;
   let lines = 1;
   let longest = 0;
