@@ -385,7 +385,7 @@ export default createRule<Options, MessageIds>({
       if (usage.mutateCalls.length === 0) return;
       const fields = mutationFields(hook.library, majorOf(hook));
       const name = hookName(hook);
-      if (!usage.loading) context.report({ node: hook.call.callee, messageId: 'mutationPending', data: { hook: name, field: `\`${fields.pending}\`` } });
+      if (!usage.loading && usage.mutateStartedHere) context.report({ node: hook.call.callee, messageId: 'mutationPending', data: { hook: name, field: `\`${fields.pending}\`` } });
       // An app-wide `MutationCache` `onError` that toasts shows every failed write.
       const appToasts = (hook.library === 'tanstack' || hook.library === 'trpc') && projectQueries(context.filename).mutationCacheToast;
       if (!usage.error && !usage.mutateErrorHandled && !optionFacts.onError && !optionFacts.errorBoundary && options.errorBoundary !== true && !appToasts) {

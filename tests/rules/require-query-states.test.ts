@@ -2668,6 +2668,18 @@ export function DeletePoll({ id }: { id: string }) {
 `,
       },
       {
+        name: 'checkMutations: a mutate function only handed to a child form, which starts the write and shows its state',
+        filename: file(APP, 'locale-settings.tsx'),
+        options: [{ checkMutations: true }],
+        code: `
+import { useMutation } from '@tanstack/react-query';
+export function LocaleSettings({ page }: { page: Page }) {
+  const update = useMutation({ mutationFn: updateLocale });
+  return <FormLocale defaultValues={page} onSubmit={update.mutateAsync} />;
+}
+`,
+      },
+      {
         name: 'checkMutations: tRPC `mutationOptions({ onError })` handles the failed write',
         filename: file(APP, 'select-accounts.tsx'),
         options: [{ checkMutations: true }],
@@ -2683,6 +2695,19 @@ export function SelectAccounts() {
       },
     ],
     invalid: [
+      {
+        name: 'checkMutations: a mutate function bound to a DOM button starts the write here',
+        filename: file(APP, 'save-button.tsx'),
+        options: [{ checkMutations: true }],
+        code: `
+import { useMutation } from '@tanstack/react-query';
+export function SaveButton() {
+  const save = useMutation({ mutationFn: saveSettings });
+  return <button onClick={save.mutate}>Save</button>;
+}
+`,
+        errors: [{ messageId: 'mutationPending', line: 4 }, { messageId: 'mutationError', line: 4 }],
+      },
       {
         name: 'checkMutations: the same write in an app without a MutationCache onError',
         filename: file(APP, 'delete-poll.tsx'),

@@ -40,6 +40,12 @@ export interface ResultUsage {
   /** Mutations: calls of the mutate function, and whether a failure is handled at one. */
   readonly mutateCalls: TSESTree.Node[];
   mutateErrorHandled: boolean;
+  /**
+   * Whether this component starts the write itself (a call, or a handler of a DOM element); a
+   * mutate function only handed to a child or a helper (`<Form onSubmit={mutateAsync} />`) is
+   * started, and its pending state shown, there.
+   */
+  mutateStartedHere: boolean;
 }
 
 const EFFECT_HOOKS = /^use(?:Layout|Insertion)?Effect$|^useCallback$/u;
@@ -72,6 +78,7 @@ export class UsageCollector {
     assertions: [],
     mutateCalls: [],
     mutateErrorHandled: false,
+    mutateStartedHere: false,
   };
   private depth = 0;
 
@@ -349,6 +356,7 @@ export class UsageCollector {
     const parent = expression.parent;
     this.usage.mutateCalls.push(node);
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === expression) {
+      this.usage.mutateStartedHere = true;
       if (parent.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && ['onError', 'onSettled'].includes(staticKeyName(property) ?? '')))) {
         this.usage.mutateErrorHandled = true;
       }
@@ -367,6 +375,7 @@ export class UsageCollector {
       parent.parent.parent.name.type === AST_NODE_TYPES.JSXIdentifier &&
       /^[a-z]/u.test(parent.parent.parent.name.name);
     if (!intrinsic) this.usage.mutateErrorHandled = true;
+    else this.usage.mutateStartedHere = true;
   }
 }
 
