@@ -2680,6 +2680,25 @@ export function LocaleSettings({ page }: { page: Page }) {
 `,
       },
       {
+        name: 'checkMutations: a mutateAsync awaited inside a function handed to a child form',
+        filename: file(APP, 'locale-form.tsx'),
+        options: [{ checkMutations: true }],
+        code: `
+import { useMutation } from '@tanstack/react-query';
+export function LocaleSettings({ page }: { page: Page }) {
+  const update = useMutation({ mutationFn: updateLocale });
+  return (
+    <FormLocale
+      defaultValues={page}
+      onSubmit={async (values) => {
+        await update.mutateAsync({ id: page.id, locales: values.locales });
+      }}
+    />
+  );
+}
+`,
+      },
+      {
         name: 'checkMutations: tRPC `mutationOptions({ onError })` handles the failed write',
         filename: file(APP, 'select-accounts.tsx'),
         options: [{ checkMutations: true }],
@@ -2704,6 +2723,25 @@ import { useMutation } from '@tanstack/react-query';
 export function SaveButton() {
   const save = useMutation({ mutationFn: saveSettings });
   return <button onClick={save.mutate}>Save</button>;
+}
+`,
+        errors: [{ messageId: 'mutationPending', line: 4 }, { messageId: 'mutationError', line: 4 }],
+      },
+      {
+        name: 'checkMutations: the same awaited call in a DOM form handler starts the write here',
+        filename: file(APP, 'locale-form-dom.tsx'),
+        options: [{ checkMutations: true }],
+        code: `
+import { useMutation } from '@tanstack/react-query';
+export function LocaleSettings({ page }: { page: Page }) {
+  const update = useMutation({ mutationFn: updateLocale });
+  return (
+    <form
+      onSubmit={async (event) => {
+        await update.mutateAsync({ id: page.id });
+      }}
+    />
+  );
 }
 `,
         errors: [{ messageId: 'mutationPending', line: 4 }, { messageId: 'mutationError', line: 4 }],

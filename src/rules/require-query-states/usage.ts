@@ -356,6 +356,12 @@ export class UsageCollector {
     const parent = expression.parent;
     this.usage.mutateCalls.push(node);
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === expression) {
+      if (handedToChild(parent)) {
+        // `<FormLocale onSubmit={async (values) => { await update.mutateAsync(values) }} />`: the
+        // child awaits the write, so its pending state and failure are the child's to show.
+        this.usage.mutateErrorHandled = true;
+        return;
+      }
       this.usage.mutateStartedHere = true;
       if (parent.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && ['onError', 'onSettled'].includes(staticKeyName(property) ?? '')))) {
         this.usage.mutateErrorHandled = true;
@@ -378,6 +384,31 @@ export class UsageCollector {
     else this.usage.mutateStartedHere = true;
   }
 }
+
+/**
+ * A mutate call whose promise goes to a child component: awaited or returned by a function written
+ * as a prop of a component element (`<Form onSubmit={async (v) => { await mutateAsync(v) }} />`).
+ */
+function handedToChild(call: TSESTree.CallExpression): boolean {
+  const awaited = call.parent.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
+  const statement = awaited.parent;
+  let fn: TSESTree.Node | undefined;
+  if (isFunctionNode(statement) && statement.body === awaited) fn = statement;
+  else if (statement.type === AST_NODE_TYPES.ReturnStatement || (statement.type === AST_NODE_TYPES.ExpressionStatement && awaited !== call)) {
+    const block = statement.parent;
+    fn = block.type === AST_NODE_TYPES.BlockStatement && isFunctionNode(block.parent) ? block.parent : undefined;
+  }
+  const container = fn?.parent;
+  if (container?.type !== AST_NODE_TYPES.JSXExpressionContainer || container.parent.type !== AST_NODE_TYPES.JSXAttribute) return false;
+  // A submit-like prop of a component (`onSubmit`, `submitAction`, `onConfirm`, `onSave`): the form or
+  // dialog awaits what it returns. A `<Button onClick>` ignores the promise.
+  const prop = container.parent.name;
+  if (!SUBMIT_PROP.test(prop.type === AST_NODE_TYPES.JSXIdentifier ? prop.name : prop.name.name)) return false;
+  const element = container.parent.parent.name;
+  return element.type !== AST_NODE_TYPES.JSXIdentifier || /^[A-Z]/u.test(element.name);
+}
+
+const SUBMIT_PROP = /submit|save|confirm|action/iu;
 
 function calleeName(call: TSESTree.CallExpression): string | null {
   const callee = call.callee;
