@@ -4,6 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { FILE_ROLE_IMPORTS, FILE_ROLE_PATHS, FILE_ROLES, GENERATED_BANNERS, type FileRole } from '../knowledge/file-roles.js';
 import type { ImportIndex } from './imports.js';
+import { projectRoot } from './schema-sources.js';
 import { globToRegExp, matchesPathPattern } from './settings.js';
 import type { RoleSettings } from './settings-schema.js';
 
@@ -39,6 +40,22 @@ export function rolePath(filename: string, cwd: string | undefined): string {
   if (!cwd || !path.isAbsolute(filename)) return normalized;
   const relative = path.relative(cwd, filename).replaceAll('\\', '/');
   return relative === '' || relative.startsWith('../') || path.isAbsolute(relative) ? normalized : relative;
+}
+
+/**
+ * The file's path inside its project, for a rule's path conventions (webhook, cross-tenant and
+ * share-link paths): relative to the nearest folder with a `package.json`, or to ESLint's working
+ * directory, whichever is nearer. The folders a checkout lives in (`/srv/p/`, `/home/admin/`) are not
+ * the app's; ESLint's RuleTester lints absolute filenames with `cwd: '/'`, so `cwd` alone is not enough.
+ * Roles themselves stay relative to `cwd`: a fixture app with its own `package.json` under `tests/`
+ * is still test code.
+ */
+export function pathInProject(filename: string, cwd: string | undefined): string {
+  const fromCwd = rolePath(filename, cwd);
+  const root = path.isAbsolute(filename) ? projectRoot(filename) : null;
+  if (root === null) return fromCwd;
+  const fromRoot = path.relative(root, filename).replaceAll('\\', '/');
+  return fromRoot.startsWith('../') || fromRoot.length >= fromCwd.length ? fromCwd : fromRoot;
 }
 
 const BANNER_WINDOW = 2000;

@@ -1,13 +1,11 @@
-import path from 'node:path';
-
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, enclosingFunction, isFunctionNode, staticKeyName, unwrap } from '../analysis/ast.js';
 import { authenticatesCaller } from '../analysis/caller-auth.js';
 import { mayRunBefore } from '../analysis/control-flow.js';
-import { rolePath } from '../analysis/file-role.js';
+import { pathInProject } from '../analysis/file-role.js';
 import { getFileFacts } from '../analysis/file-facts.js';
-import { projectRoot, projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
+import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
 import { matchesPathPattern, productionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
 import { entryPointOf, queryValueLeaves, requestValuesOf, sourceOf } from '../analysis/value-source.js';
@@ -60,19 +58,6 @@ export type Options = [
 ];
 
 export type MessageIds = 'clientTenant' | 'missing' | 'missingInsert' | 'optional' | 'requestId' | 'undefinedTenant' | 'unverifiable';
-
-/**
- * The file's path inside its project, for the path conventions (webhook, cross-tenant and share-link
- * paths): relative to the nearest folder with a `package.json`, or to ESLint's working directory,
- * whichever is nearer. The folders a checkout lives in (`/srv/p/`, `/home/admin/`) are not the app's.
- */
-function pathInProject(filename: string, cwd: string | undefined): string {
-  const fromCwd = rolePath(filename, cwd);
-  const root = path.isAbsolute(filename) ? projectRoot(filename) : null;
-  if (root === null) return fromCwd;
-  const fromRoot = path.relative(root, filename).replaceAll('\\', '/');
-  return fromRoot.startsWith('../') || fromRoot.length >= fromCwd.length ? fromCwd : fromRoot;
-}
 
 /** A string literal that starts like a query: raw SQL is looked for only in files that have one. */
 const SQL_TEXT = /[`'"]\s*\(?\s*(?:with|select|update|delete|insert)\s/iu;

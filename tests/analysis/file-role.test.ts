@@ -3,13 +3,15 @@
  * banners, path conventions and imports, relative to ESLint's working directory; every rule is
  * silent outside production unless `lintFileRoles` lists the role. Settings are validated.
  */
+import { fileURLToPath } from 'node:url';
+
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { type FileFacts, getFileFacts } from '../../src/analysis/file-facts.js';
-import { rolePath } from '../../src/analysis/file-role.js';
+import { pathInProject, rolePath } from '../../src/analysis/file-role.js';
 import noWildcardCors from '../../src/rules/no-wildcard-cors.js';
 import noPublicSecretEnv from '../../src/rules/no-public-secret-env.js';
 
@@ -99,6 +101,14 @@ describe('roles by path', () => {
     expect(roleOf('src/server/app.ts', undefined, undefined, '/home/tests/acme').role).toBe('production');
     expect(roleOf('tests/app.test-helpers.ts', undefined, undefined, '/home/tests/acme').role).toBe('test');
     expect(rolePath('/home/tests/acme/src/server/app.ts', '/home/tests/acme')).toBe('src/server/app.ts');
+  });
+
+  it('a path inside the project is relative to its package.json or to cwd, whichever is nearer', () => {
+    // The tenant fixture app has its own package.json; RuleTester lints absolute files with cwd '/'.
+    const app = fileURLToPath(new URL('../fixtures/tenant/prisma-app/', import.meta.url));
+    expect(pathInProject(`${app}app/api/invoices/[id]/route.ts`, '/')).toBe('app/api/invoices/[id]/route.ts');
+    expect(pathInProject(`${app}app/api/x.ts`, `${app}app`)).toBe('api/x.ts');
+    expect(pathInProject('app/api/x.ts', undefined)).toBe('app/api/x.ts');
   });
 });
 
