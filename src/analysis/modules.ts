@@ -1,33 +1,14 @@
-import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-type Parse = typeof import('@typescript-eslint/typescript-estree').parse;
-
-const require = createRequire(import.meta.url);
-let parser: Parse | null | undefined;
-
-/**
- * typescript-estree needs the `typescript` package, which is an optional peer of this plugin: it
- * is loaded on first use only, and a project without TypeScript simply gets no foreign values.
- */
-function loadParser(): Parse | null {
-  if (parser === undefined) {
-    try {
-      parser = (require('@typescript-eslint/typescript-estree') as { parse: Parse }).parse;
-    } catch {
-      parser = null;
-    }
-  }
-  return parser;
-}
+import { clearProjectFiles, type FileStamp, fileStamp, parseProjectModule } from './project-files.js';
 
 /**
  * Reads the top-level constants of another module of the user's project, so that values built
  * elsewhere (`export const corsHeaders = { ... }`) can be followed into the file being linted.
- * Each file is parsed once per process and re-parsed only when its modification time changes.
+ * Each file is parsed once per process and re-parsed only when it changes (`project-files.ts`).
  * Anything unreadable or unparseable is treated as unknown: this never throws.
  */
 export interface ForeignModule {
@@ -47,58 +28,34 @@ export interface ForeignModule {
 }
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-const MAX_FILE_BYTES = 512 * 1024;
 
-const cache = new Map<string, { readonly mtimeMs: number; readonly module: ForeignModule | null }>();
+/** Per parsed module version (a new version is a new Program): its index. */
+const indexes = new WeakMap<TSESTree.Program, ForeignModule>();
 
 /** Resolves a relative specifier from the importing file, the way TypeScript and bundlers do. */
 export function resolveRelativeModule(fromFile: string, specifier: string): string | null {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
   const base = path.resolve(path.dirname(fromFile), specifier);
+  if (fileStamp(base)) return base;
   const withoutJsExtension = base.replace(/\.(?:[cm]?js|jsx)$/u, '');
-  const candidates = [
-    base,
-    ...SOURCE_EXTENSIONS.map((extension) => withoutJsExtension + extension),
-    ...SOURCE_EXTENSIONS.map((extension) => path.join(base, `index${extension}`)),
-  ];
-  for (const candidate of candidates) {
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // Not there: try the next candidate.
-    }
+  for (const extension of SOURCE_EXTENSIONS) {
+    if (fileStamp(withoutJsExtension + extension)) return withoutJsExtension + extension;
+  }
+  for (const extension of SOURCE_EXTENSIONS) {
+    const index = path.join(base, `index${extension}`);
+    if (fileStamp(index)) return index;
   }
   return null;
 }
 
-/** A file's modification time and size, or null when it cannot be read. */
-function statOf(fileName: string): { readonly mtimeMs: number; readonly size: number } | null {
-  try {
-    const { mtimeMs, size } = statSync(fileName);
-    return { mtimeMs, size };
-  } catch {
-    return null;
-  }
-}
-
 export function readForeignModule(fileName: string): ForeignModule | null {
-  const stats = statOf(fileName);
-  if (!stats) return null;
-  const { mtimeMs, size } = stats;
-  const cached = cache.get(fileName);
-  if (cached?.mtimeMs === mtimeMs) return cached.module;
-  let module: ForeignModule | null = null;
-  const parse = loadParser();
-  if (parse && size <= MAX_FILE_BYTES && !fileName.endsWith('.d.ts')) {
-    try {
-      const text = readFileSync(fileName, 'utf8');
-      const program = parse(text, { jsx: /\.[jt]sx$/u.test(fileName), range: true, loc: true });
-      module = indexModule(fileName, program);
-    } catch {
-      module = null;
-    }
+  const program = parseProjectModule(fileName);
+  if (!program) return null;
+  let module = indexes.get(program);
+  if (!module) {
+    module = indexModule(fileName, program);
+    indexes.set(program, module);
   }
-  cache.set(fileName, { mtimeMs, module });
   return module;
 }
 
@@ -194,27 +151,27 @@ export function foreignExport(
 
 /** Test hook: forget every parsed module (tests rewrite fixture files). */
 export function clearForeignModuleCache(): void {
-  cache.clear();
+  clearProjectFiles();
   directiveCache.clear();
 }
 
-const directiveCache = new Map<string, { readonly mtimeMs: number; readonly directives: ReadonlySet<string> | null }>();
+const directiveCache = new Map<string, { readonly stamp: FileStamp; readonly directives: ReadonlySet<string> | null }>();
 /** How many times a module's text was read for its directives (for count-based tests). */
 let directiveReads = 0;
+const MAX_DIRECTIVE_FILE_BYTES = 512 * 1024;
 
 /**
  * The directive prologue of another module (`'use client'`, `'use server'`), read from the start
- * of its text without parsing it: once per file per process, again only when its modification
- * time changes. Null when the file cannot be read.
+ * of its text without parsing it: once per file per process, again only when it changes. Null when
+ * the file cannot be read.
  */
 export function readModuleDirectives(fileName: string): ReadonlySet<string> | null {
-  const stats = statOf(fileName);
-  if (!stats) return null;
-  const { mtimeMs, size } = stats;
+  const stamp = fileStamp(fileName);
+  if (!stamp) return null;
   const cached = directiveCache.get(fileName);
-  if (cached?.mtimeMs === mtimeMs) return cached.directives;
+  if (cached?.stamp === stamp) return cached.directives;
   let directives: ReadonlySet<string> | null = null;
-  if (size <= MAX_FILE_BYTES) {
+  if (stamp.size <= MAX_DIRECTIVE_FILE_BYTES) {
     try {
       directiveReads++;
       directives = scanDirectives(readFileSync(fileName, 'utf8'));
@@ -222,7 +179,7 @@ export function readModuleDirectives(fileName: string): ReadonlySet<string> | nu
       directives = null;
     }
   }
-  directiveCache.set(fileName, { mtimeMs, directives });
+  directiveCache.set(fileName, { stamp, directives });
   return directives;
 }
 

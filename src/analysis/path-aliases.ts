@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { resolveRelativeModule } from './modules.js';
+import { fileStamp } from './project-files.js';
 
 /**
  * Resolves the module specifiers of the user's own code to files without type information:
@@ -139,9 +140,5 @@ function resolveAbsolute(base: string): string | null {
 }
 
 function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  return fileStamp(file) !== null;
 }

@@ -146,7 +146,9 @@ function stillFresh(stamps: ReadonlyMap<string, number>): boolean {
 
 function mtimeOf(file: string): number {
   try {
-    return statSync(file).mtimeMs;
+    // Most stamps are of files that are not there (a folder without migrations, a parent without a
+    // `package.json`): no exception for those.
+    return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
   } catch {
     return -1;
   }

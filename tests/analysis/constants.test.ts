@@ -12,6 +12,7 @@ import {
   readForeignModule,
   resolveRelativeModule,
 } from '../../src/analysis/modules.js';
+import { projectModuleParses, setProjectFileRecheckInterval } from '../../src/analysis/project-files.js';
 import { analyse, ANALYSIS_FIXTURES, type Probe, type Tier } from './harness.js';
 
 /** The static value of the initializer of `const probe = ...` (the last declaration named probe). */
@@ -354,16 +355,28 @@ describe('cross-module constants (tests/fixtures/analysis)', () => {
       expect(readForeignModule(declarations)).toBeNull();
     });
 
-    it('is re-read when the file changes', () => {
+    it('is parsed once, and again when the file changes and the recheck interval has passed', () => {
       const file = path.join(dir, 'changing.ts');
       writeFileSync(file, "export const ORIGIN = 'https://app.example.com';");
       utimesSync(file, new Date(1_000_000), new Date(1_000_000));
-      expect(readForeignModule(file)?.exports.has('ORIGIN')).toBe(true);
-      writeFileSync(file, "export const OTHER = '*';");
-      utimesSync(file, new Date(2_000_000), new Date(2_000_000));
-      expect(readForeignModule(file)?.exports.has('OTHER')).toBe(true);
-      clearForeignModuleCache();
-      expect(readForeignModule(file)?.exports.has('ORIGIN')).toBe(false);
+      try {
+        setProjectFileRecheckInterval(60_000);
+        const parses = projectModuleParses();
+        expect(readForeignModule(file)?.exports.has('ORIGIN')).toBe(true);
+        expect(readForeignModule(file)?.exports.has('ORIGIN')).toBe(true);
+        expect(projectModuleParses() - parses).toBe(1);
+        writeFileSync(file, "export const OTHER = '*';");
+        utimesSync(file, new Date(2_000_000), new Date(2_000_000));
+        // Within the interval the file is not looked at again.
+        expect(readForeignModule(file)?.exports.has('ORIGIN')).toBe(true);
+        setProjectFileRecheckInterval(0);
+        expect(readForeignModule(file)?.exports.has('OTHER')).toBe(true);
+        expect(projectModuleParses() - parses).toBe(2);
+        clearForeignModuleCache();
+        expect(readForeignModule(file)?.exports.has('ORIGIN')).toBe(false);
+      } finally {
+        setProjectFileRecheckInterval(1000);
+      }
     });
   });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { envObjectOf, envReadOfMember, envReadsOfImport, envReadsOfPattern, isImportMetaEnv, isProcessEnv } from '../../src/analysis/env.js';
 import { clientExportOf, moduleDirectiveReads, readModuleDirectives, scanDirectives } from '../../src/analysis/modules.js';
+import { setProjectFileRecheckInterval } from '../../src/analysis/project-files.js';
 import { TYPED_ROOT } from '../testers.js';
 import { analyse, type Probe, type Tier } from './harness.js';
 
@@ -115,15 +116,25 @@ describe('module directives (src/analysis/modules.ts)', () => {
     const file = path.join(directory, 'button.tsx');
     writeFileSync(file, `export const Button = 1;`);
     const before = moduleDirectiveReads();
-    expect(readModuleDirectives(file)?.has('use client')).toBe(false);
-    expect(readModuleDirectives(file)?.has('use client')).toBe(false);
-    expect(clientExportOf(file, 'Button')).toBe('no');
-    expect(moduleDirectiveReads() - before).toBe(1);
-    writeFileSync(file, `'use client';\nexport const Button = 1;`);
-    utimesSync(file, new Date(), new Date(Date.now() + 10_000));
-    expect(readModuleDirectives(file)?.has('use client')).toBe(true);
-    expect(moduleDirectiveReads() - before).toBe(2);
-    rmSync(directory, { recursive: true, force: true });
-    expect(readModuleDirectives(file)).toBeNull();
+    try {
+      // Within the recheck interval a file is not looked at again, changed or not.
+      setProjectFileRecheckInterval(60_000);
+      expect(readModuleDirectives(file)?.has('use client')).toBe(false);
+      expect(readModuleDirectives(file)?.has('use client')).toBe(false);
+      expect(clientExportOf(file, 'Button')).toBe('no');
+      expect(moduleDirectiveReads() - before).toBe(1);
+      writeFileSync(file, `'use client';\nexport const Button = 1;`);
+      utimesSync(file, new Date(), new Date(Date.now() + 10_000));
+      expect(readModuleDirectives(file)?.has('use client')).toBe(false);
+      // Once the interval has passed (here: at once), the change is seen, and read once.
+      setProjectFileRecheckInterval(0);
+      expect(readModuleDirectives(file)?.has('use client')).toBe(true);
+      expect(readModuleDirectives(file)?.has('use client')).toBe(true);
+      expect(moduleDirectiveReads() - before).toBe(2);
+      rmSync(directory, { recursive: true, force: true });
+      expect(readModuleDirectives(file)).toBeNull();
+    } finally {
+      setProjectFileRecheckInterval(1000);
+    }
   });
 });

@@ -1,9 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { resolveAppModule } from '../../analysis/path-aliases.js';
+import { clearProjectFiles, parseProjectModule } from '../../analysis/project-files.js';
 import { LIBRARY_HOOKS, QUERY_SOURCES, type QueryLibrary, TRPC_HOOKS } from '../../knowledge/query-hooks.js';
 
 /**
@@ -29,12 +27,6 @@ const NOTHING_TAKEN = { loading: false, error: false } as const;
 const LOADING_KEYS = new Set(['initialData', 'placeholderData', 'fallbackData']);
 const ERROR_KEYS = new Set(['throwOnError', 'useErrorBoundary']);
 
-type Parse = typeof import('@typescript-eslint/typescript-estree').parse;
-
-const require = createRequire(import.meta.url);
-let parser: Parse | null | undefined;
-const MAX_BYTES = 256 * 1024;
-
 interface ModuleIndex {
   readonly fileName: string;
   /** Local name → the function, for top-level function declarations and `const x = () => ...`. */
@@ -49,15 +41,16 @@ interface ModuleIndex {
   readonly answers: Map<string, ForeignHook | null>;
 }
 
-const modules = new Map<string, { readonly mtimeMs: number; readonly index: ModuleIndex | null }>();
+/** Per parsed module version (a new version is a new Program): its index and answers. */
+const modules = new WeakMap<TSESTree.Program, ModuleIndex>();
 let parses = 0;
 
 /** Test hook: forget every module read. */
 export function clearForeignHooks(): void {
-  modules.clear();
+  clearProjectFiles();
 }
 
-/** Test hook: how many modules were parsed so far. */
+/** Test hook: how many modules were read for their hooks so far. */
 export function foreignHookParses(): number {
   return parses;
 }
@@ -93,35 +86,15 @@ function hookOf(fileName: string, exportName: string, depth: number): ForeignHoo
 }
 
 function indexOf(fileName: string): ModuleIndex | null {
-  let stats;
-  try {
-    stats = statSync(fileName);
-  } catch {
-    return null;
+  const program = parseProjectModule(fileName);
+  if (!program) return null;
+  let index = modules.get(program);
+  if (!index) {
+    parses++;
+    index = buildIndex(fileName, program);
+    modules.set(program, index);
   }
-  const cached = modules.get(fileName);
-  if (cached?.mtimeMs === stats.mtimeMs) return cached.index;
-  let index: ModuleIndex | null = null;
-  parser ??= loadParser();
-  if (parser && stats.size <= MAX_BYTES && !fileName.endsWith('.d.ts')) {
-    try {
-      parses++;
-      const program = parser(readFileSync(fileName, 'utf8'), { jsx: /\.[jt]sx$/u.test(fileName), range: true });
-      index = buildIndex(fileName, program);
-    } catch {
-      index = null;
-    }
-  }
-  modules.set(fileName, { mtimeMs: stats.mtimeMs, index });
   return index;
-}
-
-function loadParser(): Parse | null {
-  try {
-    return (require('@typescript-eslint/typescript-estree') as { parse: Parse }).parse;
-  } catch {
-    return null;
-  }
 }
 
 function buildIndex(fileName: string, program: TSESTree.Program): ModuleIndex {

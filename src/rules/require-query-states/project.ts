@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { projectRoot } from '../../analysis/schema-sources.js';
+
 /**
  * What the rest of an app does with its queries, read from the app's own source files once per
  * process (per package root), by text only:
@@ -54,14 +56,13 @@ const MUTATION_CACHE_ON_ERROR = /new\s+MutationCache\s*\(\s*\{[\s\S]{0,400}?\bon
 const SWR_CONFIG_ON_ERROR = /<SWRConfig\b[\s\S]{0,800}?\bonError\b/u;
 const SWR_CONFIG_FALLBACK = /<SWRConfig\b[\s\S]{0,800}?\bfallback\b/u;
 
-const roots = new Map<string, string | null>();
 const projects = new Map<string, ProjectQueries>();
 let scans = 0;
 
 /** The facts of the app the file belongs to (its nearest `package.json`); computed once per process. */
 export function projectQueries(filename: string): ProjectQueries {
   if (!path.isAbsolute(filename)) return EMPTY;
-  const root = packageRoot(path.dirname(filename), 0);
+  const root = projectRoot(filename);
   if (root === null) return EMPTY;
   let project = projects.get(root);
   if (!project) {
@@ -73,34 +74,12 @@ export function projectQueries(filename: string): ProjectQueries {
 
 /** Test hook: forget every scanned app. */
 export function clearProjectQueries(): void {
-  roots.clear();
   projects.clear();
 }
 
 /** Test hook: how many apps were scanned so far. */
 export function projectScans(): number {
   return scans;
-}
-
-function packageRoot(directory: string, depth: number): string | null {
-  const cached = roots.get(directory);
-  if (cached !== undefined) return cached;
-  let found: string | null = null;
-  if (isFile(path.join(directory, 'package.json'))) found = directory;
-  else if (depth < 40) {
-    const parent = path.dirname(directory);
-    if (parent !== directory) found = packageRoot(parent, depth + 1);
-  }
-  roots.set(directory, found);
-  return found;
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function scan(root: string): ProjectQueries {

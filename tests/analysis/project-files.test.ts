@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+
+import { readForeignModule, resolveRelativeModule } from '../../src/analysis/modules.js';
+import { clearProjectFiles, fileStamp, parseProjectModule, projectModuleParses, setProjectFileRecheckInterval } from '../../src/analysis/project-files.js';
+import { foreignHook } from '../../src/rules/require-query-states/foreign-hooks.js';
+
+describe('project files (src/analysis/project-files.ts)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'production-ready-project-files-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    setProjectFileRecheckInterval(1000);
+  });
+
+  it('stamps regular files only, and keeps the same stamp while the file is unchanged', () => {
+    const file = path.join(dir, 'a.ts');
+    writeFileSync(file, 'export const A = 1;');
+    mkdirSync(path.join(dir, 'folder.ts'), { recursive: true });
+    setProjectFileRecheckInterval(0);
+    const first = fileStamp(file);
+    expect(first).not.toBeNull();
+    expect(fileStamp(file)).toBe(first);
+    expect(fileStamp(path.join(dir, 'missing.ts'))).toBeNull();
+    expect(fileStamp(path.join(dir, 'folder.ts'))).toBeNull();
+  });
+
+  it('does not look at the disk again within the recheck interval', () => {
+    setProjectFileRecheckInterval(60_000);
+    const later = path.join(dir, 'later.ts');
+    expect(resolveRelativeModule(path.join(dir, 'x.ts'), './later')).toBeNull();
+    writeFileSync(later, 'export const LATER = 1;');
+    expect(resolveRelativeModule(path.join(dir, 'x.ts'), './later')).toBeNull();
+    setProjectFileRecheckInterval(0);
+    expect(resolveRelativeModule(path.join(dir, 'x.ts'), './later')).toBe(later);
+  });
+
+  it('parses a module once for every reader: constants and custom hooks share the parse', () => {
+    clearProjectFiles();
+    const hooks = path.join(dir, 'hooks.ts');
+    writeFileSync(hooks, "import { useQuery } from '@tanstack/react-query';\nexport const TEAM = 'team';\nexport function useTeam() { return useQuery({ queryKey: [TEAM] }); }\n");
+    const parses = projectModuleParses();
+    expect(readForeignModule(hooks)?.exports.has('TEAM')).toBe(true);
+    expect(foreignHook(path.join(dir, 'page.tsx'), './hooks', 'useTeam')?.kind).toBe('query');
+    expect(parseProjectModule(hooks)?.type).toBe('Program');
+    expect(projectModuleParses() - parses).toBe(1);
+  });
+
+  it('gives null for declaration files, oversized and unparseable modules, without throwing', () => {
+    const declarations = path.join(dir, 'types.d.ts');
+    writeFileSync(declarations, 'export declare const A: 1;');
+    const broken = path.join(dir, 'broken.ts');
+    writeFileSync(broken, 'export const = ;');
+    const large = path.join(dir, 'large.ts');
+    writeFileSync(large, `export const A = '${'x'.repeat(600 * 1024)}';`);
+    expect(parseProjectModule(declarations)).toBeNull();
+    expect(parseProjectModule(broken)).toBeNull();
+    expect(parseProjectModule(large)).toBeNull();
+    expect(parseProjectModule(path.join(dir, 'missing.ts'))).toBeNull();
+  });
+});
