@@ -121,9 +121,15 @@ export default createRule<Options, MessageIds>({
         return [];
       }
     });
+    const weakAsked = options.reportWeakVerification === true;
+    // Only files with a handler shape can report (the strict checks aside): a route file, a route
+    // registration, a controller, a Worker. Tested first: it rejects most files for a fraction of
+    // the cost of CHEAP_SIGNAL's case-insensitive alternation.
+    const handlerShape = HANDLER_SIGNAL.test(text) || fileRoute(context.filename) !== null;
+    if (!weakAsked && !handlerShape) return {};
     const cheap = CHEAP_SIGNAL.test(text);
     // Every verifier name is in CHEAP_SIGNAL but Twilio's and Polar's validators and Paddle's unmarshal.
-    const weak = options.reportWeakVerification === true && (cheap || RARE_VERIFIERS.test(text)) && WEAK_SIGNAL.test(text);
+    const weak = weakAsked && (cheap || RARE_VERIFIERS.test(text)) && WEAK_SIGNAL.test(text);
     if (
       !cheap &&
       !WEBHOOK_PATH.test(context.filename.replaceAll('\\', '/').split('/').slice(-4).join('/')) &&
@@ -134,8 +140,7 @@ export default createRule<Options, MessageIds>({
     ) {
       return {};
     }
-    // Only files with a handler shape can report (the strict checks aside): a route file, a route registration, a controller, a Worker.
-    if (!weak && !HANDLER_SIGNAL.test(text) && fileRoute(context.filename) === null) return {};
+    if (!weak && !handlerShape) return {};
     const facts = getFileFacts(context);
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
     if (!facts.servesProduction) return {};

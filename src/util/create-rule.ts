@@ -48,12 +48,20 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const created = ruleCreator(rule);
   const defaults = (rule.meta.defaultOptions ?? []) as unknown as Options;
   const merged = new Map<string, Options>();
+  // ESLint passes the same options array to every file when the rule is configured as a bare
+  // severity (`'error'`: the presets), so identity answers first, without serialising the options.
+  const byIdentity = new WeakMap<object, Options>();
   return {
     ...created,
     create(context) {
-      const key = JSON.stringify(context.options);
-      const options = merged.get(key) ?? deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options));
-      merged.set(key, options);
+      const raw = context.options;
+      let options = byIdentity.get(raw);
+      if (options === undefined) {
+        const key = JSON.stringify(raw);
+        options = merged.get(key) ?? deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, raw));
+        merged.set(key, options);
+        byIdentity.set(raw, options);
+      }
       return rule.create(context, options);
     },
   };
