@@ -1,7 +1,7 @@
 /**
  * Count-based cost tests (never timings): lint one file with only the rule under test plus a probe
  * rule that keeps the file's `Program`, so a test can ask the shared per-file facts what the rule
- * made them compute (`peekFileFacts(linted())` is undefined when no facts were built at all;
+ * made them compute (`computedFileFacts(linted())` is empty when no fact beyond the path role was built;
  * `typesRequested` says whether the type checker was asked).
  */
 import path from 'node:path';

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { ConstantResolver } from './constants.js';
-import { decideFileRole, type FileRoleFacts, lintsRole } from './file-role.js';
+import { type FileRoleFacts, lintsRole, roleFromImports, roleWithoutImports } from './file-role.js';
 import { HandlerIndex } from './handlers.js';
 import { ImportIndex } from './imports.js';
 import { productionReadySettings } from './settings.js';
@@ -20,6 +20,7 @@ export class FileFacts {
   private directivesValue: ReadonlySet<string> | undefined;
   private typesRequestedValue = false;
   private roleValue: FileRoleFacts | undefined;
+  private roleBeforeImportsValue: FileRoleFacts | null | undefined;
   private roleSettingsValue: RoleSettings | null | undefined;
 
   constructor(
@@ -40,15 +41,32 @@ export class FileFacts {
 
   /** What the file is for: production code, or a test, mock, fixture, seed, migration, script, story or generated file. */
   get role(): FileRoleFacts {
-    this.roleValue ??= decideFileRole({
-      filename: this.filename,
-      cwd: this.cwd,
-      program: this.program,
-      text: this.sourceCode.text,
-      imports: () => this.imports,
-      settings: this.roleSettings,
-    });
+    this.roleValue ??= this.roleBeforeImports ?? roleFromImports(this.imports);
     return this.roleValue;
+  }
+
+  /** The role when settings, a banner or the path decide it; null when it takes the imports. */
+  private get roleBeforeImports(): FileRoleFacts | null {
+    if (this.roleBeforeImportsValue === undefined) {
+      this.roleBeforeImportsValue = roleWithoutImports({
+        filename: this.filename,
+        cwd: this.cwd,
+        program: this.program,
+        text: this.sourceCode.text,
+        settings: this.roleSettings,
+      });
+    }
+    return this.roleBeforeImportsValue;
+  }
+
+  /**
+   * Whether the file is certainly outside what the rules lint, known without reading its imports
+   * (a test or story by its path, generated code by its banner): rules ask this before their text
+   * signals. False does not mean the file is linted: `servesProduction` decides that.
+   */
+  get skippedByPath(): boolean {
+    const early = this.roleBeforeImports;
+    return early !== null && !lintsRole(early.role, this.roleSettings);
   }
 
   /**
@@ -109,6 +127,22 @@ export class FileFacts {
     return this.directivesValue;
   }
 
+  /**
+   * The facts computed so far, by name (`role`, `imports`, `constants`, `handlers`, `types`,
+   * `directives`), for count-based tests. The path role rules ask first (`skippedByPath`) is not
+   * listed: it costs a few microseconds and reads nothing but the path and the leading comments.
+   */
+  get computed(): readonly string[] {
+    const names: string[] = [];
+    if (this.roleValue !== undefined) names.push('role');
+    if (this.importsValue !== undefined) names.push('imports');
+    if (this.constantsValue !== undefined) names.push('constants');
+    if (this.handlersValue !== undefined) names.push('handlers');
+    if (this.typesValue !== undefined) names.push('types');
+    if (this.directivesValue !== undefined) names.push('directives');
+    return names;
+  }
+
   /** A `'use client'` module runs in the browser (React Server Components convention). */
   get isClientModule(): boolean {
     return this.directives.has('use client');
@@ -120,6 +154,11 @@ const cache = new WeakMap<TSESTree.Program, FileFacts>();
 /** The facts of a file if a rule has computed them, without computing them (for tests). */
 export function peekFileFacts(program: TSESTree.Program): FileFacts | undefined {
   return cache.get(program);
+}
+
+/** The names of the facts computed for a file, none when no rule asked (for tests). */
+export function computedFileFacts(program: TSESTree.Program): readonly string[] {
+  return cache.get(program)?.computed ?? [];
 }
 
 export function getFileFacts(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileFacts {

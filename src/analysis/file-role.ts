@@ -118,14 +118,24 @@ function roleByImports(imports: ImportIndex): FileRoleFacts | null {
   return null;
 }
 
-export function decideFileRole(input: {
+export interface FileRoleInput {
   readonly filename: string;
   readonly cwd: string | undefined;
   readonly program: TSESTree.Program;
   readonly text: string;
-  readonly imports: () => ImportIndex;
   readonly settings: RoleSettings | null;
-}): FileRoleFacts {
+}
+
+export function decideFileRole(input: FileRoleInput & { readonly imports: () => ImportIndex }): FileRoleFacts {
+  return roleWithoutImports(input) ?? roleFromImports(input.imports());
+}
+
+/**
+ * Steps 1 to 4: the role when the settings, a banner or the path decide it, or null when only the
+ * imports can (the file is production code unless it imports a test or story library). Cheap: a
+ * file that is a test by its path is known before anything reads its imports.
+ */
+export function roleWithoutImports(input: FileRoleInput): FileRoleFacts | null {
   const relativePath = rolePath(input.filename, input.cwd);
   const production = input.settings?.fileRoles.production;
   if (production && matchesPathPattern(relativePath, production)) return { role: 'production', reason: 'settings fileRoles.production' };
@@ -133,8 +143,12 @@ export function decideFileRole(input: {
   if (byPath?.reason.startsWith('settings')) return byPath;
   const banner = generatedBanner(input.program, input.text);
   if (banner !== null) return { role: 'generated', reason: banner };
-  if (byPath) return byPath;
-  return roleByImports(input.imports()) ?? PRODUCTION;
+  return byPath;
+}
+
+/** Step 5: the role the imports give a file nothing else decided. */
+export function roleFromImports(imports: ImportIndex): FileRoleFacts {
+  return roleByImports(imports) ?? PRODUCTION;
 }
 
 /** Whether rules should lint a file of this role: production always, others only when listed. */

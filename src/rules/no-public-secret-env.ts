@@ -169,7 +169,8 @@ export default createRule<Options, MessageIds>({
     const isNextConfig = NEXT_CONFIG.test(filename);
     const isViteConfig = VITE_CONFIG.test(filename);
     const isNuxtConfig = NUXT_CONFIG.test(filename);
-    const envSignal = isNextConfig || isViteConfig || isNuxtConfig || ENV_SIGNAL.test(text);
+    // Environment reads are only looked at in code the rules lint (hard-coded credentials in any file).
+    const envSignal = !getFileFacts(context).skippedByPath && (isNextConfig || isViteConfig || isNuxtConfig || ENV_SIGNAL.test(text));
     const tokenSignal = TOKEN_SIGNAL.test(text);
     // Every finding needs one of these signals; most files are rejected here, before any analysis.
     if (!envSignal && !tokenSignal) return {};

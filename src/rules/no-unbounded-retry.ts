@@ -128,6 +128,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowCappedForever: false, reportClientReconnects: false, reportStoppableRetries: false, reportSwrDefaultRetry: false, requireBackoff: false }],
   },
   create(context, [options]) {
+    // Tests, stories and generated code by their path or banner are left before any text is read.
+    if (getFileFacts(context).skippedByPath) return {};
     const { sourceCode } = context;
     const text = sourceCode.text;
     const allowCappedForever = options.allowCappedForever === true;
@@ -171,10 +173,13 @@ export default createRule<Options, MessageIds>({
         }
         if (libraries) handleOptions(node);
       };
-      // `ws.onclose = connect`
-      listeners['AssignmentExpression > :matches(Identifier, MemberExpression).right'] = (node: TSESTree.Identifier | TSESTree.MemberExpression) => {
-        const referenced = tracker.target(node);
-        if (referenced && callbackRole(node)) handleSite(node, referenced.fn, referenced.name);
+      // `ws.onclose = connect`. A plain node-type listener: a child selector on `Identifier` would be
+      // matched against every identifier of the file.
+      listeners.AssignmentExpression = (node) => {
+        const value = node.right;
+        if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return;
+        const referenced = tracker.target(value);
+        if (referenced && callbackRole(value)) handleSite(value, referenced.fn, referenced.name);
       };
 
       function handleSite(node: TSESTree.Node, fn: FunctionNode, name: string): void {

@@ -111,6 +111,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ reportWeakVerification: false, signatureHeaders: [], verifierFunctions: [], webhookPaths: [] }],
   },
   create(context, [options]) {
+    // Tests, stories and generated code by their path or banner are left before any text is read.
+    if (getFileFacts(context).skippedByPath) return {};
     const text = context.sourceCode.text;
     const extraHeaders = (options.signatureHeaders ?? []).map((header) => header.toLowerCase());
     const extraNames = new Set(options.verifierFunctions ?? []);
@@ -156,17 +158,21 @@ export default createRule<Options, MessageIds>({
       ':function'(node: FunctionNode) {
         functions.push(node);
       },
-      'CallExpression > Identifier.arguments:last-child'(node: TSESTree.Identifier) {
-        const call = node.parent as TSESTree.CallExpression;
-        const method = calledMethodName(call);
-        if (method !== null && REGISTRATION_METHODS.has(method)) registrations.push(call);
+      // `app.post('/webhook', handler)`: a registration whose last argument names the handler. A
+      // node-type listener: `CallExpression > Identifier.arguments:last-child` would be matched
+      // against every identifier of the file.
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.arguments.at(-1)?.type === AST_NODE_TYPES.Identifier) {
+          const method = calledMethodName(node);
+          if (method !== null && REGISTRATION_METHODS.has(method)) registrations.push(node);
+        }
+        if (weak) {
+          const verifier = finder.call(node);
+          if (verifier?.known) checkWeak(verifier, node);
+        }
       },
       ...(weak
         ? {
-            CallExpression(node: TSESTree.CallExpression) {
-              const verifier = finder.call(node);
-              if (verifier?.known) checkWeak(verifier, node);
-            },
             NewExpression(node: TSESTree.NewExpression) {
               const ref = facts.imports.resolve(node.callee);
               const entry = ref && VERIFIER_CLASSES.find((candidate) => candidate.source === ref.source && ref.path[0] === candidate.name);

@@ -133,6 +133,8 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
+    // Tests, stories and generated code by their path or banner are left before any text is read.
+    if (getFileFacts(context).skippedByPath) return {};
     const { sourceCode } = context;
     const text = sourceCode.text;
     if (!HOOK_TEXT.test(text)) return {};

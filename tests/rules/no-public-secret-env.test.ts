@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { peekFileFacts } from '../../src/analysis/file-facts.js';
+import { computedFileFacts, peekFileFacts } from '../../src/analysis/file-facts.js';
 import { moduleDirectiveReads } from '../../src/analysis/modules.js';
 import rule from '../../src/rules/no-public-secret-env.js';
 import { classifyWords, NameClassifier } from '../../src/rules/no-public-secret-env/names.js';
@@ -993,12 +993,12 @@ describe('cost on files without a signal', () => {
       const app = express();
       app.get('/api/me', (req, res) => { res.json({ user: req.query.id, token: 'abc' }); });
     `);
-    expect(peekFileFacts(linted())).toBeUndefined();
+    expect(computedFileFacts(linted())).toEqual([]);
   });
 
   it('computes no per-file facts for a file with a token signal only (strings are scanned, nothing resolved)', () => {
     lint(`export const header = '-----BEGIN PRIVATE KEY-----';`);
-    expect(peekFileFacts(linted())).toBeUndefined();
+    expect(computedFileFacts(linted())).toEqual([]);
   });
 
   it('reads an imported module only for a prop that carries a secret, and once per process', () => {

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 
-import { peekFileFacts } from '../../src/analysis/file-facts.js';
+import { computedFileFacts, peekFileFacts } from '../../src/analysis/file-facts.js';
 import rule, { type Options } from '../../src/rules/require-query-states.js';
 import { clearForeignHooks, foreignHookParses } from '../../src/rules/require-query-states/foreign-hooks.js';
 import { clearProjectQueries, projectScans } from '../../src/rules/require-query-states/project.js';
@@ -2957,13 +2957,13 @@ describe('cost on files without a signal', () => {
   it('computes no per-file facts for a file without a hook call, even with type information', () => {
     const messages = lint(`export function Price({ cents }: { cents: number }) { return <span>{(cents / 100).toFixed(2)}</span>; }`, true);
     expect(messages).toEqual([]);
-    expect(peekFileFacts(linted())).toBeUndefined();
+    expect(computedFileFacts(linted())).toEqual([]);
   });
 
   it('computes no per-file facts for React-only hooks without type information', () => {
     const messages = lint(`import { useState } from 'react';\nexport function Counter() { const [n, setN] = useState(0); return <button onClick={() => setN(n + 1)}>{n}</button>; }`, false);
     expect(messages).toEqual([]);
-    expect(peekFileFacts(linted())).toBeUndefined();
+    expect(computedFileFacts(linted())).toEqual([]);
   });
 
   it('never asks the type checker when every hook is React’s or a recognised library’s', () => {
