@@ -17,9 +17,13 @@
 //     --write-missing-strict=FILE   the same for reports only `strict` makes
 //     --repeats=N            A/B pairs per file for the cost ratio, fastest kept (default 2)
 //     --warmup=N             files per worker linted once before measuring (default 25)
+//     --check                also fail (exit 1) when the cost is over budget: `recommended` at most
+//                            1.05x the parser alone untyped (1.10x typed), every rule at most 1% of
+//                            ESLint's parse time (issue 18). Timings: run it on an otherwise idle machine.
 //     --help                 print this
 //
-// Exit code 1 when a `production-ready/*` rule threw on some file, or a worker died. Parse errors
+// Exit code 1 when a `production-ready/*` rule threw on some file, a worker died, or (with --check)
+// a cost budget is exceeded. Parse errors
 // are counted per app and are not failures.
 //
 // Cost. Per file, the parser alone (a) and `recommended` (b) are linted back to back, in
@@ -39,7 +43,7 @@ import { precisionByRule, readVerdicts, verdictKey, writeMissing } from './lib/f
 import { REPO_ROOT, rel } from './lib/paths.js';
 
 const args = parseArgs();
-const OPTIONS = ['trees', 'apps', 'workers', 'types', 'verdicts', 'json', 'diff', 'write-missing', 'write-missing-strict', 'repeats', 'warmup', 'help'];
+const OPTIONS = ['trees', 'apps', 'workers', 'types', 'verdicts', 'json', 'diff', 'write-missing', 'write-missing-strict', 'repeats', 'warmup', 'check', 'help'];
 if (args.help) {
   // The usage is the comment at the top of this file.
   const lines = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n');
@@ -179,6 +183,10 @@ console.log(`Linted ${outcomes.length} files: (a), (b) and a stats pass ${repeat
 // ---------------------------------------------------------------------------------------------
 // Aggregation
 const modes = typedApps.size ? ['untyped', 'typed'] : ['untyped'];
+/** Issue 18's budgets: the preset against the parser alone, per mode; each rule against ESLint's parse time. */
+const COST_BUDGET = { untyped: 1.05, typed: 1.1 };
+const RULE_BUDGET_PERCENT = 1;
+const overBudget = [];
 const reports = [];
 const crashes = [];
 const exceptions = [];
@@ -333,6 +341,16 @@ for (const mode of modes) {
     `Cost, ${label}: sum(b) / sum(a) = ${formatMs(total.cost.b)} / ${formatMs(total.cost.a)} = ${ratio(total.cost)} ` +
       `over ${total.cost.files} files; ESLint's parse time in the stats pass ${formatMs(total.stats.parse)}.`,
   );
+  const presetBudget = COST_BUDGET[mode];
+  if (total.cost.a > 0 && total.cost.b / total.cost.a > presetBudget) overBudget.push(`${label}: recommended costs ${ratio(total.cost)} the parser alone (budget ${presetBudget}x)`);
+  for (const rule of ruleIds) {
+    const share = total.stats.parse > 0 ? (100 * (total.stats.rules[rule] ?? 0)) / total.stats.parse : 0;
+    if (share > RULE_BUDGET_PERCENT) overBudget.push(`${label}: ${short(rule)} takes ${share.toFixed(2)}% of parse time (budget ${RULE_BUDGET_PERCENT}%)`);
+  }
+}
+if (overBudget.length) {
+  console.log(`\n=== Over budget${args.check ? '' : ' (informational; --check fails on it)'} ===`);
+  for (const line of overBudget) console.log(line);
 }
 
 // Parse errors
@@ -519,9 +537,10 @@ if (typeof args.json === 'string') {
 console.log(`\nTotal time: ${formatMs(performance.now() - started)}`);
 const failures = [];
 if (crashes.length) failures.push(`${crashes.length} rule crash(es) in ${new Set(crashes.map((c) => c.rule)).size} rule(s)`);
+if (args.check && overBudget.length) failures.push(`${overBudget.length} cost budget(s) exceeded`);
 if (workerErrors.length || outcomes.length !== totalJobs) failures.push(`${workerErrors.length} worker failure(s); ${outcomes.length}/${totalJobs} files came back`);
 if (failures.length) {
   console.log(`FAIL: ${failures.join('; ')}`);
   process.exit(1);
 }
-console.log('OK: no production-ready rule threw.');
+console.log(args.check ? 'OK: no production-ready rule threw, and the cost is within budget.' : 'OK: no production-ready rule threw.');
