@@ -139,6 +139,8 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
           ACCESS_CHECK.test(name) ||
           (GUARDED_ACCESS.test(name) && guards(candidate)) ||
           queryValueLeaves(candidate).some((leaf) => sourceOf(leaf, facts).kind === 'session') ||
+          // `team.findUnique({ where: { id: teamId }, include: { users: { where: { userId } } } })`, then `if (!team.users.length) return`.
+          (guards(candidate) && queryValueLeaves(candidate, false).some((leaf) => sourceOf(leaf, facts).kind === 'session')) ||
           (guards(candidate) && underTenantPredicate(candidate, target, (tenant) => sourceOf(tenant, facts).kind !== 'request' || (depth < 2 && tiedEarlier(fn, candidate, tenant, depth + 1)))) ||
           rowOfCall(candidate, query);
       } else if (candidate.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(candidate.operator)) {
