@@ -553,45 +553,40 @@ describe('raw SQL: which values select the rows', () => {
   });
 });
 
+const MOVE_ROUTE = path.join(TENANT, 'prisma-app', 'pages', 'api', 'teams', '[teamId]', 'invoices', 'move.ts');
+
+/** A Pages API route that updates the invoices of the team in the URL after `check` (the update on line 9). */
+function moveInvoices(check: string): string {
+  return `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+${AUTH}
+export default async function handle(req: any, res: any) {
+  const session = await auth();
+  const { teamId } = req.query as { teamId: string };
+  ${check}
+  await prisma.invoice.updateMany({ where: { id: { in: req.body.ids }, organizationId: teamId }, data: { amount: 0 } });
+  res.status(204).end();
+}`;
+}
+
 describe('strict: a tenant from the URL, checked first', () => {
   typescriptTester().run('require-tenant-predicate (matrix, strict, tied tenant)', rule, {
     valid: [
       {
-        name: "the team loaded with the caller among its users, the result tested, then the team's documents moved",
-        filename: path.join(TENANT, 'prisma-app', 'pages', 'api', 'teams', '[teamId]', 'invoices', 'move.ts'),
+        name: "the team loaded with the caller among its users, the result tested, then the team's invoices changed",
+        filename: MOVE_ROUTE,
         options: [{ reportClientTenant: true }],
-        code: `
-          import { PrismaClient } from '@prisma/client';
-          const prisma = new PrismaClient();
-          ${AUTH}
-          export default async function handle(req: any, res: any) {
-            const session = await auth();
-            const { teamId } = req.query as { teamId: string };
-            const team = await prisma.team.findUnique({ where: { id: teamId }, include: { users: { where: { userId: session.user.id } } } });
-            if (!team || team.users.length === 0) return res.status(403).end();
-            await prisma.invoice.updateMany({ where: { id: { in: req.body.ids }, organizationId: teamId }, data: { amount: 0 } });
-            res.status(204).end();
-          }
-        `,
+        code: moveInvoices("const team = await prisma.team.findUnique({ where: { id: teamId }, include: { users: { where: { userId: session.user.id } } } });\n  if (!team || team.users.length === 0) return res.status(403).end();"),
       },
     ],
     invalid: [
       {
         name: 'the same update with no check of the team in the URL',
-        filename: path.join(TENANT, 'prisma-app', 'pages', 'api', 'teams', '[teamId]', 'invoices', 'move.ts'),
+        filename: MOVE_ROUTE,
         options: [{ reportClientTenant: true }],
-        code: `
-          import { PrismaClient } from '@prisma/client';
-          const prisma = new PrismaClient();
-          ${AUTH}
-          export default async function handle(req: any, res: any) {
-            const session = await auth();
-            const { teamId } = req.query as { teamId: string };
-            await prisma.invoice.updateMany({ where: { id: { in: req.body.ids }, organizationId: teamId }, data: { amount: 0 } });
-            res.status(204).end();
-          }
-        `,
-        errors: [{ messageId: 'clientTenant', line: 8 }],
+        code: moveInvoices(''),
+        errors: [{ messageId: 'clientTenant', line: 9 }],
       },
     ],
   });
