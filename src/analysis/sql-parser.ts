@@ -25,8 +25,12 @@ export type SqlExpr =
   | { readonly type: 'column'; readonly table: string | null; readonly column: string }
   | { readonly type: 'list'; readonly items: readonly SqlExpr[] }
   | { readonly type: 'null' }
-  /** Anything else: a parameter, a literal, a function call, arithmetic, a subquery, another comparison. */
-  | { readonly type: 'value' };
+  /**
+   * Anything else: a parameter, a literal, a function call, arithmetic, a subquery, another
+   * comparison. A bare parameter says which one: its position (1-based: `$2`, `?2`, the second `?`)
+   * or its name (`:id`, `@id`, `$id` → `id`).
+   */
+  | { readonly type: 'value'; readonly param?: number | string };
 
 export type JoinKind = 'inner' | 'left' | 'right' | 'full' | 'cross';
 
@@ -93,6 +97,8 @@ export function parseSql(text: string, dialect: SqlDialect): SqlStatement[] {
 class Parser {
   private position = 0;
   private depth = 0;
+  /** Token index → position of each bare `?` among them, built on the first one read. */
+  private anonymous: Map<number, number> | null = null;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -731,9 +737,10 @@ class Parser {
 
   /** `IN (...)`: a list, a subquery; `IN $1` (postgres.js, mysql2 arrays) is a list too. */
   private inOperand(): SqlExpr {
-    if (this.peek().kind === 'param') {
+    const token = this.peek();
+    if (token.kind === 'param') {
       this.position++;
-      return VALUE;
+      return { type: 'value', param: this.paramKey(token.text, this.position - 1) };
     }
     if (!this.isPunct('(')) this.fail();
     const list = this.parenthesised();
@@ -800,10 +807,25 @@ class Parser {
     while (this.isPunct('[')) this.skipBrackets();
   }
 
+  /** `$2`, `?2` → 2; the n-th bare `?` → n; `:id`, `@id`, `$id` → `id`. */
+  private paramKey(text: string, index: number): number | string {
+    if (text === '?') {
+      if (!this.anonymous) {
+        this.anonymous = new Map();
+        for (const [at, token] of this.tokens.entries()) if (token.kind === 'param' && token.text === '?') this.anonymous.set(at, this.anonymous.size + 1);
+      }
+      return this.anonymous.get(index) ?? 0;
+    }
+    const rest = text.slice(1);
+    return /^\d+$/u.test(rest) ? Number(rest) : rest;
+  }
+
   private primary(): SqlExpr {
     const token = this.peek();
     switch (token.kind) {
       case 'param':
+        this.position++;
+        return { type: 'value', param: this.paramKey(token.text, this.position - 1) };
       case 'number':
       case 'string':
         this.position++;
@@ -850,6 +872,11 @@ class Parser {
       return VALUE;
     }
     if (word === 'CASE') return this.caseExpression();
+    if ((word === 'ANY' || word === 'SOME') && this.isPunct('(', 1) && this.peek(2).kind === 'param' && this.isPunct(')', 3)) {
+      // `= ANY($1)`: the parameter is the list.
+      this.position += 4;
+      return { type: 'value', param: this.paramKey(this.peek(-2).text, this.position - 2) };
+    }
     if (word === 'EXISTS' || word === 'CAST' || word === 'ANY' || word === 'ALL' || word === 'SOME' || word === 'ARRAY' || (word === 'ROW' && this.isPunct('(', 1))) {
       this.position++;
       if (!this.isPunct('(') && !this.isPunct('[')) this.fail();

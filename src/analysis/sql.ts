@@ -25,6 +25,15 @@ export interface TableUse {
   readonly links: readonly { readonly column: string; readonly other: TableUse; readonly otherColumn: string }[];
   /** INSERT: the columns it sets, or null when not listed (`INSERT INTO t VALUES (...)`, `SET ?`). */
   readonly insertColumns: readonly string[] | null;
+  /** Columns of this table compared to a bare parameter (`id = $1`, `id IN (?, ?)`), and whether only under an `OR`. */
+  readonly bindings: readonly ParamBinding[];
+}
+
+/** A column compared to a parameter: its position (1-based) or its name, as `sql-parser.ts` reads them. */
+export interface ParamBinding {
+  readonly column: string;
+  readonly param: number | string;
+  readonly optional: boolean;
 }
 
 export interface SqlModel {
@@ -88,6 +97,7 @@ interface MutableUse {
   optional: Set<string>;
   links: { column: string; other: TableUse; otherColumn: string }[];
   insertColumns: readonly string[] | null;
+  bindings: ParamBinding[];
 }
 
 interface Scope {
@@ -98,7 +108,7 @@ interface Scope {
 
 const NO_CTES: ReadonlySet<string> = new Set();
 /** Stands for a derived table in an outer join: its `ON` filters no table of the scope. */
-const NO_USE: MutableUse = { table: '', kind: 'SELECT', constrained: new Set(), optional: new Set(), links: [], insertColumns: null };
+const NO_USE: MutableUse = { table: '', kind: 'SELECT', constrained: new Set(), optional: new Set(), links: [], insertColumns: null, bindings: [] };
 
 function modelOf(statements: readonly SqlStatement[]): SqlModel {
   const uses: MutableUse[] = [];
@@ -127,7 +137,7 @@ function statementOf(statement: SqlStatement, uses: MutableUse[], outerCtes: Rea
     case 'insert':
       // `INSERT ... SELECT`: the select is a statement of its own.
       if (statement.query) statementOf(statement.query, uses, ctes);
-      uses.push({ table: statement.table, kind: 'INSERT', constrained: new Set(), optional: new Set(), links: [], insertColumns: statement.columns });
+      uses.push({ table: statement.table, kind: 'INSERT', constrained: new Set(), optional: new Set(), links: [], insertColumns: statement.columns, bindings: [] });
       return;
     case 'update':
       sourcesOf([...statement.targets, ...statement.from], statement.where, 'UPDATE', uses, ctes);
@@ -160,7 +170,7 @@ function sourcesOf(sources: readonly SqlSource[], where: SqlExpr | null, kind: S
 }
 
 function addUse(scope: Scope, table: string, alias: string | null, kind: StatementKind): MutableUse {
-  const use: MutableUse = { table, kind, constrained: new Set(), optional: new Set(), links: [], insertColumns: null };
+  const use: MutableUse = { table, kind, constrained: new Set(), optional: new Set(), links: [], insertColumns: null, bindings: [] };
   scope.uses.push(use);
   scope.byName.set(table.toLowerCase(), use);
   if (alias !== null) scope.byName.set(alias.toLowerCase(), use);
@@ -198,12 +208,22 @@ function collectConstraints(node: SqlExpr | null, scope: Scope, only: MutableUse
     return;
   }
   const ref = left ?? right;
-  if (ref && isValue(left ? node.right : node.left)) {
+  const value = left ? node.right : node.left;
+  if (ref && isValue(value)) {
+    const params = paramsOf(value);
     for (const use of usesOf(ref, scope)) {
       if (only && use !== only) continue;
       (optional ? use.optional : use.constrained).add(ref.column);
+      for (const param of params) use.bindings.push({ column: ref.column, param, optional });
     }
   }
+}
+
+/** The parameters a value is: `$1`, or each of `(?, ?)`. */
+function paramsOf(node: SqlExpr): (number | string)[] {
+  if (node.type === 'value') return node.param === undefined ? [] : [node.param];
+  if (node.type !== 'list') return [];
+  return node.items.flatMap((item) => (item.type === 'value' && item.param !== undefined ? [item.param] : []));
 }
 
 /** A parameter, a literal, a list of them, `ANY($1)`, a function of parameters: not NULL, not a column. */

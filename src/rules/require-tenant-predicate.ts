@@ -31,13 +31,14 @@ import {
   sameColumn,
   type Scoping,
   scopingOf,
+  tenantComparedAfter,
   type TenantSettings,
   throughScopingHelper,
 } from './require-tenant-predicate/context.js';
-import { type BuilderQuery, knexQuery, kyselyQuery, supabaseQuery } from './require-tenant-predicate/builders.js';
+import { type BuilderQuery, knexQuery, kyselyQuery, type Selector, supabaseQuery } from './require-tenant-predicate/builders.js';
 import { chainAfter, type DrizzleTable, drizzleTableOf } from './require-tenant-predicate/drizzle.js';
 import { drizzleCondition, type FilterAnswer, objectFilter } from './require-tenant-predicate/filters.js';
-import { parseRawQuery, rawQueryText, verdictOf } from './require-tenant-predicate/raw-sql.js';
+import { parseRawQuery, type RawText, rawQueryText, verdictOf } from './require-tenant-predicate/raw-sql.js';
 import { createTies, ID_KEY, queryNodeOf, type ScopedQuery } from './require-tenant-predicate/ties.js';
 
 export type Options = [
@@ -57,7 +58,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'clientTenant' | 'missing' | 'missingInsert' | 'optional' | 'requestId' | 'undefinedTenant' | 'unverifiable';
+export type MessageIds = 'clientTenant' | 'missing' | 'missingInsert' | 'optional' | 'requestId' | 'tenantRow' | 'undefinedTenant' | 'unverifiable';
 
 /** A string literal that starts like a query: raw SQL is looked for only in files that have one. */
 const SQL_TEXT = /[`'"]\s*\(?\s*(?:with|select|update|delete|insert)\s/iu;
@@ -93,6 +94,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       requestId:
         "`{{value}}` comes from {{origin}}, and this {{kind}} on `{{table}}` has no `{{column}}` filter: add one from the session, or check the row's `{{column}}` first. For example: {{fix}}.",
+      tenantRow:
+        "`{{value}}` comes from {{origin}}, and this {{kind}} of the tenant `{{table}}` checks no membership of the caller: add it to the filter, or look it up first. For example: {{fix}}.",
       missing:
         'This {{kind}} on `{{table}}` has no `{{column}}` filter: add it from the session (not from the request), or run the query through your tenant-scoping helper.',
       missingInsert:
@@ -242,7 +245,7 @@ export default createRule<Options, MessageIds>({
       return dialectValue;
     };
 
-    const rawQueries: { node: TSESTree.Node; model: SqlModel }[] = [];
+    const rawQueries: { raw: RawText; model: SqlModel }[] = [];
     /** Queries that do filter by the tenant, by function: they verify ownership for later ones. */
     const scopedQueries: ScopedQuery[] = [];
     let tenantKeys: Set<string> | undefined;
@@ -255,8 +258,10 @@ export default createRule<Options, MessageIds>({
       return tenantKeys.has(key.toLowerCase());
     };
     const ties = createTies(facts, scopedQueries, isTenantKey);
-    const findings: { node: TSESTree.Node; messageId: 'missing' | 'missingInsert' | 'optional'; data: { kind: string; table: string; column: string }; library: QueryLibrary; tenantRow?: boolean }[] = [];
+    const findings: Finding[] = [];
     const checks: (() => void)[] = [];
+    /** Scoped queries whose tenant values strict checks against the client, once every scoped query is known. */
+    const tenantValueChecks: { node: TSESTree.Node; kind: string; table: string; column: string; values: readonly TSESTree.Node[]; library: QueryLibrary }[] = [];
 
     return {
       CallExpression(node) {
@@ -312,24 +317,23 @@ export default createRule<Options, MessageIds>({
           }
         }
         for (const check of checks) check();
-        for (const query of rawQueries) checkRawQuery(query.node, query.model);
-        // Ownership verified first: a tenant-scoped query on the same table earlier in the same
-        // function (`findFirst({ where: { id, orgId } })`, then `update({ where: { id } })`).
+        for (const query of rawQueries) checkRawQuery(query.raw, query.model);
+        for (const check of tenantValueChecks) checkTenantValues(check);
         for (const finding of findings) {
-          const fn = enclosingFunction(finding.node);
-          const verified = scopedQueries.some(
-            (query) => query.fn === fn && fn !== null && query.table === finding.data.table.toLowerCase() && query.start < finding.node.range[0] && mayRunBefore(query.node, finding.node),
-          );
-          if (verified) continue;
-          const idor = requestDriven(finding.node, finding.messageId, finding.data.kind);
+          const idor = requestDriven(finding);
           if (idor === 'excused') continue;
+          // What `strict` reports without a request value, and creates, keep the looser checks: a
+          // scoped query on the same table earlier in the function, any row's tenant compared after.
+          // A request value needs its own tie (`requestDriven`).
+          if ((idor === null || idor === 'create') && (verifiedEarlier(finding.node, finding.data.table) || tenantComparedAfter(finding.node, facts, finding.columns))) continue;
           if (idor === 'create') {
             // A create may leave a nullable tenant column unset (`teamId String?`): strict only.
             if (!reportServiceQueries && finding.library === 'prisma' && schema().tables.get(finding.data.table.toLowerCase())?.optionalTenantReferences.has(finding.data.column)) continue;
             context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
           } else if (idor) {
             const { kind, table, column } = finding.data;
-            context.report({ node: finding.node, messageId: 'requestId', data: { kind, table, column, value: idor.value, origin: idor.origin, fix: finding.tenantRow ? `\`findFirst({ where: { id, ${column}: { some: { userId: session.userId } } } })\`` : fixExample(column, finding.library) } });
+            if (finding.tenantRow) context.report({ node: finding.node, messageId: 'tenantRow', data: { kind, table, value: idor.value, origin: idor.origin, fix: tenantRowFix(finding) } });
+            else context.report({ node: finding.node, messageId: 'requestId', data: { kind, table, column, value: idor.value, origin: idor.origin, fix: fixExample(column, finding.library) } });
           } else if (reportServiceQueries) {
             context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
           }
@@ -343,7 +347,7 @@ export default createRule<Options, MessageIds>({
       const raw = rawQueryText(node, facts);
       if (!raw) return false;
       const model = parseRawQuery(raw.text, dialect());
-      if (model) rawQueries.push({ node: raw.at, model });
+      if (model) rawQueries.push({ raw, model });
       return true;
     }
 
@@ -351,25 +355,44 @@ export default createRule<Options, MessageIds>({
       return scopingOf(name, settings, schema(), evidence, known);
     }
 
-    function checkRawQuery(node: TSESTree.Node, model: SqlModel): void {
+    function checkRawQuery(raw: RawText, model: SqlModel): void {
+      const node = raw.at;
       const reported = new Set<string>();
+      // The values each placeholder of a WHERE or ON is bound to; every other bound value is data (`SET amount = $1`).
+      const selecting = new Set(model.uses.flatMap((use) => use.bindings.map((binding) => binding.param)));
+      // The rows of a joined table are selected by every filter of the statement (`JOIN documents d ... WHERE v.viewer_id = $1`).
+      const selectors: Selector[] = [];
+      for (const binding of model.uses.flatMap((use) => use.bindings)) {
+        const value = raw.valueOf(binding.param);
+        if (value && !selectors.some((selector) => selector.value === value)) selectors.push({ key: binding.column, value, optional: binding.optional });
+      }
+      const dataValues = raw
+        .values()
+        .filter(([param]) => !selecting.has(param))
+        .map(([, value]) => value);
       for (const use of model.uses) {
         const scoping = tableScoping(use.table);
-        if (!scoping) continue;
+        if (!scoping) {
+          const ids = use.bindings.filter((binding) => !binding.optional && binding.column.toLowerCase() === 'id').map((binding) => raw.valueOf(binding.param));
+          if (use.kind !== 'INSERT') checkTableTenantRow(node, use.table, use.kind, ids, raw.text, 'sql');
+          continue;
+        }
         if (SELF_TABLES.has(use.table.toLowerCase()) && [...use.constrained].some((column) => /^(?:id|user_?id)$/iu.test(column))) continue;
         if (MEMBERSHIP_TABLE.test(use.table) && [...use.constrained].some((column) => USER_ID_COLUMN.test(column))) continue;
         const verdict = verdictOf(use, scoping, settings.preAuthColumns, (table) => tableScoping(table));
         if (verdict === 'ok') {
-          scopedQueries.push({ fn: enclosingFunction(node), table: use.table.toLowerCase(), start: node.range[0], node });
+          const tenantValues = use.bindings.filter((binding) => !binding.optional && scoping.columns.some((column) => sameColumn(column, binding.column))).flatMap((binding) => raw.valueOf(binding.param) ?? []);
+          scopedQueries.push({ fn: enclosingFunction(node), table: use.table.toLowerCase(), start: node.range[0], node, tenantValues });
+          if (settings.reportClientTenant && tenantValues.length > 0) tenantValueChecks.push({ node, kind: use.kind, table: use.table, column: scoping.columns[0] ?? 'tenant_id', values: tenantValues, library: 'sql' });
           continue;
         }
         const key = `${use.kind}:${use.table}`;
         if (reported.has(key)) continue;
-        if (isExcusedByContext(node, facts, settings, scoping.columns)) return;
+        if (isExcusedByContext(node, facts, settings)) return;
         reported.add(key);
         const column = scoping.columns[0] ?? 'tenant_id';
         const data = { kind: use.kind, table: use.table, column };
-        findings.push({ node, messageId: verdict === 'optional' ? 'optional' : use.kind === 'INSERT' ? 'missingInsert' : 'missing', data, library: 'sql' });
+        findings.push({ node, messageId: verdict === 'optional' ? 'optional' : use.kind === 'INSERT' ? 'missingInsert' : 'missing', data, library: 'sql', columns: scoping.columns, selectors, dataValues });
       }
     }
 
@@ -456,7 +479,7 @@ export default createRule<Options, MessageIds>({
         const id = value.type === AST_NODE_TYPES.ObjectExpression ? objectProperty(value, 'equals') : value;
         byRequestId = id !== null && sourceOf(id, facts).kind === 'request';
       }
-      if (byRequestId) findings.push({ node, messageId: 'missing', data: { kind, table: modelName(model), column: membership }, library: 'prisma', tenantRow: true });
+      if (byRequestId) findings.push({ node, messageId: 'missing', data: { kind, table: modelName(model), column: membership }, library: 'prisma', tenantRow: { membership, tenantColumn: '', userColumn: 'userId' }, columns: [] });
     }
 
     /**
@@ -534,6 +557,38 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** The membership table of a tenant table (`memberships` with `tenant_id` and `user_id`), from the schema; null when none is known. */
+    function tableMembershipOf(name: string): NonNullable<Finding['tenantRow']> | null {
+      const key = name.toLowerCase();
+      if (!TENANT_MODELS.includes(key) || settings.globalTables.some((table) => table.toLowerCase() === key)) return null;
+      const current = schema();
+      if (!current.hasTenantKeys || !current.tables.has(key)) return null;
+      for (const member of current.tables.values()) {
+        if (!MEMBERSHIP_TABLE.test(member.name)) continue;
+        const [tenantColumn] = member.tenantReferences;
+        const userColumn = [...member.columns].find((column) => USER_ID_COLUMN.test(column));
+        if (tenantColumn && userColumn) return { membership: member.name, tenantColumn, userColumn };
+      }
+      return null;
+    }
+
+    /**
+     * The tenant's own row in SQL and query builders (`UPDATE teams SET name = $1 WHERE id = $2`,
+     * `db('teams').where({ id }).update(...)`): selected by a request id, and the query never
+     * names the membership table (a join or an `EXISTS` on it is the check).
+     */
+    function checkTableTenantRow(node: TSESTree.Node, table: string, kind: string, ids: readonly (TSESTree.Node | null)[], queryText: string, library: 'knex' | 'kysely' | 'sql'): void {
+      const row = tableMembershipOf(table);
+      if (!row) return;
+      if (queryText.toLowerCase().includes(row.membership.toLowerCase())) {
+        scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0], node });
+        return;
+      }
+      const id = ids.find((value) => value !== null && sourceOf(value, facts).kind === 'request');
+      if (!id || isExcusedByContext(node, facts, settings)) return;
+      findings.push({ node, messageId: 'missing', data: { kind, table, column: row.membership }, library, tenantRow: row, columns: [], selectors: [{ key: 'id', value: id, optional: false }] });
+    }
+
     function handleBuilder(query: BuilderQuery): void {
       // Same-file evidence from builder filters (`.where({ org_id })`, `.eq('org_id', orgId)`).
       for (const column of settings.tenantColumns) {
@@ -541,11 +596,17 @@ export default createRule<Options, MessageIds>({
       }
       checks.push(() => {
         const scoping = tableScoping(query.table);
-        if (!scoping) return;
+        if (!scoping) {
+          if (query.kind !== 'INSERT' && query.library !== 'supabase') {
+            const ids = (query.selectors() ?? []).filter((selector) => !selector.optional && selector.key.toLowerCase() === 'id').map((selector) => selector.value);
+            checkTableTenantRow(query.node, query.table, query.kind, ids, sourceCode.getText(chainAfter(query.node).top), query.library);
+          }
+          return;
+        }
         if (scoping.assumed && query.library === 'kysely' && !facts.imports.imports('kysely')) return;
         const callee = unwrap(query.node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && throughScopingHelper(callee.object, settings, facts)) return;
-        report(query.node, query.answer(scoping, settings), query.kind, query.table, scoping, query.library);
+        report(query.node, query.answer(scoping, settings), query.kind, query.table, scoping, query.library, query.selectors());
       });
     }
 
@@ -590,32 +651,47 @@ export default createRule<Options, MessageIds>({
       return identifier ? drizzleTableOf(identifier, facts) : null;
     }
 
-    function report(node: TSESTree.CallExpression, answer: FilterAnswer, kind: string, table: string, scoping: Scoping, library: QueryLibrary): void {
-      const prisma = library === 'prisma';
+    function report(node: TSESTree.CallExpression, answer: FilterAnswer, kind: string, table: string, scoping: Scoping, library: QueryLibrary, selectors?: readonly Selector[] | null): void {
       const column = scoping.columns[0] ?? 'tenantId';
       const data = { kind, table, column };
       if (answer.kind === 'yes') {
-        scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0], node });
-        if (settings.reportClientTenant) {
-          for (const value of answer.values) {
-            if (isClientValue(value)) {
-              context.report({ node: value, messageId: 'clientTenant', data: { kind, table, column, value: sourceCode.getText(value) } });
-              return;
-            }
-            if (prisma && kind !== 'INSERT' && mayBeUndefined(value)) {
-              context.report({ node: value, messageId: 'undefinedTenant', data: { kind, table, column, value: sourceCode.getText(value) } });
-              return;
-            }
-          }
-        }
+        scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0], node, tenantValues: kind === 'INSERT' ? [] : answer.values });
+        if (settings.reportClientTenant) tenantValueChecks.push({ node, kind, table, column, values: answer.values, library });
         return;
       }
       if (answer.kind === 'unknown') {
-        if (settings.reportUnverifiable && !isExcusedByContext(node, facts, settings, scoping.columns)) context.report({ node, messageId: 'unverifiable', data });
+        if (settings.reportUnverifiable && !isExcusedByContext(node, facts, settings) && !tenantComparedAfter(node, facts, scoping.columns)) context.report({ node, messageId: 'unverifiable', data });
         return;
       }
-      if (isExcusedByContext(node, facts, settings, scoping.columns)) return;
-      findings.push({ node, messageId: answer.kind === 'optional' ? 'optional' : kind === 'INSERT' ? 'missingInsert' : 'missing', data, library });
+      if (isExcusedByContext(node, facts, settings)) return;
+      findings.push({ node, messageId: answer.kind === 'optional' ? 'optional' : kind === 'INSERT' ? 'missingInsert' : 'missing', data, library, columns: scoping.columns, ...(selectors === undefined ? {} : { selectors }) });
+    }
+
+    /**
+     * strict: a tenant value the client chose (`req.body.orgId`, `const { orgId } = req.query`,
+     * `searchParams.get('orgId')`) and nothing tied to the caller first; with type information, a
+     * Prisma tenant value whose type includes `undefined`.
+     */
+    function checkTenantValues({ node, kind, table, column, values, library }: (typeof tenantValueChecks)[number]): void {
+      const scopes = enclosingFunctions(node);
+      // A membership lookup: the tenant the client names, checked against the caller in the same query.
+      const membershipLookup = queryValueLeaves(queryNodeOf(node)).some((leaf) => sourceOf(leaf, facts).kind === 'session');
+      for (const value of values) {
+        if (!membershipLookup && (isClientValue(value) || (sourceOf(value, facts).kind === 'request' && !scopes.some((scope) => ties.tiedEarlier(scope, queryNodeOf(node), value))))) {
+          context.report({ node: value, messageId: 'clientTenant', data: { kind, table, column, value: sourceCode.getText(value) } });
+          return;
+        }
+        if (library === 'prisma' && kind !== 'INSERT' && mayBeUndefined(value)) {
+          context.report({ node: value, messageId: 'undefinedTenant', data: { kind, table, column, value: sourceCode.getText(value) } });
+          return;
+        }
+      }
+    }
+
+    /** A scoped query on the same table earlier in the same function (`findFirst({ where: { id, orgId } })`, then `update({ where: { id } })`). */
+    function verifiedEarlier(node: TSESTree.Node, table: string): boolean {
+      const fn = enclosingFunction(node);
+      return fn !== null && scopedQueries.some((query) => query.fn === fn && query.table === table.toLowerCase() && query.start < node.range[0] && mayRunBefore(query.node, node));
     }
 
     /**
@@ -624,16 +700,18 @@ export default createRule<Options, MessageIds>({
      * value to the caller's tenant (a scoped query using the same value, an access check called
      * with it). A create is request-driven when it runs in a request entry point.
      */
-    function requestDriven(
-      node: TSESTree.Node,
-      messageId: 'missing' | 'missingInsert' | 'optional',
-      kind: string,
-    ): { value: string; origin: string } | 'create' | 'excused' | null {
+    function requestDriven(finding: Finding): { value: string; origin: string } | 'create' | 'excused' | null {
+      const { node, messageId, selectors } = finding;
+      const kind = finding.data.kind;
       // Webhook receivers act across tenants by design (after verifying the sender): silent in both presets.
       if (WEBHOOK_PATH.test(pathInProject(context.filename, context.cwd))) return 'excused';
       const query = queryNodeOf(node);
-      const values = requestValuesOf(query, facts);
-      const [found] = values;
+      // Values bound to what the query writes (`SET amount = $1`) do not select its rows.
+      const dataValues = finding.dataValues ?? [];
+      const values = requestValuesOf(query, facts).filter((value) => !dataValues.some((data) => within(value.node, data)));
+      // The value the message names: one the filter requires (`id = $1`) before one under an `OR`.
+      const conjunctive = selectors ? selectors.filter((selector) => !selector.optional) : conjunctiveValues(query);
+      const found = values.find((value) => conjunctive?.some((entry) => within(value.node, entry.value))) ?? values[0];
       // A create that leaves the tenant column unset, run by a request (or with its values).
       if (messageId === 'missingInsert') return found || inEntryPoint(node) ? 'create' : null;
       if (!found) return null;
@@ -642,16 +720,20 @@ export default createRule<Options, MessageIds>({
       // The query itself carries the caller (`include: { team: { users: { where: { userId } } } }`,
       // `emailAccount: { userId: session.user.id }`): it is tied to them.
       // (Not for a tenant predicate under an `OR`: there the caller's tenant is the neutered branch.)
-      if (messageId === 'missing' && queryValueLeaves(query, false).some((leaf) => sourceOf(leaf, facts).kind === 'session')) return 'excused';
+      // (Raw SQL, Knex and Kysely: in the filter only; a session value written by the query is not a check.)
+      const carried = selectors === undefined ? queryValueLeaves(query, false) : queryValueLeaves(query).filter((leaf) => !dataValues.some((data) => within(leaf, data)));
+      if (messageId === 'missing' && carried.some((leaf) => sourceOf(leaf, facts).kind === 'session')) return 'excused';
       // The request value tied to the tenant earlier in the handler, or in a function around it
       // (the write may sit in a `$transaction` or `setTimeout` callback), or the row checked after.
       // A second id the query filters by counts too: a link filtered by a dataroom that was itself
       // verified for the team belongs to the team.
       const scopes = enclosingFunctions(node);
-      const conjunctive = conjunctiveValues(query);
       const candidates = conjunctive ? conjunctive.filter((entry) => ID_KEY.test(entry.key) || sourceOf(entry.value, facts).kind === 'request').map((entry) => entry.value) : values.map((value) => value.node);
       if (candidates.some((value) => scopes.some((scope) => ties.tiedEarlier(scope, query, value)))) return 'excused';
       if (ties.rowCheckedAfter(query, scopes[0] ?? null)) return 'excused';
+      // The same value's row checked later, before anything depends on this query (`step.workflow.teamId !== teamId` of a step loaded by the same `workflowId`).
+      const [innermost] = scopes;
+      if (innermost && candidates.some((value) => ties.tiedAfter(innermost, query, value))) return 'excused';
       // A read whose row is only tested (a uniqueness check before a create): strict.
       if (kind === 'SELECT' && ties.onlyTestedForExistence(query)) return null;
       // Internal endpoints (a bearer or query token compared with a configured secret) and admin-only
@@ -809,6 +891,46 @@ const PUBLIC_CAPABILITY_PATH = /\/(?:links?|share[ds]?|shared|public|s|view|view
 const OWNER_SELF_TABLES = new Set(['user', 'users', 'account', 'accounts', 'session', 'sessions', 'profile', 'profiles']);
 
 type QueryLibrary = 'drizzle' | 'knex' | 'kysely' | 'prisma' | 'sql' | 'supabase';
+
+/** A query without the tenant predicate, judged once the whole file is read. */
+interface Finding {
+  readonly node: TSESTree.Node;
+  readonly messageId: 'missing' | 'missingInsert' | 'optional';
+  /** `column`: the tenant key; for the tenant's own row, the membership (Prisma relation, or table). */
+  readonly data: { readonly kind: string; readonly table: string; readonly column: string };
+  readonly library: QueryLibrary;
+  /** The columns of the tenant key, for the looser checks of strict. */
+  readonly columns: readonly string[];
+  /** The tenant's own row (`team.update({ where: { id } })`): the tie is the caller's membership. */
+  readonly tenantRow?: { readonly membership: string; readonly tenantColumn: string; readonly userColumn: string };
+  /**
+   * Raw SQL, Knex, Kysely: the column = value pairs of the filter (null when it cannot be read
+   * whole); undefined for Prisma and Drizzle, whose filters are read from the query itself.
+   */
+  readonly selectors?: readonly Selector[] | null;
+  /** Raw SQL: the values bound to what the query writes, not to its filter. */
+  readonly dataValues?: readonly TSESTree.Node[];
+}
+
+function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/** The membership check for the tenant's own row, in the query's own terms. */
+function tenantRowFix(finding: Finding): string {
+  const row = finding.tenantRow;
+  if (!row) return '';
+  switch (finding.library) {
+    case 'prisma':
+      return `\`findFirst({ where: { id, ${row.membership}: { some: { userId: session.userId } } } })\``;
+    case 'knex':
+      return `\`.whereIn('id', db('${row.membership}').select('${row.tenantColumn}').where('${row.userColumn}', session.userId))\``;
+    case 'kysely':
+      return `\`.where('id', 'in', db.selectFrom('${row.membership}').select('${row.tenantColumn}').where('${row.userColumn}', '=', session.userId))\``;
+    default:
+      return `\`AND id IN (SELECT ${row.tenantColumn} FROM ${row.membership} WHERE ${row.userColumn} = $2)\` with the session's user`;
+  }
+}
 
 /** Webhook receivers act across tenants by design (after verifying the sender). */
 const WEBHOOK_PATH = /(?:^|\/)(?:webhooks?|hooks)(?:\/|\.)|webhook/iu;

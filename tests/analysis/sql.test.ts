@@ -48,6 +48,24 @@ describe('sql: placeholders of every client', () => {
   });
 });
 
+describe('sql: which parameter each column is compared to', () => {
+  const bindings = (text: string, dialect: SqlDialect = 'postgresql'): string[] =>
+    (analyzeSql(text, dialect)?.uses ?? []).flatMap((use) => use.bindings.map((binding) => `${use.table}.${binding.column}=${String(binding.param)}${binding.optional ? '?' : ''}`));
+
+  it('numbers positional parameters as the client binds them, and names named ones', () => {
+    expect(bindings('UPDATE invoices SET amount = $1 WHERE id = $2 AND tenant_id = $3::uuid')).toEqual(['invoices.id=2', 'invoices.tenant_id=3']);
+    expect(bindings('UPDATE invoices SET amount = ? WHERE id = ? AND status = ?', 'mysql')).toEqual(['invoices.id=2', 'invoices.status=3']);
+    expect(bindings('SELECT * FROM invoices WHERE id = ?2 AND tenant_id = ?1', 'sqlite')).toEqual(['invoices.id=2', 'invoices.tenant_id=1']);
+    expect(bindings('SELECT * FROM invoices WHERE id = :id AND tenant_id = @tenantId', 'sqlite')).toEqual(['invoices.id=id', 'invoices.tenant_id=tenantId']);
+  });
+
+  it('reads lists, ANY and OR branches; a literal or an expression binds nothing', () => {
+    expect(bindings('SELECT * FROM t WHERE id IN (?, ?) OR tenant_id = ANY($3)')).toEqual(['t.id=1?', 't.id=2?', 't.tenant_id=3?']);
+    expect(bindings("SELECT * FROM t WHERE id = lower($1) AND status = 'open' AND tenant_id IN $2")).toEqual(['t.tenant_id=2']);
+    expect(bindings('SELECT i.* FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = $1 AND c.account = $2')).toEqual(['invoices.id=1', 'customers.account=2']);
+  });
+});
+
 describe('sql: statement shapes', () => {
   it('joins: inner ON constrains, outer ON only the joined table, links on columns', () => {
     expect(model('SELECT * FROM a LEFT JOIN b ON b.a_id = a.id AND b.tenant_id = $1 AND a.org = $2 WHERE a.tenant_id = $3')).toEqual([

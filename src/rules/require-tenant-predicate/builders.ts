@@ -18,6 +18,15 @@ export interface BuilderQuery {
   readonly kind: 'SELECT' | 'UPDATE' | 'DELETE' | 'INSERT';
   readonly node: TSESTree.CallExpression;
   readonly answer: (scoping: Scoping, settings: TenantSettings) => FilterAnswer;
+  /** The column = value pairs the chain filters by, `optional` under an `OR`; null when the chain cannot be read whole. */
+  readonly selectors: () => readonly Selector[] | null;
+}
+
+/** A column the query compares to a value (`.where('id', id)`, `id = $1`), and whether only under an `OR`. */
+export interface Selector {
+  readonly key: string;
+  readonly value: TSESTree.Node;
+  readonly optional: boolean;
 }
 
 const KYSELY_METHODS: Readonly<Record<string, BuilderQuery['kind']>> = {
@@ -141,6 +150,7 @@ function chainQuery(library: BuilderQuery['library'], call: TSESTree.CallExpress
     table,
     kind,
     node: call,
+    selectors: () => (extended ? null : chainSelectors(calls, library, facts)),
     answer: (scoping: Scoping, settings: TenantSettings): FilterAnswer => {
       if (kind === 'INSERT') {
         if (!data || data.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN;
@@ -161,7 +171,16 @@ function chainQuery(library: BuilderQuery['library'], call: TSESTree.CallExpress
             if (first && first.type !== AST_NODE_TYPES.SpreadElement && unwrap(first).type !== AST_NODE_TYPES.Literal && (link.name === 'where' || link.name === 'andWhere' || link.name === 'match')) {
               const target = unwrap(first);
               if (target.type === AST_NODE_TYPES.ArrowFunctionExpression || target.type === AST_NODE_TYPES.FunctionExpression) {
-                unknown = true;
+                // Kysely `where((eb) => eb.and([eb('id', '=', id), eb('org_id', '=', orgId)]))`; a Knex callback stays unknown.
+                const conditions = library === 'kysely' ? expressionConditions(target, facts) : null;
+                if (!conditions) {
+                  unknown = true;
+                  break;
+                }
+                const tenant = conditions.filter((condition) => isTenant(condition.key, scoping));
+                const required = tenant.find((condition) => !condition.optional);
+                if (required) return { kind: 'yes', values: [required.value] };
+                if (tenant.length > 0) optional = true;
                 break;
               }
               const answer = objectFilter(target, scoping.columns, [], facts, settings);
@@ -203,3 +222,121 @@ function chainQuery(library: BuilderQuery['library'], call: TSESTree.CallExpress
   };
 }
 
+
+/** Comparison operators that pin a column to the value: `=`, `in`, `is`. */
+const PINNING = new Set(['=', '==', 'in', 'is']);
+
+/**
+ * The column = value pairs of a chain: `.where({ id, org_id })`, `.where('id', id)`,
+ * `.where('id', '=', id)`, `.andWhere(...)`, `.whereIn('id', ids)`, Kysely expression-builder
+ * callbacks, Supabase `.eq('id', id)`/`.match({...})`; `.orWhere(...)` adds optional ones. Null
+ * when a filter cannot be read (a Knex callback, `modify`, `whereRaw`).
+ */
+function chainSelectors(calls: readonly { readonly name: string; readonly call: TSESTree.CallExpression }[], library: BuilderQuery['library'], facts: FileFacts): Selector[] | null {
+  const selectors: Selector[] = [];
+  for (const link of calls) {
+    const optional = link.name.startsWith('or');
+    switch (link.name) {
+      case 'where':
+      case 'andWhere':
+      case 'orWhere':
+      case 'whereIn':
+      case 'orWhereIn':
+      case 'eq':
+      case 'in':
+      case 'match': {
+        const conditions = linkConditions(link.call.arguments, link.name, library, facts);
+        if (!conditions) return null;
+        for (const condition of conditions) selectors.push(optional ? { ...condition, optional } : condition);
+        break;
+      }
+      case 'modify':
+      case '$call':
+      case 'whereRaw':
+      case 'filter':
+      case 'or':
+        return null;
+      default:
+        break;
+    }
+  }
+  return selectors;
+}
+
+function linkConditions(args: readonly TSESTree.CallExpressionArgument[], name: string, library: BuilderQuery['library'], facts: FileFacts): Selector[] | null {
+  const [first, second, third] = args;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
+  const target = unwrap(first);
+  if (target.type === AST_NODE_TYPES.ArrowFunctionExpression || target.type === AST_NODE_TYPES.FunctionExpression) {
+    return library === 'kysely' ? expressionConditions(target, facts) : null;
+  }
+  if (target.type !== AST_NODE_TYPES.Literal && target.type !== AST_NODE_TYPES.TemplateLiteral && args.length === 1) return objectConditions(target, facts, false);
+  const column = columnOf(first, facts);
+  if (column === null) return null;
+  const ternary = library === 'kysely' || third !== undefined;
+  const value = ternary ? third : second;
+  const operator = ternary ? columnOf(second, facts)?.toLowerCase() : '=';
+  if (!value || value.type === AST_NODE_TYPES.SpreadElement) return null;
+  // `.where('amount', '>', 10)`: the value does not select the row.
+  if (operator === undefined || !(PINNING.has(operator) || name === 'whereIn' || name === 'orWhereIn' || name === 'in')) return [];
+  return [{ key: column, value, optional: false }];
+}
+
+function objectConditions(node: TSESTree.Node, facts: FileFacts, optional: boolean): Selector[] | null {
+  const entries = facts.constants.objectEntries(node);
+  if (!entries?.complete) return null;
+  const selectors: Selector[] = [];
+  for (const entry of entries.entries) {
+    if (entry.key === null) return null;
+    selectors.push({ key: entry.key.split('.').pop() ?? entry.key, value: entry.value.kind === 'node' ? entry.value.node : entry.site, optional });
+  }
+  return selectors;
+}
+
+/**
+ * A Kysely expression-builder callback: `(eb) => eb('id', '=', id)`, `eb.and([...])`,
+ * `eb.or([...])` (optional), `eb.and({ id, org_id })`, and the destructured `({ eb, and, or })`.
+ * Null for anything else (`eb.exists(...)`, `eb.not(...)`, a block body).
+ */
+function expressionConditions(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, facts: FileFacts): Selector[] | null {
+  const [param] = fn.params;
+  const names = new Map<string, 'eb' | 'and' | 'or'>();
+  if (param?.type === AST_NODE_TYPES.Identifier) names.set(param.name, 'eb');
+  else if (param?.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of param.properties) {
+      const key = property.type === AST_NODE_TYPES.Property ? staticKeyName(property) : null;
+      if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier && (key === 'eb' || key === 'and' || key === 'or')) names.set(property.value.name, key);
+    }
+  } else {
+    return null;
+  }
+  const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? null : fn.body;
+  return body ? expressionOf(body, names, facts, false, 0) : null;
+}
+
+function expressionOf(node: TSESTree.Node, names: ReadonlyMap<string, 'eb' | 'and' | 'or'>, facts: FileFacts, optional: boolean, depth: number): Selector[] | null {
+  const target = unwrap(node);
+  if (depth > 6 || target.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = unwrap(target.callee);
+  let role: 'eb' | 'and' | 'or' | undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) role = names.get(callee.name);
+  else if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && names.get((unwrap(callee.object) as TSESTree.Identifier).name) === 'eb') {
+    const method = staticKeyName(callee);
+    role = method === 'and' || method === 'or' ? method : method === 'eb' ? 'eb' : undefined;
+  }
+  if (role === undefined) return null;
+  if (role === 'eb') return linkConditions(target.arguments, 'where', 'kysely', facts)?.map((condition) => ({ ...condition, optional })) ?? null;
+  const branchOptional = optional || role === 'or';
+  const [list] = target.arguments;
+  const items = list ? unwrap(list) : null;
+  if (items?.type === AST_NODE_TYPES.ObjectExpression) return objectConditions(items, facts, branchOptional);
+  if (items?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+  const selectors: Selector[] = [];
+  for (const element of items.elements) {
+    if (!element || element.type === AST_NODE_TYPES.SpreadElement) return null;
+    const inner = expressionOf(element, names, facts, branchOptional, depth + 1);
+    if (!inner) return null;
+    selectors.push(...inner);
+  }
+  return selectors;
+}

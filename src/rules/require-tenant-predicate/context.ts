@@ -90,23 +90,30 @@ export function sameColumn(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-const RLS = /set_config\s*\(\s*'app\.|\bset\s+(?:local\s+)?(?:"?app|session)\.[\w.]*tenant|set\s+(?:local\s+)?role\b/iu;
+/** Row-level security set for the transaction: `set_config('app.current_org', ...)`, `SET LOCAL app.tenant_id = ...`, `SET ROLE`. */
+const RLS = /set_config\s*\(\s*'app\.|\bset\s+(?:local\s+|session\s+)?(?:"?app|session)\.[\w.]*(?:tenant|org|workspace|team|account|company)|set\s+(?:local\s+)?role\b/iu;
 
 /**
  * Context that makes a query fine whatever its predicate: inside a configured scoping helper, run
- * after `set_config('app.tenant_id', ...)` (row-level security) in the same function, or a
- * fetch-then-check (the row's tenant column is compared with the caller's before use).
+ * after `set_config('app.tenant_id', ...)` (row-level security) in the same function, or its
+ * result handed to an ownership check (`assertSameOrg(invoice, session)`).
  */
-export function isExcusedByContext(node: TSESTree.Node, facts: FileFacts, settings: TenantSettings, columns: readonly string[]): boolean {
+export function isExcusedByContext(node: TSESTree.Node, facts: FileFacts, settings: TenantSettings): boolean {
   const helpers = new Set(settings.scopingHelpers);
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
     if (isFunctionNode(current) && helpers.has(functionName(current) ?? '')) return true;
   }
-  const fn = enclosingFunction(node);
-  const region: TSESTree.Node = fn ?? facts.program;
-  const text = facts.sourceCode.getText(region);
-  if (RLS.test(text)) return true;
-  return comparesTenantColumn(region, node, columns) || passedToCheck(region, node);
+  const region: TSESTree.Node = enclosingFunction(node) ?? facts.program;
+  return RLS.test(facts.sourceCode.getText(region)) || passedToCheck(region, node);
+}
+
+/**
+ * `if (row.tenantId !== ctx.tenantId) throw ...` anywhere after the query in its function, on any
+ * row: what excuses a query `strict` reports without a request value. A request-driven query needs
+ * its own row checked (`ties.rowCheckedAfter`), per variable.
+ */
+export function tenantComparedAfter(node: TSESTree.Node, facts: FileFacts, columns: readonly string[]): boolean {
+  return comparesTenantColumn(enclosingFunction(node) ?? facts.program, node, columns);
 }
 
 const CHECK_NAME = /^(?:assert|ensure|verify|check|require|authori[sz]e|can|guard|enforce)/iu;

@@ -22,6 +22,8 @@ export interface ScopedQuery {
   readonly table: string;
   readonly start: number;
   readonly node: TSESTree.Node;
+  /** The values its tenant predicate compares the tenant column with, when known. */
+  readonly tenantValues?: readonly TSESTree.Node[];
 }
 
 export interface Ties {
@@ -29,6 +31,13 @@ export interface Ties {
   onlyTestedForExistence(query: TSESTree.Node): boolean;
   /** Whether `value` was tied to the tenant in `fn` before `query`. */
   tiedEarlier(fn: TSESTree.Node, query: TSESTree.Node, value: TSESTree.Node): boolean;
+  /**
+   * Whether a scoped query's tenant comes from the request (`org_id = req.query.orgId`) and was not
+   * itself tied to the caller first: such a query checks nothing (the client chose the tenant).
+   */
+  clientChosenTenant(scoped: ScopedQuery): boolean;
+  /** Whether a row loaded by `value` has its tenant or owner compared with the caller after `query`, in `fn`. */
+  tiedAfter(fn: TSESTree.Node, query: TSESTree.Node, value: TSESTree.Node): boolean;
   /** Whether the row `query` returns is checked against the caller after it is loaded, in `fn`. */
   rowCheckedAfter(query: TSESTree.Node, fn: TSESTree.Node | null): boolean;
 }
@@ -63,8 +72,20 @@ export const ID_KEY = /^id$|Id$|_id$/u;
 export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery[], isTenantKey: (key: string) => boolean): Ties {
   const { sourceCode } = facts;
   const refs = new WeakMap<TSESTree.Node, ValueRef | null>();
+  const chosen = new WeakMap<ScopedQuery, boolean>();
 
-  return { tiedEarlier, rowCheckedAfter, onlyTestedForExistence };
+  return { tiedEarlier: (fn, query, value) => tiedEarlier(fn, query, value, 0), rowCheckedAfter, tiedAfter, onlyTestedForExistence, clientChosenTenant: (scoped) => clientChosenTenant(scoped, 0) };
+
+  function tiedAfter(fn: TSESTree.Node, query: TSESTree.Node, value: TSESTree.Node): boolean {
+    const target = refOf(value);
+    if (!target) return false;
+    let tied = false;
+    walk(fn, (candidate) => {
+      if (tied || candidate.range[0] < query.range[1] || candidate.type !== AST_NODE_TYPES.BinaryExpression || !EQUALITY.has(candidate.operator)) return;
+      tied = [candidate.left, candidate.right].some((side, index) => tenantKeyOfRowLoadedWith(side, target, index === 0 ? candidate.right : candidate.left, query));
+    });
+    return tied;
+  }
 
   /**
    * `const existing = await db.query.x.findFirst(...); if (existing) throw ...`: the row is only
@@ -86,11 +107,23 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
     return tests > 0;
   }
 
-  function tiedEarlier(fn: TSESTree.Node, query: TSESTree.Node, value: TSESTree.Node): boolean {
+  function clientChosenTenant(scoped: ScopedQuery, depth: number): boolean {
+    if (!scoped.tenantValues || !scoped.fn) return false;
+    const cached = chosen.get(scoped);
+    if (cached !== undefined) return cached;
+    const fn = scoped.fn;
+    // A query that also carries the caller (`members WHERE org_id = $1 AND user_id = session.user.id`) is the check itself.
+    const answer = !queryValueLeaves(queryNodeOf(scoped.node)).some((leaf) => sourceOf(leaf, facts).kind === 'session') && scoped.tenantValues.some((value) => sourceOf(value, facts).kind === 'request' && (depth > 2 || !tiedEarlier(fn, scoped.node, value, depth + 1)));
+    chosen.set(scoped, answer);
+    return answer;
+  }
+
+  function tiedEarlier(fn: TSESTree.Node, query: TSESTree.Node, value: TSESTree.Node, depth: number): boolean {
     const target = refOf(value);
     if (!target) return false;
     for (const scoped of scopedQueries) {
       if (scoped.fn !== fn || scoped.start >= query.range[0] || !mayRunBefore(scoped.node, query)) continue;
+      if (clientChosenTenant(scoped, depth)) continue;
       if (queryValueLeaves(queryNodeOf(scoped.node)).some((leaf) => covers(refOf(leaf), target))) return true;
     }
     let tied = false;
@@ -106,7 +139,9 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
           ACCESS_CHECK.test(name) ||
           (GUARDED_ACCESS.test(name) && guards(candidate)) ||
           queryValueLeaves(candidate).some((leaf) => sourceOf(leaf, facts).kind === 'session') ||
-          (guards(candidate) && underTenantPredicate(candidate, target)) ||
+          // `team.findUnique({ where: { id: teamId }, include: { users: { where: { userId } } } })`, then `if (!team.users.length) return`.
+          (guards(candidate) && queryValueLeaves(candidate, false).some((leaf) => sourceOf(leaf, facts).kind === 'session')) ||
+          (guards(candidate) && underTenantPredicate(candidate, target, (tenant) => sourceOf(tenant, facts).kind !== 'request' || (depth < 2 && tiedEarlier(fn, candidate, tenant, depth + 1)))) ||
           rowOfCall(candidate, query);
       } else if (candidate.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(candidate.operator)) {
         // const pet = await getPet(id); if (pet.userId !== session.user.id) return …: the row loaded by
@@ -227,41 +262,46 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
   }
 
   /** `pet.userId` (or any value of `pet` compared with the caller) where `pet` was loaded by a call given the same value (`getPetById(id)`). */
-  function tenantKeyOfRowLoadedWith(side: TSESTree.Node, target: ValueRef, other: TSESTree.Node): boolean {
+  function tenantKeyOfRowLoadedWith(side: TSESTree.Node, target: ValueRef, other: TSESTree.Node, except: TSESTree.Node | null = null): boolean {
     const member = unwrap(side);
     if (member.type !== AST_NODE_TYPES.MemberExpression) return false;
     if (!TENANT_OR_OWNER_KEY.test(staticKeyName(member) ?? '') && sourceOf(other, facts).kind !== 'session') return false;
-    const object = unwrap(member.object);
+    // `step.workflow.teamId`: the row is the root of the chain.
+    let object = unwrap(member.object);
+    while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
     if (object.type !== AST_NODE_TYPES.Identifier) return false;
     const definition = facts.constants.definitionOf(object);
     if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) return false;
     let init = unwrap(definition.init);
     if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrap(init.argument);
-    return init.type === AST_NODE_TYPES.CallExpression && init.arguments.some((argument) => uses(argument, target));
+    // `getPet(id)`, `` sql`... WHERE id = ${id}` ``, `db('pets').where({ id }).first()`.
+    if (init === except || (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.TaggedTemplateExpression)) return false;
+    return uses(init, target);
   }
 
   /**
    * `dataroomDocument.findFirst({ where: { dataroomId, document: { id: documentId, teamId } } })`:
    * the value filtered in the same object as a tenant key (or in an object around it), outside `OR`/`NOT`.
    */
-  function underTenantPredicate(call: TSESTree.CallExpression, target: ValueRef): boolean {
+  function underTenantPredicate(call: TSESTree.CallExpression, target: ValueRef, callersTenant: (tenant: TSESTree.Node) => boolean): boolean {
     const where = whereOf(call);
-    return where !== null && holdsUnderTenant(where, target, false, 0);
+    return where !== null && holdsUnderTenant(where, target, false, 0, callersTenant);
   }
 
-  function holdsUnderTenant(node: TSESTree.Node, target: ValueRef, tenantAbove: boolean, depth: number): boolean {
+  /** (`callersTenant`: a tenant value the client chose, `teamId: req.query.teamId` with nothing checking it, ties nothing.) */
+  function holdsUnderTenant(node: TSESTree.Node, target: ValueRef, tenantAbove: boolean, depth: number, callersTenant: (tenant: TSESTree.Node) => boolean): boolean {
     const object = unwrap(node);
     if (depth > 4 || object.type !== AST_NODE_TYPES.ObjectExpression) return false;
     const tenantHere =
       tenantAbove ||
-      object.properties.some((property) => property.type === AST_NODE_TYPES.Property && isTenantKey(staticKeyName(property) ?? '') && !isUndefined(property.value));
+      object.properties.some((property) => property.type === AST_NODE_TYPES.Property && isTenantKey(staticKeyName(property) ?? '') && !isUndefined(property.value) && callersTenant(property.value));
     for (const property of object.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const key = staticKeyName(property);
       if (key === null || key === 'OR' || key === 'NOT') continue;
       const value = unwrap(property.value);
       if (value.type === AST_NODE_TYPES.ObjectExpression) {
-        if (holdsUnderTenant(value, target, tenantHere, depth + 1)) return true;
+        if (holdsUnderTenant(value, target, tenantHere, depth + 1, callersTenant)) return true;
       } else if (tenantHere && covers(refOf(value), target)) {
         return true;
       }
@@ -447,7 +487,13 @@ function existenceTest(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier)
 /** The declarator a query's result is assigned to: `const row = await prisma.x.findUnique(...)`. */
 function declaratorOf(query: TSESTree.Node): TSESTree.VariableDeclarator | null {
   let holder: TSESTree.Node = query;
-  while (holder.parent && (holder.parent.type === AST_NODE_TYPES.AwaitExpression || holder.parent.type === AST_NODE_TYPES.TSAsExpression || holder.parent.type === AST_NODE_TYPES.TSNonNullExpression)) holder = holder.parent;
+  for (let hops = 0; hops < 16 && holder.parent; hops++) {
+    const parent: TSESTree.Node = holder.parent;
+    if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression) holder = parent;
+    // The rest of a builder chain: `db('invoices').where({ id }).first()`, `db.select().from(t).where(...)`.
+    else if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === holder && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) holder = parent.parent;
+    else break;
+  }
   return holder.parent?.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.init === holder ? holder.parent : null;
 }
 

@@ -829,9 +829,9 @@ describe("the tenant's own row", () => {
         `,
         errors: [
           {
-            messageId: 'requestId',
+            messageId: 'tenantRow',
             line: 6,
-            data: { value: 'input.teamId', origin: 'the client (procedure input)', kind: 'UPDATE', table: 'Team', column: 'users', fix: '`findFirst({ where: { id, users: { some: { userId: session.userId } } } })`' },
+            data: { value: 'input.teamId', origin: 'the client (procedure input)', kind: 'UPDATE', table: 'Team', fix: '`findFirst({ where: { id, users: { some: { userId: session.userId } } } })`' },
           },
         ],
       },
@@ -848,7 +848,7 @@ describe("the tenant's own row", () => {
             return Response.json(await prisma.team.findUnique({ where: { id: teamId }, include: { documents: true } }));
           }
         `,
-        errors: [{ messageId: 'requestId', line: 8 }],
+        errors: [{ messageId: 'tenantRow', line: 8 }],
       },
     ],
   });
