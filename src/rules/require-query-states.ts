@@ -119,7 +119,7 @@ export default createRule<Options, MessageIds>({
           requireErrorState: {
             type: 'boolean',
             description:
-              'Also report query data rendered while the error state is never read when the component shows no failure as something else: data used as a flag, a count, a label or a picker\'s options, a query the server may prefetch or the app handles with a toast, a custom hook that returns the data but not its error.',
+              'Also report query data rendered while the error state is never read when the component shows no failure as something else: data used as a flag, a count, a label or a picker\'s options, a query the server prefetches without awaiting it or the app handles with a toast, a custom hook that returns the data but not its error.',
           },
           requireLoadingState: {
             type: 'boolean',
@@ -147,6 +147,8 @@ export default createRule<Options, MessageIds>({
     const hooks = new QueryHookIndex(facts, libraryImported);
     /** Usages of query results per call and result position: computed once, by the pre-check or the check. */
     const queryUsages = new Map<TSESTree.CallExpression, Map<ResultPosition, ResultUsage>>();
+    /** The options that report a query with no visible failure in the component. */
+    const asksStrict = options.requireErrorState === true || options.requireLoadingState === true || options.reportAssertions === true;
 
     return {
       CallExpression(node) {
@@ -297,8 +299,10 @@ export default createRule<Options, MessageIds>({
         // What other files of the app do: the server may hydrate this query, or a toast may show every failure.
         if (evidence && appHandles(hook, evidence.kind === 'crash')) evidence = null;
       }
-      const missingLoading = !loadingHandled;
-      const missingError = !errorHandled;
+      let missingLoading = !loadingHandled;
+      let missingError = !errorHandled;
+      // The server awaited this query before rendering: its data is there at the first render (asked only where `strict` could report).
+      if (!evidence && (missingLoading || missingError) && asksStrict && serverAwaits(hook)) missingLoading = missingError = false;
       if (evidence) reportEvidence(hook, usage, optionFacts, evidence, missingLoading, missingError);
       else if (role === 'hook') {
         // A custom hook hands its result to the caller; it hides the failure only when it returns the data alone.
@@ -328,9 +332,19 @@ export default createRule<Options, MessageIds>({
         if ((hook.library === 'tanstack' || hook.library === 'trpc') && project.queryCacheToast) return true;
         if (hook.library === 'swr' && project.swrToast) return true;
       }
-      if (project.procedures.size === 0 && project.keys.size === 0) return false;
+      return knownTo(hook, project.procedures, project.keys);
+    }
+
+    /** Whether the server awaits this query (or provides its data) before the first render. */
+    function serverAwaits(hook: QueryHookCall): boolean {
+      const { awaited } = projectQueries(context.filename);
+      return knownTo(hook, awaited, awaited);
+    }
+
+    function knownTo(hook: QueryHookCall, procedures: ReadonlySet<string>, keys: ReadonlySet<string>): boolean {
+      if (procedures.size === 0 && keys.size === 0) return false;
       const identity = identityOf(hook);
-      return (identity.procedure !== null && project.procedures.has(identity.procedure)) || (identity.key !== null && project.keys.has(identity.key));
+      return (identity.procedure !== null && procedures.has(identity.procedure)) || (identity.key !== null && keys.has(identity.key));
     }
 
     function reportEvidence(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, evidence: Evidence, missingLoading: boolean, missingError: boolean): void {

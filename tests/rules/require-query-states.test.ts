@@ -4,11 +4,12 @@ import path from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 
 import { peekFileFacts } from '../../src/analysis/file-facts.js';
-import rule, { type Options } from '../../src/rules/require-query-states.js';
+import rule, { type MessageIds, type Options } from '../../src/rules/require-query-states.js';
 import { clearForeignHooks, foreignHookParses } from '../../src/rules/require-query-states/foreign-hooks.js';
 import { clearProjectQueries, projectScans } from '../../src/rules/require-query-states/project.js';
 import { majorOf } from '../../src/rules/require-query-states/version.js';
@@ -2507,6 +2508,24 @@ function writeApp(files: Record<string, string>): string {
   return root;
 }
 
+/** A query on line 4 (`const { data } = ...`) that `strict` reports although the server prefetches it. */
+function unawaitedPrefetch(what: string, name: string, code: string): InvalidTestCase<MessageIds, Options> {
+  return {
+    name: `requireErrorState: ${what} is still reported in strict`,
+    filename: path.join(APP, 'src', 'components', name),
+    options: STATES,
+    code,
+    errors: [
+      {
+        messageId: 'missingStates',
+        line: 4,
+        column: 20,
+        suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: code.replace('const { data }', 'const { data, isPending, error }') }],
+      },
+    ],
+  };
+}
+
 const APP = writeApp({
   'package.json': '{ "name": "app", "private": true }',
   // JSON with comments, as TypeScript allows.
@@ -2541,7 +2560,25 @@ export default async function Layout({ children }: { children: React.ReactNode }
   const user = await queryClient.fetchQuery(trpc.user.me.queryOptions());
   if (!user) redirect('/login');
   await queryClient.prefetchQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  // Streamed, not awaited: the client may render before the data is there.
+  void prefetch(trpc.billing.plan.queryOptions());
   return <HydrateClient>{children}</HydrateClient>;
+}
+`,
+  'src/pages/databases/[id].tsx': `
+import { createServerSideHelpers } from '@trpc/react-query/server';
+export async function getServerSideProps(ctx) {
+  const helpers = createServerSideHelpers({ router: appRouter, ctx: {} });
+  try {
+    await helpers.database.one.fetch({
+      id: ctx.params.id,
+    });
+    await Promise.all([helpers.settings.isCloud.prefetch(), helpers.user.get.fetch()]);
+  } catch {
+    return { redirect: { destination: '/', permanent: false } };
+  }
+  helpers.settings.ip.prefetch();
+  return { props: { trpcState: helpers.dehydrate() } };
 }
 `,
   'src/app/layout.tsx': `
@@ -2712,6 +2749,44 @@ export function SelectAccounts() {
 }
 `,
       },
+      {
+        name: 'requireErrorState: a query the server awaits before rendering (a layout\'s `await fetchQuery`) has its data at the first render',
+        filename: file(APP, 'teams-strict.tsx'),
+        options: STRICT,
+        code: `
+import { api } from '~/trpc/react';
+export function Teams() {
+  const { data } = api.user.me.useQuery();
+  return <h1>{data?.name}</h1>;
+}
+`,
+      },
+      {
+        name: 'requireErrorState: getServerSideProps awaits tRPC helpers (`await helpers.x.fetch()`, `await Promise.all([...prefetch()])`) and dehydrates',
+        filename: file(APP, 'database-card.tsx'),
+        options: STRICT,
+        code: `
+import { api } from '@/utils/api';
+export function DatabaseCard({ id }: { id: string }) {
+  const { data } = api.database.one.useQuery({ id });
+  const { data: isCloud } = api.settings.isCloud.useQuery();
+  const { data: user } = api.user.get.useQuery();
+  return <Card title={data?.name} badge={isCloud ? 'Cloud' : null} owner={user!.email} />;
+}
+`,
+      },
+      {
+        name: 'requireErrorState: a TanStack key the server awaits (`await queryClient.prefetchQuery({ queryKey })`)',
+        filename: file(APP, 'project-count.tsx'),
+        options: STRICT,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function ProjectCount() {
+  const { data } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  return <span>{data?.length}</span>;
+}
+`,
+      },
     ],
     invalid: [
       {
@@ -2869,40 +2944,20 @@ export function CalendarName() {
           },
         ],
       },
-      {
-        name: 'requireErrorState: a server-fetched query is still reported in strict',
-        filename: file(APP, 'teams-strict.tsx'),
-        options: STATES,
-        code: `
+      unawaitedPrefetch('a query the server only streams (`void prefetch(...)`, not awaited)', 'plan-strict.tsx', `
 import { api } from '~/trpc/react';
-export function Teams() {
-  const { data } = api.user.me.useQuery();
-  if (!data?.teams.length) return <p>No teams yet</p>;
-  return <TeamList teams={data.teams} />;
+export function Plan() {
+  const { data } = api.billing.plan.useQuery();
+  return <Badge>{data?.name}</Badge>;
 }
-`,
-        errors: [
-          {
-            messageId: 'missingStates',
-            line: 4,
-            column: 20,
-            suggestions: [
-              {
-                messageId: 'addStateFields',
-                data: { fields: '`isPending` and `error`' },
-                output: `
-import { api } from '~/trpc/react';
-export function Teams() {
-  const { data, isPending, error } = api.user.me.useQuery();
-  if (!data?.teams.length) return <p>No teams yet</p>;
-  return <TeamList teams={data.teams} />;
+`),
+      unawaitedPrefetch('a getServerSideProps prefetch outside any await', 'server-ip.tsx', `
+import { api } from '@/utils/api';
+export function ServerIp() {
+  const { data } = api.settings.ip.useQuery();
+  return <code>{data?.ip}</code>;
 }
-`,
-              },
-            ],
-          },
-        ],
-      },
+`),
     ],
   });
 

@@ -18,6 +18,14 @@ export interface ProjectQueries {
   readonly procedures: ReadonlySet<string>;
   /** First query-key strings (`'projects'`) and SWR keys (`'/api/user'`) fetched or provided on the server. */
   readonly keys: ReadonlySet<string>;
+  /**
+   * The procedures and keys among those that the server awaits before it renders (`await
+   * helpers.libsql.one.fetch(...)`, `await Promise.all([queryClient.prefetchQuery(...)])`) or
+   * provides as an `SWRConfig` fallback: their data is in the cache at the first render, so the
+   * component has no loading state to show, and a failure is the server's (a redirect, a
+   * not-found page). A fire-and-forget `void prefetch(...)` is not among them.
+   */
+  readonly awaited: ReadonlySet<string>;
   /** A `QueryCache` `onError` that toasts (TanStack Query and tRPC). */
   readonly queryCacheToast: boolean;
   /** A `MutationCache` `onError` that toasts every failed mutation (TanStack Query and tRPC). */
@@ -26,7 +34,7 @@ export interface ProjectQueries {
   readonly swrToast: boolean;
 }
 
-const EMPTY: ProjectQueries = { procedures: new Set(), keys: new Set(), queryCacheToast: false, mutationCacheToast: false, swrToast: false };
+const EMPTY: ProjectQueries = { procedures: new Set(), keys: new Set(), awaited: new Set(), queryCacheToast: false, mutationCacheToast: false, swrToast: false };
 /** Build output, dependencies, and folders whose code never renders a page (tests, fixtures, docs, scripts). */
 const SKIPPED_DIRECTORIES = new Set([
   'node_modules', 'dist', 'build', 'out', 'coverage', 'public',
@@ -107,6 +115,7 @@ function scan(root: string): ProjectQueries {
   scans++;
   const procedures = new Set<string>();
   const keys = new Set<string>();
+  const awaited = new Set<string>();
   let queryCacheToast = false;
   let mutationCacheToast = false;
   let swrToast = false;
@@ -134,15 +143,54 @@ function scan(root: string): ProjectQueries {
       if (text.includes('MutationCache') && MUTATION_CACHE_ON_ERROR.test(text) && TOAST.test(text)) mutationCacheToast = true;
       if (text.includes('SWRConfig') && SWR_CONFIG_ON_ERROR.test(text) && TOAST.test(text)) swrToast = true;
       if (text.includes('SWRConfig') && SWR_CONFIG_FALLBACK.test(text)) {
-        for (const match of text.matchAll(FALLBACK_KEY)) if (match[2] !== undefined) keys.add(match[2]);
+        for (const match of text.matchAll(FALLBACK_KEY)) {
+          if (match[2] === undefined) continue;
+          keys.add(match[2]);
+          awaited.add(match[2]);
+        }
       }
       // A client module prefetches on hover or navigation: that is no server render.
       if (/^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/u.test(text) || !SERVER_FETCH.test(text)) continue;
-      for (const match of text.matchAll(PROCEDURE)) if (match[1] !== undefined) procedures.add(match[1].slice(1));
-      for (const match of text.matchAll(QUERY_KEY)) if (match[2] !== undefined) keys.add(match[2]);
+      const awaits = awaitedRanges(text);
+      const add = (set: Set<string>, name: string, index: number): void => {
+        set.add(name);
+        if (awaits.some(([start, end]) => index >= start && index < end)) awaited.add(name);
+      };
+      for (const match of text.matchAll(PROCEDURE)) if (match[1] !== undefined) add(procedures, match[1].slice(1), match.index);
+      for (const match of text.matchAll(QUERY_KEY)) if (match[2] !== undefined) add(keys, match[2], match.index);
     }
   }
-  return { procedures, keys, queryCacheToast, mutationCacheToast, swrToast };
+  return { procedures, keys, awaited, queryCacheToast, mutationCacheToast, swrToast };
+}
+
+const AWAIT = /\bawait\s+/gu;
+const OPENERS = '([{';
+const CLOSERS = ')]}';
+
+/**
+ * The text ranges of what each `await` waits for: the expression after it, through member chains
+ * (`.fetchQuery(...)` on the next line), calls and brackets (`Promise.all([...])`), up to the
+ * `;`, `,` or closing bracket that ends it. By text, so strings with brackets may end a range
+ * early; that only leaves a fetch unawaited (reported in `strict`), never the reverse.
+ */
+function awaitedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const match of text.matchAll(AWAIT)) {
+    const start = match.index + match[0].length;
+    let depth = 0;
+    let index = start;
+    for (; index < text.length; index++) {
+      const char = text.charAt(index);
+      if (OPENERS.includes(char)) depth++;
+      else if (CLOSERS.includes(char)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && (char === ';' || char === ',')) break;
+      else if (depth === 0 && char === '\n' && !/^\s*[.?]/u.test(text.slice(index + 1, index + 80))) break;
+    }
+    ranges.push([start, index]);
+  }
+  return ranges;
 }
 
 function read(file: string): string | null {
