@@ -14,6 +14,7 @@ import { createRule } from '../util/create-rule.js';
 import { QueryHookIndex, type QueryHookCall } from './require-query-states/hooks.js';
 import { bestEvidence, type Evidence, EvidenceCollector, type EvidenceKind } from './require-query-states/evidence.js';
 import { chainPath, keyIn, procedureIn } from './require-query-states/foreign-hooks.js';
+import { mutationRepeats } from './require-query-states/mutations.js';
 import { type OptionFacts, optionFactsOf, readOptions } from './require-query-states/options.js';
 import { projectQueries } from './require-query-states/project.js';
 import { typedQueryResult } from './require-query-states/types.js';
@@ -100,7 +101,7 @@ export default createRule<Options, MessageIds>({
           checkMutations: {
             type: 'boolean',
             description:
-              'Also report mutations (`useMutation`, `useSWRMutation`, RTK Query `use...Mutation`) that are triggered but whose pending state never guards the submit (double submit) or whose error is never surfaced.',
+              'Also report mutations (`useMutation`, `useSWRMutation`, RTK Query `use...Mutation`) that are triggered but whose error is never surfaced, or that create or send something and whose pending state never guards the submit (double submit).',
           },
           errorBoundary: {
             type: 'boolean',
@@ -399,7 +400,8 @@ export default createRule<Options, MessageIds>({
       if (usage.mutateCalls.length === 0) return;
       const fields = mutationFields(hook.library, majorOf(hook));
       const name = hookName(hook);
-      if (!usage.loading && usage.mutateStartedHere) context.report({ node: hook.call.callee, messageId: 'mutationPending', data: { hook: name, field: `\`${fields.pending}\`` } });
+      // A double submit matters only for a write that, sent twice, makes two of something (a create, a send).
+      if (!usage.loading && usage.mutateStartedHere && mutationRepeats(hook.call, hook.optionsCall)) context.report({ node: hook.call.callee, messageId: 'mutationPending', data: { hook: name, field: `\`${fields.pending}\`` } });
       // An app-wide `MutationCache` `onError` that toasts shows every failed write.
       const appToasts = (hook.library === 'tanstack' || hook.library === 'trpc') && projectQueries(context.filename).mutationCacheToast;
       if (!usage.error && !usage.mutateErrorHandled && !optionFacts.onError && !optionFacts.errorBoundary && options.errorBoundary !== true && !appToasts) {

@@ -193,14 +193,14 @@ export function Invoices() {
         options: STRICT,
         code: `
 import { useMutation } from 'urql';
-export function Vote({ id }) {
-  const [, vote] = useMutation(VOTE);
-  return <button onClick={() => vote({ id })}>Upvote</button>;
+export function Reply({ id }) {
+  const [, reply] = useMutation(CREATE_COMMENT);
+  return <button onClick={() => reply({ id })}>Reply</button>;
 }
 `,
         errors: [
-          { messageId: 'mutationPending', line: 4, column: 20, data: { hook: 'useMutation', field: '`fetching`' } },
-          { messageId: 'mutationError', line: 4, column: 20, data: { hook: 'useMutation', field: '`error`' } },
+          { messageId: 'mutationPending', line: 4, column: 21, data: { hook: 'useMutation', field: '`fetching`' } },
+          { messageId: 'mutationError', line: 4, column: 21, data: { hook: 'useMutation', field: '`error`' } },
         ],
       },
     ],
@@ -2250,14 +2250,14 @@ export function Team() {
         errors: [{ messageId: 'noEmptyState', line: 7, column: 28, data: { hook: 'useSWR' } }],
       },
       {
-        name: 'strict: TanStack mutation with no pending guard and no error',
+        name: 'strict: TanStack mutation that creates, with no pending guard and no error',
         filename: TSX,
         options: STRICT,
         code: `
 import { useMutation } from '@tanstack/react-query';
-export function Save() {
-  const save = useMutation({ mutationFn: saveSettings });
-  return <button onClick={() => save.mutate()}>Save</button>;
+export function NewProject() {
+  const save = useMutation({ mutationFn: createProject });
+  return <button onClick={() => save.mutate()}>Create</button>;
 }
 `,
         errors: [
@@ -2493,6 +2493,250 @@ export function Greeting() {
   return <p>Hello {data.name}</p>;
 }
 ` }] }],
+      },
+    ],
+  });
+});
+
+/** A tRPC create awaited in a react-hook-form submit, with `button` as the submit. */
+function createInForm(button: string): string {
+  return `
+import { api } from '@/utils/api';
+export function AddGitlabProvider() {
+  const { mutateAsync, error } = api.gitlab.create.useMutation();
+  const form = useForm<Schema>();
+  const onSubmit = async (data: Schema) => {
+    await mutateAsync(data);
+  };
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)}>
+      {error && <AlertBlock>{error.message}</AlertBlock>}
+      ${button}
+    </form>
+  );
+}
+`;
+}
+
+describe('checkMutations: which double submits and failures are asked for', () => {
+  const MUTATIONS = [{ checkMutations: true }] as const;
+  typescriptTester().run('require-query-states', rule, {
+    valid: [
+      {
+        name: 'tRPC: an update from a switch sets the same value twice: no pending state asked for',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { api } from '@/utils/api';
+export function AutoDeploy({ id, enabled }: { id: string; enabled: boolean }) {
+  const { mutateAsync } = api.application.update.useMutation();
+  return (
+    <Switch
+      checked={enabled}
+      onCheckedChange={async (value) => {
+        await mutateAsync({ id, autoDeploy: value }).then(() => toast.success('Saved')).catch(() => toast.error('Could not save'));
+      }}
+    />
+  );
+}
+`,
+      },
+      {
+        name: 'TanStack: a delete, a disconnect and a close are not repeated writes',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { useMutation } from '@tanstack/react-query';
+export function Connection({ id }: { id: string }) {
+  const remove = useMutation({ mutationFn: deleteConnection, onError: () => toast.error('Failed') });
+  const { mutate: disconnect } = useMutation({ mutationFn: (connectionId: string) => api.calendars.disconnect(connectionId), onError: report });
+  const closePoll = useMutation({ mutationKey: ['closePoll'], mutationFn: close, onError: report });
+  return (
+    <>
+      <button onClick={() => remove.mutate(id)}>Delete</button>
+      <button onClick={() => disconnect(id)}>Disconnect</button>
+      <button onClick={() => closePoll.mutate(id)}>Close</button>
+    </>
+  );
+}
+`,
+      },
+      {
+        name: 'tRPC: a create awaited in a react-hook-form submit whose button reads `formState.isSubmitting`',
+        filename: TSX,
+        options: MUTATIONS,
+        code: createInForm('<Button isLoading={form.formState.isSubmitting}>Create</Button>'),
+      },
+      {
+        name: 'TanStack: a create run in a transition whose isPending disables the button, its failure shown by toast.promise',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { useTransition } from 'react';
+import { useMutation } from '@tanstack/react-query';
+export function CreateReport() {
+  const [isPending, startTransition] = useTransition();
+  const createReport = useMutation(trpc.statusReport.create.mutationOptions());
+  return (
+    <button
+      disabled={isPending}
+      onClick={() => {
+        startTransition(async () => {
+          await toast.promise(createReport.mutateAsync({ title }), { loading: 'Creating...', error: 'Failed to create' });
+        });
+      }}
+    >
+      Create
+    </button>
+  );
+}
+`,
+      },
+      {
+        name: 'TanStack: the promise of either write held in a variable, given to toast.promise and awaited in try',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { useMutation } from '@tanstack/react-query';
+export function ConfirmIncident({ type, id }: { type: string; id: number }) {
+  const acknowledge = useMutation(trpc.incident.acknowledge.mutationOptions());
+  const resolve = useMutation(trpc.incident.resolve.mutationOptions());
+  const handleConfirm = async () => {
+    const promise = type === 'acknowledge' ? acknowledge.mutateAsync({ id }) : resolve.mutateAsync({ id });
+    toast.promise(promise, { error: 'Failed to confirm' });
+  };
+  return <button onClick={handleConfirm}>Confirm</button>;
+}
+`,
+      },
+      {
+        name: 'tRPC: a create started from a confirm dialog action and a menu item, which close on click',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { api } from '@/utils/api';
+export function DuplicateProject({ id }: { id: string }) {
+  const { mutateAsync } = api.project.duplicate.useMutation();
+  const handleDuplicate = async () => {
+    await mutateAsync({ id }).catch(() => toast.error('Could not duplicate'));
+  };
+  return (
+    <>
+      <AlertDialogAction onClick={handleDuplicate}>Duplicate</AlertDialogAction>
+      <DropdownMenuItem onSelect={() => handleDuplicate()}>Duplicate again</DropdownMenuItem>
+    </>
+  );
+}
+`,
+      },
+      {
+        name: "tRPC: a write awaited in a function given to a child's own callback prop is the child's to show",
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { api } from '@/utils/api';
+export function Credentials({ mongoId }: { mongoId: string }) {
+  const { mutateAsync: changePassword } = api.mongo.changePassword.useMutation();
+  return (
+    <UpdateDatabasePassword
+      onUpdatePassword={async (password) => {
+        await changePassword({ mongoId, password });
+        toast.success('Password updated');
+      }}
+    />
+  );
+}
+`,
+      },
+      {
+        name: 'SWR: an update triggered from a button: only its failure is asked for, and it is shown',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import useSWRMutation from 'swr/mutation';
+export function SaveSettings() {
+  const { trigger, error } = useSWRMutation('/api/settings', updateSettings);
+  return (
+    <>
+      <button onClick={() => trigger({ theme: 'dark' })}>Save</button>
+      {error && <p role="alert">{error.message}</p>}
+    </>
+  );
+}
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: "TanStack: a create in a transition whose pending state is never read (React's own startTransition)",
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { startTransition } from 'react';
+import { useMutation } from '@tanstack/react-query';
+export function CreateReport() {
+  const createReport = useMutation({ mutationFn: createStatusReport, onError: report });
+  return <button onClick={() => startTransition(async () => { await createReport.mutateAsync({ title }); })}>Create</button>;
+}
+`,
+        errors: [{ messageId: 'mutationPending', line: 5, data: { hook: 'useMutation', field: '`isPending`' } }],
+      },
+      {
+        name: 'tRPC: a create started from a menu item and from a button that stays on screen',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { api } from '@/utils/api';
+export function DuplicateProject({ id }: { id: string }) {
+  const { mutateAsync } = api.project.duplicate.useMutation({ onError: report });
+  const handleDuplicate = async () => {
+    await mutateAsync({ id });
+  };
+  return (
+    <>
+      <DropdownMenuItem onSelect={handleDuplicate}>Duplicate</DropdownMenuItem>
+      <Button onClick={handleDuplicate}>Duplicate</Button>
+    </>
+  );
+}
+`,
+        errors: [{ messageId: 'mutationPending', line: 4, data: { hook: 'api.project.duplicate.useMutation', field: '`isPending`' } }],
+      },
+      {
+        name: 'tRPC: a create awaited in a form submit with no `isSubmitting` and no pending state read',
+        filename: TSX,
+        options: MUTATIONS,
+        code: createInForm('<Button type="submit">Create</Button>'),
+        errors: [{ messageId: 'mutationPending', line: 4 }],
+      },
+      {
+        name: 'SWR: an invite sent from a button, with neither its pending state nor its error read',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import useSWRMutation from 'swr/mutation';
+export function InviteMember({ email }: { email: string }) {
+  const { trigger } = useSWRMutation('/api/teams/invite', postJson);
+  return <button onClick={() => trigger({ email })}>Invite</button>;
+}
+`,
+        errors: [
+          { messageId: 'mutationPending', line: 4, data: { hook: 'useSWRMutation', field: '`isMutating`' } },
+          { messageId: 'mutationError', line: 4, data: { hook: 'useSWRMutation', field: '`error`' } },
+        ],
+      },
+      {
+        name: 'TanStack: an update from a button with no failure handling is still asked for its error',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { useMutation } from '@tanstack/react-query';
+export function Rename({ id }: { id: string }) {
+  const rename = useMutation({ mutationFn: updateProjectName });
+  return <button onClick={() => rename.mutate({ id, name })}>Rename</button>;
+}
+`,
+        errors: [{ messageId: 'mutationError', line: 4 }],
       },
     ],
   });
@@ -2796,14 +3040,14 @@ export function ProjectCount() {
         code: `
 import { useMutation } from '@tanstack/react-query';
 export function SaveButton() {
-  const save = useMutation({ mutationFn: saveSettings });
-  return <button onClick={save.mutate}>Save</button>;
+  const save = useMutation({ mutationFn: sendInvite });
+  return <button onClick={save.mutate}>Send</button>;
 }
 `,
         errors: [{ messageId: 'mutationPending', line: 4 }, { messageId: 'mutationError', line: 4 }],
       },
       {
-        name: 'checkMutations: the same awaited call in a DOM form handler starts the write here',
+        name: 'checkMutations: the same awaited call in a DOM form handler starts the write here (an update: only its failure is asked for)',
         filename: file(APP, 'locale-form-dom.tsx'),
         options: [{ checkMutations: true }],
         code: `
@@ -2819,7 +3063,7 @@ export function LocaleSettings({ page }: { page: Page }) {
   );
 }
 `,
-        errors: [{ messageId: 'mutationPending', line: 4 }, { messageId: 'mutationError', line: 4 }],
+        errors: [{ messageId: 'mutationError', line: 4 }],
       },
       {
         name: 'checkMutations: the same write in an app without a MutationCache onError',

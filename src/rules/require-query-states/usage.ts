@@ -41,9 +41,12 @@ export interface ResultUsage {
   readonly mutateCalls: TSESTree.Node[];
   mutateErrorHandled: boolean;
   /**
-   * Whether this component starts the write itself (a call, or a handler of a DOM element); a
-   * mutate function only handed to a child or a helper (`<Form onSubmit={mutateAsync} />`) is
-   * started, and its pending state shown, there.
+   * Whether this component starts the write itself (a call, or a handler of a DOM element) from a
+   * place a second click can reach while the first write runs. A mutate function only handed to a
+   * child or a helper (`<Form onSubmit={mutateAsync} />`) is started, and its pending state shown,
+   * there; a write inside a transition whose pending state is read, or awaited by a form whose
+   * `isSubmitting` is read, has its pending state shown; one started from a menu item or a
+   * confirm dialog's action closes what was clicked.
    */
   mutateStartedHere: boolean;
 }
@@ -362,7 +365,8 @@ export class UsageCollector {
         this.usage.mutateErrorHandled = true;
         return;
       }
-      this.usage.mutateStartedHere = true;
+      if (!this.pendingShown(parent)) this.usage.mutateStartedHere = true;
+      if (promiseReported(parent, this.sourceCode, this.owner)) this.usage.mutateErrorHandled = true;
       if (parent.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && ['onError', 'onSettled'].includes(staticKeyName(property) ?? '')))) {
         this.usage.mutateErrorHandled = true;
       }
@@ -383,6 +387,116 @@ export class UsageCollector {
     if (!intrinsic) this.usage.mutateErrorHandled = true;
     else this.usage.mutateStartedHere = true;
   }
+
+  /**
+   * Whether something else shows that the write started at `call` is running, or keeps a second
+   * click from starting it again: a transition it runs in (`startTransition(async () => { await
+   * mutateAsync() })` with the transition's `isPending` read), a form that awaits it with its
+   * `isSubmitting` read, or a click target that closes on click (a menu item, a confirm dialog's
+   * action).
+   */
+  private pendingShown(call: TSESTree.CallExpression): boolean {
+    const awaited = call.parent.type === AST_NODE_TYPES.AwaitExpression || call.parent.type === AST_NODE_TYPES.ReturnStatement || isFunctionNode(call.parent);
+    if (awaited && this.readsIsSubmitting()) return true;
+    for (let current: TSESTree.Node | undefined = call.parent; current && current !== this.owner; current = current.parent) {
+      if (!isFunctionNode(current)) continue;
+      const holder = current.parent;
+      if (holder.type === AST_NODE_TYPES.CallExpression && holder.arguments.includes(current as TSESTree.CallExpressionArgument) && transitionPendingRead(holder, this.sourceCode)) return true;
+      const sites = handlerSites(current, this.sourceCode);
+      if (sites.length > 0) return sites.every((site) => CLOSES_ON_CLICK.test(this.sourceCode.getText(site.parent.name)));
+    }
+    return false;
+  }
+
+  private isSubmittingRead: boolean | undefined;
+
+  /** `form.formState.isSubmitting`, `formState: { isSubmitting }`, Formik's `isSubmitting`: read once per component. */
+  private readsIsSubmitting(): boolean {
+    this.isSubmittingRead ??= /\bisSubmitting\b/u.test(this.sourceCode.getText(this.owner));
+    return this.isSubmittingRead;
+  }
+}
+
+/** Click targets that close on click, so a second click needs the menu or the dialog again. */
+const CLOSES_ON_CLICK = /(?:Dialog\.?(?:Action|Close)|Menu\.?Item|MenubarItem|Command\.?Item)$/u;
+
+/**
+ * The JSX attributes that run `fn`: it is their value (`onClick={async () => ...}`), or it is a
+ * declared handler they pass or call (`onClick={handleDelete}`, `onSelect={() => handleDelete(id)}`).
+ */
+function handlerSites(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.JSXAttribute[] {
+  const direct = attributeOf(fn);
+  if (direct) return [direct];
+  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : null;
+  if (id?.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = variableOf(sourceCode, id);
+  const sites: TSESTree.JSXAttribute[] = [];
+  for (const reference of variable?.references ?? []) {
+    const node = reference.identifier as TSESTree.Node;
+    if (reference.init || node === id) continue;
+    // `handleDelete` itself, or `handleDelete(...)` as the body of an inline arrow.
+    const call = node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : null;
+    const statement = call?.parent.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
+    const inline = statement?.parent.type === AST_NODE_TYPES.ExpressionStatement ? statement.parent.parent.parent : statement?.parent;
+    const site = call ? (inline && isFunctionNode(inline) ? attributeOf(inline) : null) : attributeOf(node);
+    // Used anywhere else (a child's prop, a helper): the sites are not all known.
+    if (!site) return [];
+    sites.push(site);
+  }
+  return sites;
+}
+
+function attributeOf(node: TSESTree.Node): TSESTree.JSXAttribute | null {
+  const container = node.parent;
+  return container?.type === AST_NODE_TYPES.JSXExpressionContainer && container.parent.type === AST_NODE_TYPES.JSXAttribute ? container.parent : null;
+}
+
+/** `startTransition(...)` where `const [isPending, startTransition] = useTransition()` and `isPending` is read. */
+function transitionPendingRead(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = variableOf(sourceCode, callee)?.defs[0];
+  const declarator = definition?.node;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ArrayPattern || declarator.init?.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (calleeName(declarator.init) !== 'useTransition') return false;
+  const pending = declarator.id.elements[0];
+  if (pending?.type !== AST_NODE_TYPES.Identifier) return false;
+  return (variableOf(sourceCode, pending)?.references ?? []).some((reference) => !reference.init);
+}
+
+/**
+ * Whether a toast or `.catch` takes the failure of the promise a mutate call returns, through a
+ * conditional and a local variable: `toast.promise(mutateAsync(v), { error })`, `const promise =
+ * a ? x.mutateAsync() : y.mutateAsync(); toast.promise(promise, ...)`, `try { await promise }`.
+ */
+function promiseReported(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>, owner: FunctionNode): boolean {
+  let value: TSESTree.Node = call;
+  let parent: TSESTree.Node = call.parent;
+  while (parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.LogicalExpression || parent.type === AST_NODE_TYPES.TSAsExpression) {
+    value = parent;
+    parent = parent.parent;
+  }
+  if (reportsPromise(parent, value)) return true;
+  if (isFunctionNode(parent) && parent.body === value) return reportsPromise(parent.parent, parent);
+  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+  return (variableOf(sourceCode, parent.id)?.references ?? []).some((reference) => {
+    const node = reference.identifier as TSESTree.Node;
+    const use = node.parent;
+    if (reference.init || !use) return false;
+    if (reportsPromise(use, node)) return true;
+    if (use.type === AST_NODE_TYPES.MemberExpression && use.object === node && ['catch', 'then', 'finally'].includes(staticKeyName(use) ?? '')) return true;
+    return use.type === AST_NODE_TYPES.AwaitExpression && insideTry(use, owner);
+  });
+}
+
+/** `toast.promise(promise, { error })`, `notifications.promise(...)`: the call shows the promise's failure. */
+function reportsPromise(call: TSESTree.Node | undefined, argument: TSESTree.Node): boolean {
+  return (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments.includes(argument as TSESTree.CallExpressionArgument) &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    staticKeyName(call.callee) === 'promise'
+  );
 }
 
 /**
@@ -400,15 +514,17 @@ function handedToChild(call: TSESTree.CallExpression): boolean {
   }
   const container = fn?.parent;
   if (container?.type !== AST_NODE_TYPES.JSXExpressionContainer || container.parent.type !== AST_NODE_TYPES.JSXAttribute) return false;
-  // A submit-like prop of a component (`onSubmit`, `submitAction`, `onConfirm`, `onSave`): the form or
-  // dialog awaits what it returns. A `<Button onClick>` ignores the promise.
+  // A prop of a component that is no UI event (`onSubmit`, `submitAction`, `onConfirm`,
+  // `onUpdatePassword`): the form or dialog awaits what it returns. A `<Button onClick>` or a
+  // `<Switch onCheckedChange>` ignores the promise.
   const prop = container.parent.name;
-  if (!SUBMIT_PROP.test(prop.type === AST_NODE_TYPES.JSXIdentifier ? prop.name : prop.name.name)) return false;
+  if (UI_EVENT_PROP.test(prop.type === AST_NODE_TYPES.JSXIdentifier ? prop.name : prop.name.name)) return false;
   const element = container.parent.parent.name;
   return element.type !== AST_NODE_TYPES.JSXIdentifier || /^[A-Z]/u.test(element.name);
 }
 
-const SUBMIT_PROP = /submit|save|confirm|action/iu;
+/** Props that a component calls as an event handler, without waiting for what the handler returns. */
+const UI_EVENT_PROP = /^on(?:Click|DoubleClick|Press|LongPress|Select|Change|\w+Change|Key\w+|Mouse\w+|Pointer\w+|Touch\w+|Focus|Blur|Input|Toggle|Open|Close|Drop|Drag\w*|Paste|Scroll)$/u;
 
 function calleeName(call: TSESTree.CallExpression): string | null {
   const callee = call.callee;
