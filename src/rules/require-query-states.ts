@@ -16,7 +16,7 @@ import { bestEvidence, type Evidence, EvidenceCollector, type EvidenceKind } fro
 import { chainPath, keyIn, procedureIn } from './require-query-states/foreign-hooks.js';
 import { mutationRepeats } from './require-query-states/mutations.js';
 import { type OptionFacts, optionFactsOf, readOptions } from './require-query-states/options.js';
-import { projectQueries } from './require-query-states/project.js';
+import { projectQueries, serverAwaited } from './require-query-states/project.js';
 import { typedQueryResult } from './require-query-states/types.js';
 import { type ResultUsage, UsageCollector } from './require-query-states/usage.js';
 import { tanstackMajor } from './require-query-states/version.js';
@@ -338,8 +338,10 @@ export default createRule<Options, MessageIds>({
 
     /** Whether the server awaits this query (or provides its data) before the first render. */
     function serverAwaits(hook: QueryHookCall): boolean {
-      const { awaited } = projectQueries(context.filename);
-      return knownTo(hook, awaited, awaited);
+      const project = projectQueries(context.filename);
+      if (project.awaited.size === 0) return false;
+      const identity = identityOf(hook);
+      return [identity.procedure, identity.key].some((name) => name !== null && serverAwaited(project, name, context.filename));
     }
 
     function knownTo(hook: QueryHookCall, procedures: ReadonlySet<string>, keys: ReadonlySet<string>): boolean {

@@ -2811,6 +2811,7 @@ export default async function Layout({ children }: { children: React.ReactNode }
 `,
   'src/pages/databases/[id].tsx': `
 import { createServerSideHelpers } from '@trpc/react-query/server';
+import { DatabaseCard } from '@/components/database-card';
 export async function getServerSideProps(ctx) {
   const helpers = createServerSideHelpers({ router: appRouter, ctx: {} });
   try {
@@ -2994,8 +2995,8 @@ export function SelectAccounts() {
 `,
       },
       {
-        name: 'requireErrorState: a query the server awaits before rendering (a layout\'s `await fetchQuery`) has its data at the first render',
-        filename: file(APP, 'teams-strict.tsx'),
+        name: 'requireErrorState: a query the layout above awaits before rendering (`await fetchQuery`) has its data at the first render',
+        filename: path.join(APP, 'src', 'app', '(sidebar)', 'teams', 'teams-strict.tsx'),
         options: STRICT,
         code: `
 import { api } from '~/trpc/react';
@@ -3006,7 +3007,7 @@ export function Teams() {
 `,
       },
       {
-        name: 'requireErrorState: getServerSideProps awaits tRPC helpers (`await helpers.x.fetch()`, `await Promise.all([...prefetch()])`) and dehydrates',
+        name: 'requireErrorState: a page whose getServerSideProps awaits tRPC helpers (`await helpers.x.fetch()`, `await Promise.all([...prefetch()])`) imports this component',
         filename: file(APP, 'database-card.tsx'),
         options: STRICT,
         code: `
@@ -3020,8 +3021,8 @@ export function DatabaseCard({ id }: { id: string }) {
 `,
       },
       {
-        name: 'requireErrorState: a TanStack key the server awaits (`await queryClient.prefetchQuery({ queryKey })`)',
-        filename: file(APP, 'project-count.tsx'),
+        name: 'requireErrorState: a TanStack key the layout above awaits (`await queryClient.prefetchQuery({ queryKey })`)',
+        filename: path.join(APP, 'src', 'app', '(sidebar)', 'project-count.tsx'),
         options: STRICT,
         code: `
 import { useQuery } from '@tanstack/react-query';
@@ -3193,6 +3194,13 @@ import { api } from '~/trpc/react';
 export function Plan() {
   const { data } = api.billing.plan.useQuery();
   return <Badge>{data?.name}</Badge>;
+}
+`),
+      unawaitedPrefetch('a query a layout awaits, in a component outside its folder that it does not import', 'account-name.tsx', `
+import { api } from '~/trpc/react';
+export function AccountName() {
+  const { data } = api.user.me.useQuery();
+  return <span>{data?.name}</span>;
 }
 `),
       unawaitedPrefetch('a getServerSideProps prefetch outside any await', 'server-ip.tsx', `
