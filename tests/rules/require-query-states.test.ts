@@ -2498,6 +2498,157 @@ export function Greeting() {
   });
 });
 
+describe('strict: which lists are blank when empty, and which assertions a condition proves', () => {
+  const EMPTY = [{ requireEmptyState: true }] as const;
+  const ASSERTIONS = [{ reportAssertions: true }] as const;
+  typescriptTester().run('require-query-states', rule, {
+    valid: [
+      {
+        name: 'TanStack: names joined into a string, with its own fallback, are no list',
+        filename: TSX,
+        options: EMPTY,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Affected() {
+  const { data, isPending, error } = useQuery({ queryKey: ['report'], queryFn: fetchReport });
+  if (isPending) return <Spinner />;
+  if (error) return <ErrorState />;
+  const affected = data.components.map((component) => component.name).join(', ');
+  return <p>Affects {affected || 'zero'} component(s).</p>;
+}
+`,
+      },
+      {
+        name: 'tRPC: data mapped into menu entries (objects, not elements)',
+        filename: TSX,
+        options: EMPTY,
+        code: `
+import { api } from '@/utils/api';
+export function Environments({ projectId }: { projectId: string }) {
+  const { data, isPending, error } = api.environment.byProjectId.useQuery({ projectId });
+  if (isPending || error) return null;
+  const items = data.map((environment) => ({ name: environment.name, href: '/env/' + environment.id }));
+  return <Breadcrumb items={items} />;
+}
+`,
+      },
+      {
+        name: 'SWR: mapped options after a fixed option of the same kind: the picker is never empty',
+        filename: TSX,
+        options: EMPTY,
+        code: `
+import useSWR from 'swr';
+export function DomainSelect() {
+  const { data: domains, error, isLoading } = useSWR('/api/domains', fetcher);
+  if (error || isLoading) return null;
+  return (
+    <SelectContent>
+      <SelectItem value="papermark.com">papermark.com</SelectItem>
+      {domains.map((domain) => (
+        <SelectItem key={domain.id} value={domain.slug}>{domain.slug}</SelectItem>
+      ))}
+    </SelectContent>
+  );
+}
+`,
+      },
+      {
+        name: 'SWR: `data!` under a constant computed from the data, in a custom hook',
+        filename: TSX,
+        options: ASSERTIONS,
+        code: `
+import useSWR from 'swr';
+export function useDirectory() {
+  const { data, isLoading } = useSWR('/api/directory-sync', fetcher);
+  const configured = !!(data?.directories && data.directories.length > 0);
+  return { provider: configured ? data!.directories[0].type : null, configured, loading: isLoading };
+}
+`,
+      },
+      {
+        name: 'TanStack: `data!` right of `data &&` and inside `if (data)`',
+        filename: TSX,
+        options: ASSERTIONS,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Owner() {
+  const { data } = useQuery({ queryKey: ['owner'], queryFn: fetchOwner });
+  if (data) {
+    track(data!.id);
+  }
+  return <p>{data && data!.name}</p>;
+}
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'SWR: mapped rows beside a header row of another kind: the table body is blank',
+        filename: TSX,
+        options: EMPTY,
+        code: `
+import useSWR from 'swr';
+export function Members() {
+  const { data, error, isLoading } = useSWR('/api/members', fetcher);
+  if (error || isLoading) return null;
+  return (
+    <table>
+      <thead><tr><th>Name</th></tr></thead>
+      {data.map((member) => {
+        if (member.hidden) return null;
+        return <tr key={member.id}><td>{member.name}</td></tr>;
+      })}
+    </table>
+  );
+}
+`,
+        errors: [{ messageId: 'noEmptyState', line: 9, column: 13 }],
+      },
+      {
+        name: 'tRPC: a list item rendered only under a condition is still a list',
+        filename: TSX,
+        options: EMPTY,
+        code: `
+import { api } from '@/utils/api';
+export function Tags() {
+  const { data, isPending, error } = api.tags.get.useQuery();
+  if (isPending || error) return null;
+  return <ul>{data.map((tag) => tag.visible && <li key={tag.id}>{tag.name}</li>)}</ul>;
+}
+`,
+        errors: [{ messageId: 'noEmptyState', line: 6, column: 20 }],
+      },
+      {
+        name: 'TanStack: `data!` under a condition on the loading state only still assumes success',
+        filename: TSX,
+        options: ASSERTIONS,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Owner() {
+  const { data, isLoading } = useQuery({ queryKey: ['owner'], queryFn: fetchOwner });
+  return <p>{isLoading ? null : data!.name}</p>;
+}
+`,
+        errors: [
+          {
+            messageId: 'crashes',
+            line: 5,
+            column: 33,
+            suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function Owner() {
+  const { data, isLoading, error } = useQuery({ queryKey: ['owner'], queryFn: fetchOwner });
+  return <p>{isLoading ? null : data!.name}</p>;
+}
+` }],
+          },
+          { messageId: 'assumesSuccess', line: 5, column: 33 },
+        ],
+      },
+    ],
+  });
+});
+
 /** A tRPC create awaited in a react-hook-form submit, with `button` as the submit. */
 function createInForm(button: string): string {
   return `

@@ -270,8 +270,8 @@ export class UsageCollector {
     let top = skipChain(node);
     const direct = top.parent;
     if (
-      direct?.type === AST_NODE_TYPES.TSNonNullExpression ||
-      (direct?.type === AST_NODE_TYPES.TSAsExpression && !isConstAssertion(direct))
+      (direct?.type === AST_NODE_TYPES.TSNonNullExpression || (direct?.type === AST_NODE_TYPES.TSAsExpression && !isConstAssertion(direct))) &&
+      !testedBefore(direct, node, this.sourceCode, this.owner)
     ) {
       this.usage.assertions.push(direct);
     }
@@ -285,7 +285,7 @@ export class UsageCollector {
         if (key === 'length' || key === 'size') this.usage.emptyChecked = true;
         const call = skipChain(parent).parent;
         if (key !== null && LIST_METHODS.has(key) && call?.type === AST_NODE_TYPES.CallExpression && skipChain(call.callee) === skipChain(parent)) {
-          this.usage.listRenders.push(parent.property);
+          if (rendersOnlyList(call, this.sourceCode)) this.usage.listRenders.push(parent.property);
           return;
         }
         top = parent;
@@ -537,6 +537,72 @@ function insideTry(node: TSESTree.Node, owner: FunctionNode): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== owner; current = current.parent) {
     const parent: TSESTree.Node | undefined = current.parent;
     if (parent?.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `data.map(...)` renders a list that is blank when the data is empty: its callback returns
+ * JSX (`.map((c) => c.name).join(', ')` builds a string, `.map((e) => ({ href }))` data), and no
+ * fixed element of the same kind stands beside it (`<SelectItem value="default" />` before the
+ * mapped items: the list is never empty).
+ */
+function rendersOnlyList(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const callback = call.arguments[0];
+  if (!callback || !isFunctionNode(callback)) return false;
+  const item = returnedElement(callback.body, 0);
+  if (!item) return false;
+  const container = skipChain(call).parent;
+  const parent = container?.type === AST_NODE_TYPES.JSXExpressionContainer ? container.parent : null;
+  if (parent?.type !== AST_NODE_TYPES.JSXElement || item.type !== AST_NODE_TYPES.JSXElement) return true;
+  const name = sourceCode.getText(item.openingElement.name);
+  return !parent.children.some((child) => child.type === AST_NODE_TYPES.JSXElement && sourceCode.getText(child.openingElement.name) === name);
+}
+
+/** The JSX a callback body returns (an expression, or `return` statements of its block), if any. */
+function returnedElement(node: TSESTree.Node, depth: number): TSESTree.JSXElement | TSESTree.JSXFragment | null {
+  if (depth > 6) return null;
+  switch (node.type) {
+    case AST_NODE_TYPES.JSXElement:
+    case AST_NODE_TYPES.JSXFragment:
+      return node;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return returnedElement(node.consequent, depth + 1) ?? returnedElement(node.alternate, depth + 1);
+    case AST_NODE_TYPES.LogicalExpression:
+      return returnedElement(node.right, depth + 1);
+    case AST_NODE_TYPES.ReturnStatement:
+      return node.argument ? returnedElement(node.argument, depth + 1) : null;
+    case AST_NODE_TYPES.IfStatement:
+      return returnedElement(node.consequent, depth + 1) ?? (node.alternate ? returnedElement(node.alternate, depth + 1) : null);
+    case AST_NODE_TYPES.BlockStatement:
+      for (const statement of node.body) {
+        const found = returnedElement(statement, depth + 1);
+        if (found) return found;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * `configured ? data!.directories[0] : null`, `data && data!.x`, `if (hasItems) { data!... }`: the
+ * assertion sits where a condition on the data (directly, or through a local constant computed
+ * from it) already holds.
+ */
+function testedBefore(assertion: TSESTree.Node, data: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, owner: FunctionNode): boolean {
+  const subject = new RegExp(`(?<![\\w$.])${sourceCode.getText(data).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\b`, 'u');
+  const mentions = (test: TSESTree.Node): boolean => {
+    if (subject.test(sourceCode.getText(test))) return true;
+    if (test.type !== AST_NODE_TYPES.Identifier) return test.type === AST_NODE_TYPES.UnaryExpression && mentions(test.argument);
+    const declarator = variableOf(sourceCode, test)?.defs[0]?.node;
+    return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && subject.test(sourceCode.getText(declarator.init));
+  };
+  let child = assertion;
+  for (let current = assertion.parent; current && current !== owner; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ConditionalExpression && current.consequent === child && mentions(current.test)) return true;
+    if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&' && current.right === child && mentions(current.left)) return true;
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && mentions(current.test)) return true;
   }
   return false;
 }
