@@ -2649,7 +2649,7 @@ export function Owner() {
   });
 });
 
-/** A tRPC create awaited in a react-hook-form submit, with `button` as the submit. */
+/** A tRPC create awaited (through `.then().catch()`) in a react-hook-form submit, with `button` as the submit. */
 function createInForm(button: string): string {
   return `
 import { api } from '@/utils/api';
@@ -2657,7 +2657,9 @@ export function AddGitlabProvider() {
   const { mutateAsync, error } = api.gitlab.create.useMutation();
   const form = useForm<Schema>();
   const onSubmit = async (data: Schema) => {
-    await mutateAsync(data);
+    await mutateAsync(data)
+      .then(() => toast.success('Created'))
+      .catch(() => toast.error('Could not create'));
   };
   return (
     <form onSubmit={form.handleSubmit(onSubmit)}>

@@ -396,7 +396,12 @@ export class UsageCollector {
    * action).
    */
   private pendingShown(call: TSESTree.CallExpression): boolean {
-    const awaited = call.parent.type === AST_NODE_TYPES.AwaitExpression || call.parent.type === AST_NODE_TYPES.ReturnStatement || isFunctionNode(call.parent);
+    // The promise, or its `.then(...).catch(...)` chain, is awaited or returned: a form's submit waits for it.
+    let holder: TSESTree.Node = call.parent;
+    while (holder.type === AST_NODE_TYPES.MemberExpression && ['then', 'catch', 'finally'].includes(staticKeyName(holder) ?? '') && holder.parent.type === AST_NODE_TYPES.CallExpression) {
+      holder = holder.parent.parent;
+    }
+    const awaited = holder.type === AST_NODE_TYPES.AwaitExpression || holder.type === AST_NODE_TYPES.ReturnStatement || isFunctionNode(holder);
     if (awaited && this.readsIsSubmitting()) return true;
     for (let current: TSESTree.Node | undefined = call.parent; current && current !== this.owner; current = current.parent) {
       if (!isFunctionNode(current)) continue;
