@@ -14,8 +14,9 @@ import { createRule } from '../util/create-rule.js';
 import { QueryHookIndex, type QueryHookCall } from './require-query-states/hooks.js';
 import { bestEvidence, type Evidence, EvidenceCollector, type EvidenceKind } from './require-query-states/evidence.js';
 import { chainPath, keyIn, procedureIn } from './require-query-states/foreign-hooks.js';
+import { mutationRepeats } from './require-query-states/mutations.js';
 import { type OptionFacts, optionFactsOf, readOptions } from './require-query-states/options.js';
-import { projectQueries } from './require-query-states/project.js';
+import { projectQueries, serverAwaited } from './require-query-states/project.js';
 import { typedQueryResult } from './require-query-states/types.js';
 import { type ResultUsage, UsageCollector } from './require-query-states/usage.js';
 import { tanstackMajor } from './require-query-states/version.js';
@@ -100,7 +101,7 @@ export default createRule<Options, MessageIds>({
           checkMutations: {
             type: 'boolean',
             description:
-              'Also report mutations (`useMutation`, `useSWRMutation`, RTK Query `use...Mutation`) that are triggered but whose pending state never guards the submit (double submit) or whose error is never surfaced.',
+              'Also report mutations (`useMutation`, `useSWRMutation`, RTK Query `use...Mutation`) that are triggered but whose error is never surfaced, or that create or send something and whose pending state never guards the submit (double submit).',
           },
           errorBoundary: {
             type: 'boolean',
@@ -119,7 +120,7 @@ export default createRule<Options, MessageIds>({
           requireErrorState: {
             type: 'boolean',
             description:
-              'Also report query data rendered while the error state is never read when the component shows no failure as something else: data used as a flag, a count, a label or a picker\'s options, a query the server may prefetch or the app handles with a toast, a custom hook that returns the data but not its error.',
+              'Also report query data rendered while the error state is never read when the component shows no failure as something else: data used as a flag, a count, a label or a picker\'s options, a query the server prefetches without awaiting it or the app handles with a toast, a custom hook that returns the data but not its error.',
           },
           requireLoadingState: {
             type: 'boolean',
@@ -149,6 +150,8 @@ export default createRule<Options, MessageIds>({
     const hooks = new QueryHookIndex(facts, libraryImported);
     /** Usages of query results per call and result position: computed once, by the pre-check or the check. */
     const queryUsages = new Map<TSESTree.CallExpression, Map<ResultPosition, ResultUsage>>();
+    /** The options that report a query with no visible failure in the component. */
+    const asksStrict = options.requireErrorState === true || options.requireLoadingState === true || options.reportAssertions === true;
 
     return {
       CallExpression(node) {
@@ -299,8 +302,10 @@ export default createRule<Options, MessageIds>({
         // What other files of the app do: the server may hydrate this query, or a toast may show every failure.
         if (evidence && appHandles(hook, evidence.kind === 'crash')) evidence = null;
       }
-      const missingLoading = !loadingHandled;
-      const missingError = !errorHandled;
+      let missingLoading = !loadingHandled;
+      let missingError = !errorHandled;
+      // The server awaited this query before rendering: its data is there at the first render (asked only where `strict` could report).
+      if (!evidence && (missingLoading || missingError) && asksStrict && serverAwaits(hook)) missingLoading = missingError = false;
       if (evidence) reportEvidence(hook, usage, optionFacts, evidence, missingLoading, missingError);
       else if (role === 'hook') {
         // A custom hook hands its result to the caller; it hides the failure only when it returns the data alone.
@@ -330,9 +335,21 @@ export default createRule<Options, MessageIds>({
         if ((hook.library === 'tanstack' || hook.library === 'trpc') && project.queryCacheToast) return true;
         if (hook.library === 'swr' && project.swrToast) return true;
       }
-      if (project.procedures.size === 0 && project.keys.size === 0) return false;
+      return knownTo(hook, project.procedures, project.keys);
+    }
+
+    /** Whether the server awaits this query (or provides its data) before the first render. */
+    function serverAwaits(hook: QueryHookCall): boolean {
+      const project = projectQueries(context.filename);
+      if (project.awaited.size === 0) return false;
       const identity = identityOf(hook);
-      return (identity.procedure !== null && project.procedures.has(identity.procedure)) || (identity.key !== null && project.keys.has(identity.key));
+      return [identity.procedure, identity.key].some((name) => name !== null && serverAwaited(project, name, context.filename));
+    }
+
+    function knownTo(hook: QueryHookCall, procedures: ReadonlySet<string>, keys: ReadonlySet<string>): boolean {
+      if (procedures.size === 0 && keys.size === 0) return false;
+      const identity = identityOf(hook);
+      return (identity.procedure !== null && procedures.has(identity.procedure)) || (identity.key !== null && keys.has(identity.key));
     }
 
     function reportEvidence(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, evidence: Evidence, missingLoading: boolean, missingError: boolean): void {
@@ -387,7 +404,8 @@ export default createRule<Options, MessageIds>({
       if (usage.mutateCalls.length === 0) return;
       const fields = mutationFields(hook.library, majorOf(hook));
       const name = hookName(hook);
-      if (!usage.loading && usage.mutateStartedHere) context.report({ node: hook.call.callee, messageId: 'mutationPending', data: { hook: name, field: `\`${fields.pending}\`` } });
+      // A double submit matters only for a write that, sent twice, makes two of something (a create, a send).
+      if (!usage.loading && usage.mutateStartedHere && mutationRepeats(hook.call, hook.optionsCall)) context.report({ node: hook.call.callee, messageId: 'mutationPending', data: { hook: name, field: `\`${fields.pending}\`` } });
       // An app-wide `MutationCache` `onError` that toasts shows every failed write.
       const appToasts = (hook.library === 'tanstack' || hook.library === 'trpc') && projectQueries(context.filename).mutationCacheToast;
       if (!usage.error && !usage.mutateErrorHandled && !optionFacts.onError && !optionFacts.errorBoundary && options.errorBoundary !== true && !appToasts) {

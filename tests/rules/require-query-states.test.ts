@@ -4,11 +4,12 @@ import path from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 
 import { computedFileFacts, peekFileFacts } from '../../src/analysis/file-facts.js';
-import rule, { type Options } from '../../src/rules/require-query-states.js';
+import rule, { type MessageIds, type Options } from '../../src/rules/require-query-states.js';
 import { clearForeignHooks, foreignHookParses } from '../../src/rules/require-query-states/foreign-hooks.js';
 import { clearProjectQueries, projectScans } from '../../src/rules/require-query-states/project.js';
 import { majorOf } from '../../src/rules/require-query-states/version.js';
@@ -192,14 +193,14 @@ export function Invoices() {
         options: STRICT,
         code: `
 import { useMutation } from 'urql';
-export function Vote({ id }) {
-  const [, vote] = useMutation(VOTE);
-  return <button onClick={() => vote({ id })}>Upvote</button>;
+export function Reply({ id }) {
+  const [, reply] = useMutation(CREATE_COMMENT);
+  return <button onClick={() => reply({ id })}>Reply</button>;
 }
 `,
         errors: [
-          { messageId: 'mutationPending', line: 4, column: 20, data: { hook: 'useMutation', field: '`fetching`' } },
-          { messageId: 'mutationError', line: 4, column: 20, data: { hook: 'useMutation', field: '`error`' } },
+          { messageId: 'mutationPending', line: 4, column: 21, data: { hook: 'useMutation', field: '`fetching`' } },
+          { messageId: 'mutationError', line: 4, column: 21, data: { hook: 'useMutation', field: '`error`' } },
         ],
       },
     ],
@@ -2249,14 +2250,14 @@ export function Team() {
         errors: [{ messageId: 'noEmptyState', line: 7, column: 28, data: { hook: 'useSWR' } }],
       },
       {
-        name: 'strict: TanStack mutation with no pending guard and no error',
+        name: 'strict: TanStack mutation that creates, with no pending guard and no error',
         filename: TSX,
         options: STRICT,
         code: `
 import { useMutation } from '@tanstack/react-query';
-export function Save() {
-  const save = useMutation({ mutationFn: saveSettings });
-  return <button onClick={() => save.mutate()}>Save</button>;
+export function NewProject() {
+  const save = useMutation({ mutationFn: createProject });
+  return <button onClick={() => save.mutate()}>Create</button>;
 }
 `,
         errors: [
@@ -2497,6 +2498,403 @@ export function Greeting() {
   });
 });
 
+describe('strict: which lists are blank when empty, and which assertions a condition proves', () => {
+  const EMPTY = [{ requireEmptyState: true }] as const;
+  const ASSERTIONS = [{ reportAssertions: true }] as const;
+  typescriptTester().run('require-query-states', rule, {
+    valid: [
+      {
+        name: 'TanStack: names joined into a string, with its own fallback, are no list',
+        filename: TSX,
+        options: EMPTY,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Affected() {
+  const { data, isPending, error } = useQuery({ queryKey: ['report'], queryFn: fetchReport });
+  if (isPending) return <Spinner />;
+  if (error) return <ErrorState />;
+  const affected = data.components.map((component) => component.name).join(', ');
+  return <p>Affects {affected || 'zero'} component(s).</p>;
+}
+`,
+      },
+      {
+        name: 'tRPC: data mapped into menu entries (objects, not elements)',
+        filename: TSX,
+        options: EMPTY,
+        code: `
+import { api } from '@/utils/api';
+export function Environments({ projectId }: { projectId: string }) {
+  const { data, isPending, error } = api.environment.byProjectId.useQuery({ projectId });
+  if (isPending || error) return null;
+  const items = data.map((environment) => ({ name: environment.name, href: '/env/' + environment.id }));
+  return <Breadcrumb items={items} />;
+}
+`,
+      },
+      {
+        name: 'SWR: mapped options after a fixed option of the same kind: the picker is never empty',
+        filename: TSX,
+        options: EMPTY,
+        code: `
+import useSWR from 'swr';
+export function DomainSelect() {
+  const { data: domains, error, isLoading } = useSWR('/api/domains', fetcher);
+  if (error || isLoading) return null;
+  return (
+    <SelectContent>
+      <SelectItem value="papermark.com">papermark.com</SelectItem>
+      {domains.map((domain) => (
+        <SelectItem key={domain.id} value={domain.slug}>{domain.slug}</SelectItem>
+      ))}
+    </SelectContent>
+  );
+}
+`,
+      },
+      {
+        name: 'SWR: `data!` under a constant computed from the data, in a custom hook',
+        filename: TSX,
+        options: ASSERTIONS,
+        code: `
+import useSWR from 'swr';
+export function useDirectory() {
+  const { data, isLoading } = useSWR('/api/directory-sync', fetcher);
+  const configured = !!(data?.directories && data.directories.length > 0);
+  return { provider: configured ? data!.directories[0].type : null, configured, loading: isLoading };
+}
+`,
+      },
+      {
+        name: 'TanStack: `data!` right of `data &&` and inside `if (data)`',
+        filename: TSX,
+        options: ASSERTIONS,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Owner() {
+  const { data } = useQuery({ queryKey: ['owner'], queryFn: fetchOwner });
+  if (data) {
+    track(data!.id);
+  }
+  return <p>{data && data!.name}</p>;
+}
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'SWR: mapped rows beside a header row of another kind: the table body is blank',
+        filename: TSX,
+        options: EMPTY,
+        code: `
+import useSWR from 'swr';
+export function Members() {
+  const { data, error, isLoading } = useSWR('/api/members', fetcher);
+  if (error || isLoading) return null;
+  return (
+    <table>
+      <thead><tr><th>Name</th></tr></thead>
+      {data.map((member) => {
+        if (member.hidden) return null;
+        return <tr key={member.id}><td>{member.name}</td></tr>;
+      })}
+    </table>
+  );
+}
+`,
+        errors: [{ messageId: 'noEmptyState', line: 9, column: 13 }],
+      },
+      {
+        name: 'tRPC: a list item rendered only under a condition is still a list',
+        filename: TSX,
+        options: EMPTY,
+        code: `
+import { api } from '@/utils/api';
+export function Tags() {
+  const { data, isPending, error } = api.tags.get.useQuery();
+  if (isPending || error) return null;
+  return <ul>{data.map((tag) => tag.visible && <li key={tag.id}>{tag.name}</li>)}</ul>;
+}
+`,
+        errors: [{ messageId: 'noEmptyState', line: 6, column: 20 }],
+      },
+      {
+        name: 'TanStack: `data!` under a condition on the loading state only still assumes success',
+        filename: TSX,
+        options: ASSERTIONS,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Owner() {
+  const { data, isLoading } = useQuery({ queryKey: ['owner'], queryFn: fetchOwner });
+  return <p>{isLoading ? null : data!.name}</p>;
+}
+`,
+        errors: [
+          {
+            messageId: 'crashes',
+            line: 5,
+            column: 33,
+            suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function Owner() {
+  const { data, isLoading, error } = useQuery({ queryKey: ['owner'], queryFn: fetchOwner });
+  return <p>{isLoading ? null : data!.name}</p>;
+}
+` }],
+          },
+          { messageId: 'assumesSuccess', line: 5, column: 33 },
+        ],
+      },
+    ],
+  });
+});
+
+/** A tRPC create awaited (through `.then().catch()`) in a react-hook-form submit, with `button` as the submit. */
+function createInForm(button: string): string {
+  return `
+import { api } from '@/utils/api';
+export function AddGitlabProvider() {
+  const { mutateAsync, error } = api.gitlab.create.useMutation();
+  const form = useForm<Schema>();
+  const onSubmit = async (data: Schema) => {
+    await mutateAsync(data)
+      .then(() => toast.success('Created'))
+      .catch(() => toast.error('Could not create'));
+  };
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)}>
+      {error && <AlertBlock>{error.message}</AlertBlock>}
+      ${button}
+    </form>
+  );
+}
+`;
+}
+
+describe('checkMutations: which double submits and failures are asked for', () => {
+  const MUTATIONS = [{ checkMutations: true }] as const;
+  typescriptTester().run('require-query-states', rule, {
+    valid: [
+      {
+        name: 'tRPC: an update from a switch sets the same value twice: no pending state asked for',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { api } from '@/utils/api';
+export function AutoDeploy({ id, enabled }: { id: string; enabled: boolean }) {
+  const { mutateAsync } = api.application.update.useMutation();
+  return (
+    <Switch
+      checked={enabled}
+      onCheckedChange={async (value) => {
+        await mutateAsync({ id, autoDeploy: value }).then(() => toast.success('Saved')).catch(() => toast.error('Could not save'));
+      }}
+    />
+  );
+}
+`,
+      },
+      {
+        name: 'TanStack: a delete, a disconnect and a close are not repeated writes',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { useMutation } from '@tanstack/react-query';
+export function Connection({ id }: { id: string }) {
+  const remove = useMutation({ mutationFn: deleteConnection, onError: () => toast.error('Failed') });
+  const { mutate: disconnect } = useMutation({ mutationFn: (connectionId: string) => api.calendars.disconnect(connectionId), onError: report });
+  const closePoll = useMutation({ mutationKey: ['closePoll'], mutationFn: close, onError: report });
+  return (
+    <>
+      <button onClick={() => remove.mutate(id)}>Delete</button>
+      <button onClick={() => disconnect(id)}>Disconnect</button>
+      <button onClick={() => closePoll.mutate(id)}>Close</button>
+    </>
+  );
+}
+`,
+      },
+      {
+        name: 'tRPC: a create awaited in a react-hook-form submit whose button reads `formState.isSubmitting`',
+        filename: TSX,
+        options: MUTATIONS,
+        code: createInForm('<Button isLoading={form.formState.isSubmitting}>Create</Button>'),
+      },
+      {
+        name: 'TanStack: a create run in a transition whose isPending disables the button, its failure shown by toast.promise',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { useTransition } from 'react';
+import { useMutation } from '@tanstack/react-query';
+export function CreateReport() {
+  const [isPending, startTransition] = useTransition();
+  const createReport = useMutation(trpc.statusReport.create.mutationOptions());
+  return (
+    <button
+      disabled={isPending}
+      onClick={() => {
+        startTransition(async () => {
+          await toast.promise(createReport.mutateAsync({ title }), { loading: 'Creating...', error: 'Failed to create' });
+        });
+      }}
+    >
+      Create
+    </button>
+  );
+}
+`,
+      },
+      {
+        name: 'TanStack: the promise of either write held in a variable, given to toast.promise and awaited in try',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { useMutation } from '@tanstack/react-query';
+export function ConfirmIncident({ type, id }: { type: string; id: number }) {
+  const acknowledge = useMutation(trpc.incident.acknowledge.mutationOptions());
+  const resolve = useMutation(trpc.incident.resolve.mutationOptions());
+  const handleConfirm = async () => {
+    const promise = type === 'acknowledge' ? acknowledge.mutateAsync({ id }) : resolve.mutateAsync({ id });
+    toast.promise(promise, { error: 'Failed to confirm' });
+  };
+  return <button onClick={handleConfirm}>Confirm</button>;
+}
+`,
+      },
+      {
+        name: 'tRPC: a create started from a confirm dialog action and a menu item, which close on click',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { api } from '@/utils/api';
+export function DuplicateProject({ id }: { id: string }) {
+  const { mutateAsync } = api.project.duplicate.useMutation();
+  const handleDuplicate = async () => {
+    await mutateAsync({ id }).catch(() => toast.error('Could not duplicate'));
+  };
+  return (
+    <>
+      <AlertDialogAction onClick={handleDuplicate}>Duplicate</AlertDialogAction>
+      <DropdownMenuItem onSelect={() => handleDuplicate()}>Duplicate again</DropdownMenuItem>
+    </>
+  );
+}
+`,
+      },
+      {
+        name: "tRPC: a write awaited in a function given to a child's own callback prop is the child's to show",
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { api } from '@/utils/api';
+export function Credentials({ mongoId }: { mongoId: string }) {
+  const { mutateAsync: changePassword } = api.mongo.changePassword.useMutation();
+  return (
+    <UpdateDatabasePassword
+      onUpdatePassword={async (password) => {
+        await changePassword({ mongoId, password });
+        toast.success('Password updated');
+      }}
+    />
+  );
+}
+`,
+      },
+      {
+        name: 'SWR: an update triggered from a button: only its failure is asked for, and it is shown',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import useSWRMutation from 'swr/mutation';
+export function SaveSettings() {
+  const { trigger, error } = useSWRMutation('/api/settings', updateSettings);
+  return (
+    <>
+      <button onClick={() => trigger({ theme: 'dark' })}>Save</button>
+      {error && <p role="alert">{error.message}</p>}
+    </>
+  );
+}
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: "TanStack: a create in a transition whose pending state is never read (React's own startTransition)",
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { startTransition } from 'react';
+import { useMutation } from '@tanstack/react-query';
+export function CreateReport() {
+  const createReport = useMutation({ mutationFn: createStatusReport, onError: report });
+  return <button onClick={() => startTransition(async () => { await createReport.mutateAsync({ title }); })}>Create</button>;
+}
+`,
+        errors: [{ messageId: 'mutationPending', line: 5, data: { hook: 'useMutation', field: '`isPending`' } }],
+      },
+      {
+        name: 'tRPC: a create started from a menu item and from a button that stays on screen',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { api } from '@/utils/api';
+export function DuplicateProject({ id }: { id: string }) {
+  const { mutateAsync } = api.project.duplicate.useMutation({ onError: report });
+  const handleDuplicate = async () => {
+    await mutateAsync({ id });
+  };
+  return (
+    <>
+      <DropdownMenuItem onSelect={handleDuplicate}>Duplicate</DropdownMenuItem>
+      <Button onClick={handleDuplicate}>Duplicate</Button>
+    </>
+  );
+}
+`,
+        errors: [{ messageId: 'mutationPending', line: 4, data: { hook: 'api.project.duplicate.useMutation', field: '`isPending`' } }],
+      },
+      {
+        name: 'tRPC: a create awaited in a form submit with no `isSubmitting` and no pending state read',
+        filename: TSX,
+        options: MUTATIONS,
+        code: createInForm('<Button type="submit">Create</Button>'),
+        errors: [{ messageId: 'mutationPending', line: 4 }],
+      },
+      {
+        name: 'SWR: an invite sent from a button, with neither its pending state nor its error read',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import useSWRMutation from 'swr/mutation';
+export function InviteMember({ email }: { email: string }) {
+  const { trigger } = useSWRMutation('/api/teams/invite', postJson);
+  return <button onClick={() => trigger({ email })}>Invite</button>;
+}
+`,
+        errors: [
+          { messageId: 'mutationPending', line: 4, data: { hook: 'useSWRMutation', field: '`isMutating`' } },
+          { messageId: 'mutationError', line: 4, data: { hook: 'useSWRMutation', field: '`error`' } },
+        ],
+      },
+      {
+        name: 'TanStack: an update from a button with no failure handling is still asked for its error',
+        filename: TSX,
+        options: MUTATIONS,
+        code: `
+import { useMutation } from '@tanstack/react-query';
+export function Rename({ id }: { id: string }) {
+  const rename = useMutation({ mutationFn: updateProjectName });
+  return <button onClick={() => rename.mutate({ id, name })}>Rename</button>;
+}
+`,
+        errors: [{ messageId: 'mutationError', line: 4 }],
+      },
+    ],
+  });
+});
+
 /** A small app on disk: other modules (custom hooks, server layouts, providers) the rule reads once. */
 function writeApp(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'query-states-'));
@@ -2505,6 +2903,24 @@ function writeApp(files: Record<string, string>): string {
     fs.writeFileSync(path.join(root, file), text);
   }
   return root;
+}
+
+/** A query on line 4 (`const { data } = ...`) that `strict` reports although the server prefetches it. */
+function unawaitedPrefetch(what: string, name: string, code: string): InvalidTestCase<MessageIds, Options> {
+  return {
+    name: `requireErrorState: ${what} is still reported in strict`,
+    filename: path.join(APP, 'src', 'components', name),
+    options: STATES,
+    code,
+    errors: [
+      {
+        messageId: 'missingStates',
+        line: 4,
+        column: 20,
+        suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: code.replace('const { data }', 'const { data, isPending, error }') }],
+      },
+    ],
+  };
 }
 
 const APP = writeApp({
@@ -2541,7 +2957,26 @@ export default async function Layout({ children }: { children: React.ReactNode }
   const user = await queryClient.fetchQuery(trpc.user.me.queryOptions());
   if (!user) redirect('/login');
   await queryClient.prefetchQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  // Streamed, not awaited: the client may render before the data is there.
+  void prefetch(trpc.billing.plan.queryOptions());
   return <HydrateClient>{children}</HydrateClient>;
+}
+`,
+  'src/pages/databases/[id].tsx': `
+import { createServerSideHelpers } from '@trpc/react-query/server';
+import { DatabaseCard } from '@/components/database-card';
+export async function getServerSideProps(ctx) {
+  const helpers = createServerSideHelpers({ router: appRouter, ctx: {} });
+  try {
+    await helpers.database.one.fetch({
+      id: ctx.params.id,
+    });
+    await Promise.all([helpers.settings.isCloud.prefetch(), helpers.user.get.fetch()]);
+  } catch {
+    return { redirect: { destination: '/', permanent: false } };
+  }
+  helpers.settings.ip.prefetch();
+  return { props: { trpcState: helpers.dehydrate() } };
 }
 `,
   'src/app/layout.tsx': `
@@ -2712,6 +3147,44 @@ export function SelectAccounts() {
 }
 `,
       },
+      {
+        name: 'requireErrorState: a query the layout above awaits before rendering (`await fetchQuery`) has its data at the first render',
+        filename: path.join(APP, 'src', 'app', '(sidebar)', 'teams', 'teams-strict.tsx'),
+        options: STRICT,
+        code: `
+import { api } from '~/trpc/react';
+export function Teams() {
+  const { data } = api.user.me.useQuery();
+  return <h1>{data?.name}</h1>;
+}
+`,
+      },
+      {
+        name: 'requireErrorState: a page whose getServerSideProps awaits tRPC helpers (`await helpers.x.fetch()`, `await Promise.all([...prefetch()])`) imports this component',
+        filename: file(APP, 'database-card.tsx'),
+        options: STRICT,
+        code: `
+import { api } from '@/utils/api';
+export function DatabaseCard({ id }: { id: string }) {
+  const { data } = api.database.one.useQuery({ id });
+  const { data: isCloud } = api.settings.isCloud.useQuery();
+  const { data: user } = api.user.get.useQuery();
+  return <Card title={data?.name} badge={isCloud ? 'Cloud' : null} owner={user!.email} />;
+}
+`,
+      },
+      {
+        name: 'requireErrorState: a TanStack key the layout above awaits (`await queryClient.prefetchQuery({ queryKey })`)',
+        filename: path.join(APP, 'src', 'app', '(sidebar)', 'project-count.tsx'),
+        options: STRICT,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function ProjectCount() {
+  const { data } = useQuery({ queryKey: ['projects'], queryFn: fetchProjects });
+  return <span>{data?.length}</span>;
+}
+`,
+      },
     ],
     invalid: [
       {
@@ -2721,14 +3194,14 @@ export function SelectAccounts() {
         code: `
 import { useMutation } from '@tanstack/react-query';
 export function SaveButton() {
-  const save = useMutation({ mutationFn: saveSettings });
-  return <button onClick={save.mutate}>Save</button>;
+  const save = useMutation({ mutationFn: sendInvite });
+  return <button onClick={save.mutate}>Send</button>;
 }
 `,
         errors: [{ messageId: 'mutationPending', line: 4 }, { messageId: 'mutationError', line: 4 }],
       },
       {
-        name: 'checkMutations: the same awaited call in a DOM form handler starts the write here',
+        name: 'checkMutations: the same awaited call in a DOM form handler starts the write here (an update: only its failure is asked for)',
         filename: file(APP, 'locale-form-dom.tsx'),
         options: [{ checkMutations: true }],
         code: `
@@ -2744,7 +3217,7 @@ export function LocaleSettings({ page }: { page: Page }) {
   );
 }
 `,
-        errors: [{ messageId: 'mutationPending', line: 4 }, { messageId: 'mutationError', line: 4 }],
+        errors: [{ messageId: 'mutationError', line: 4 }],
       },
       {
         name: 'checkMutations: the same write in an app without a MutationCache onError',
@@ -2869,40 +3342,27 @@ export function CalendarName() {
           },
         ],
       },
-      {
-        name: 'requireErrorState: a server-fetched query is still reported in strict',
-        filename: file(APP, 'teams-strict.tsx'),
-        options: STATES,
-        code: `
+      unawaitedPrefetch('a query the server only streams (`void prefetch(...)`, not awaited)', 'plan-strict.tsx', `
 import { api } from '~/trpc/react';
-export function Teams() {
+export function Plan() {
+  const { data } = api.billing.plan.useQuery();
+  return <Badge>{data?.name}</Badge>;
+}
+`),
+      unawaitedPrefetch('a query a layout awaits, in a component outside its folder that it does not import', 'account-name.tsx', `
+import { api } from '~/trpc/react';
+export function AccountName() {
   const { data } = api.user.me.useQuery();
-  if (!data?.teams.length) return <p>No teams yet</p>;
-  return <TeamList teams={data.teams} />;
+  return <span>{data?.name}</span>;
 }
-`,
-        errors: [
-          {
-            messageId: 'missingStates',
-            line: 4,
-            column: 20,
-            suggestions: [
-              {
-                messageId: 'addStateFields',
-                data: { fields: '`isPending` and `error`' },
-                output: `
-import { api } from '~/trpc/react';
-export function Teams() {
-  const { data, isPending, error } = api.user.me.useQuery();
-  if (!data?.teams.length) return <p>No teams yet</p>;
-  return <TeamList teams={data.teams} />;
+`),
+      unawaitedPrefetch('a getServerSideProps prefetch outside any await', 'server-ip.tsx', `
+import { api } from '@/utils/api';
+export function ServerIp() {
+  const { data } = api.settings.ip.useQuery();
+  return <code>{data?.ip}</code>;
 }
-`,
-              },
-            ],
-          },
-        ],
-      },
+`),
     ],
   });
 

@@ -20,6 +20,13 @@ export interface ProjectQueries {
   readonly procedures: ReadonlySet<string>;
   /** First query-key strings (`'projects'`) and SWR keys (`'/api/user'`) fetched or provided on the server. */
   readonly keys: ReadonlySet<string>;
+  /**
+   * The procedures and keys among those that the server awaits before it renders (`await
+   * helpers.libsql.one.fetch(...)`, `await Promise.all([queryClient.prefetchQuery(...)])`), with
+   * the files that await them; `'*'` for a key an `SWRConfig` fallback provides to every component
+   * under it. A fire-and-forget `void prefetch(...)` is not among them. See `serverAwaited`.
+   */
+  readonly awaited: ReadonlyMap<string, readonly AwaitingFile[] | '*'>;
   /** A `QueryCache` `onError` that toasts (TanStack Query and tRPC). */
   readonly queryCacheToast: boolean;
   /** A `MutationCache` `onError` that toasts every failed mutation (TanStack Query and tRPC). */
@@ -28,7 +35,7 @@ export interface ProjectQueries {
   readonly swrToast: boolean;
 }
 
-const EMPTY: ProjectQueries = { procedures: new Set(), keys: new Set(), queryCacheToast: false, mutationCacheToast: false, swrToast: false };
+const EMPTY: ProjectQueries = { procedures: new Set(), keys: new Set(), awaited: new Map(), queryCacheToast: false, mutationCacheToast: false, swrToast: false };
 /** Build output, dependencies, and folders whose code never renders a page (tests, fixtures, docs, scripts). */
 const SKIPPED_DIRECTORIES = new Set([
   'node_modules', 'dist', 'build', 'out', 'coverage', 'public',
@@ -86,6 +93,7 @@ function scan(root: string): ProjectQueries {
   scans++;
   const procedures = new Set<string>();
   const keys = new Set<string>();
+  const awaited = new Map<string, AwaitingFile[] | '*'>();
   let queryCacheToast = false;
   let mutationCacheToast = false;
   let swrToast = false;
@@ -113,15 +121,106 @@ function scan(root: string): ProjectQueries {
       if (text.includes('MutationCache') && MUTATION_CACHE_ON_ERROR.test(text) && TOAST.test(text)) mutationCacheToast = true;
       if (text.includes('SWRConfig') && SWR_CONFIG_ON_ERROR.test(text) && TOAST.test(text)) swrToast = true;
       if (text.includes('SWRConfig') && SWR_CONFIG_FALLBACK.test(text)) {
-        for (const match of text.matchAll(FALLBACK_KEY)) if (match[2] !== undefined) keys.add(match[2]);
+        for (const match of text.matchAll(FALLBACK_KEY)) {
+          if (match[2] === undefined) continue;
+          keys.add(match[2]);
+          awaited.set(match[2], '*');
+        }
       }
       // A client module prefetches on hover or navigation: that is no server render.
       if (/^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/u.test(text) || !SERVER_FETCH.test(text)) continue;
-      for (const match of text.matchAll(PROCEDURE)) if (match[1] !== undefined) procedures.add(match[1].slice(1));
-      for (const match of text.matchAll(QUERY_KEY)) if (match[2] !== undefined) keys.add(match[2]);
+      const awaits = awaitedRanges(text);
+      const file = path.join(directory, entry.name);
+      let awaiting: AwaitingFile | undefined;
+      const add = (set: Set<string>, name: string, index: number): void => {
+        set.add(name);
+        if (!awaits.some(([start, end]) => index >= start && index < end)) return;
+        awaiting ??= awaitingFile(file, text);
+        const files = awaited.get(name) ?? [];
+        if (files !== '*') awaited.set(name, [...files, awaiting]);
+      };
+      for (const match of text.matchAll(PROCEDURE)) if (match[1] !== undefined) add(procedures, match[1].slice(1), match.index);
+      for (const match of text.matchAll(QUERY_KEY)) if (match[2] !== undefined) add(keys, match[2], match.index);
     }
   }
-  return { procedures, keys, queryCacheToast, mutationCacheToast, swrToast };
+  return { procedures, keys, awaited, queryCacheToast, mutationCacheToast, swrToast };
+}
+
+/** A server file that awaits queries, and the components its data reaches at the first render. */
+export interface AwaitingFile {
+  readonly file: string;
+  /** An App Router layout, page or template: it wraps every route (and colocated file) below its folder. */
+  readonly subtree: string | null;
+  /** The app's own modules it imports by relative path: absolute paths without extension. */
+  readonly imports: readonly string[];
+  /** The app's own modules it imports through an alias (`@/components/x`): their tails, `/components/x`. */
+  readonly aliased: readonly string[];
+}
+
+/**
+ * Whether the server awaits `name` before the first render of `filename`'s component: the file
+ * that awaits it is this one (a page's `getServerSideProps`), wraps it (an App Router layout or
+ * page above it), or imports it. A query awaited on one route is not assumed everywhere.
+ */
+export function serverAwaited(project: ProjectQueries, name: string, filename: string): boolean {
+  const files = project.awaited.get(name);
+  if (files === undefined) return false;
+  if (files === '*') return true;
+  const bare = filename.replace(/\.[cm]?[jt]sx?$/u, '');
+  return files.some(
+    (site) =>
+      site.file === filename ||
+      (site.subtree !== null && filename.startsWith(site.subtree)) ||
+      site.imports.some((target) => bare === target || bare === path.join(target, 'index')) ||
+      site.aliased.some((tail) => bare.endsWith(tail) || bare.endsWith(`${tail}/index`)),
+  );
+}
+
+const APP_ROUTER_FILE = /^(?:layout|page|template|default)\.[cm]?[jt]sx?$/u;
+const IMPORT = /\bfrom\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gu;
+const ALIAS = /^(?:@|~|#)\//u;
+
+function awaitingFile(file: string, text: string): AwaitingFile {
+  const directory = path.dirname(file);
+  const subtree = APP_ROUTER_FILE.test(path.basename(file)) && /[/\\]app[/\\]/u.test(file) ? directory + path.sep : null;
+  const imports: string[] = [];
+  const aliased: string[] = [];
+  for (const match of text.matchAll(IMPORT)) {
+    const specifier = match[1] ?? match[2] ?? '';
+    if (specifier.startsWith('.')) imports.push(path.resolve(directory, specifier));
+    else if (ALIAS.test(specifier)) aliased.push(specifier.replace(ALIAS, '/'));
+  }
+  return { file, subtree, imports, aliased };
+}
+
+const AWAIT = /\bawait\s+/gu;
+const OPENERS = '([{';
+const CLOSERS = ')]}';
+
+/**
+ * The text ranges of what each `await` waits for: the expression after it, through member chains
+ * (`.fetchQuery(...)` on the next line), calls and brackets (`Promise.all([...])`), up to the
+ * `;`, `,` or closing bracket that ends it. By text, so strings with brackets may end a range
+ * early; that only leaves a fetch unawaited (reported in `strict`), never the reverse.
+ */
+function awaitedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const match of text.matchAll(AWAIT)) {
+    const start = match.index + match[0].length;
+    let depth = 0;
+    let index = start;
+    for (; index < text.length; index++) {
+      const char = text.charAt(index);
+      if (OPENERS.includes(char)) depth++;
+      else if (CLOSERS.includes(char)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && (char === ';' || char === ',')) break;
+      else if (depth === 0 && char === '\n' && !/^\s*[.?]/u.test(text.slice(index + 1, index + 80))) break;
+    }
+    ranges.push([start, index]);
+  }
+  return ranges;
 }
 
 function read(file: string): string | null {

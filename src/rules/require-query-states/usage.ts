@@ -41,9 +41,12 @@ export interface ResultUsage {
   readonly mutateCalls: TSESTree.Node[];
   mutateErrorHandled: boolean;
   /**
-   * Whether this component starts the write itself (a call, or a handler of a DOM element); a
-   * mutate function only handed to a child or a helper (`<Form onSubmit={mutateAsync} />`) is
-   * started, and its pending state shown, there.
+   * Whether this component starts the write itself (a call, or a handler of a DOM element) from a
+   * place a second click can reach while the first write runs. A mutate function only handed to a
+   * child or a helper (`<Form onSubmit={mutateAsync} />`) is started, and its pending state shown,
+   * there; a write inside a transition whose pending state is read, or awaited by a form whose
+   * `isSubmitting` is read, has its pending state shown; one started from a menu item or a
+   * confirm dialog's action closes what was clicked.
    */
   mutateStartedHere: boolean;
 }
@@ -267,8 +270,8 @@ export class UsageCollector {
     let top = skipChain(node);
     const direct = top.parent;
     if (
-      direct?.type === AST_NODE_TYPES.TSNonNullExpression ||
-      (direct?.type === AST_NODE_TYPES.TSAsExpression && !isConstAssertion(direct))
+      (direct?.type === AST_NODE_TYPES.TSNonNullExpression || (direct?.type === AST_NODE_TYPES.TSAsExpression && !isConstAssertion(direct))) &&
+      !testedBefore(direct, node, this.sourceCode, this.owner)
     ) {
       this.usage.assertions.push(direct);
     }
@@ -282,7 +285,7 @@ export class UsageCollector {
         if (key === 'length' || key === 'size') this.usage.emptyChecked = true;
         const call = skipChain(parent).parent;
         if (key !== null && LIST_METHODS.has(key) && call?.type === AST_NODE_TYPES.CallExpression && skipChain(call.callee) === skipChain(parent)) {
-          this.usage.listRenders.push(parent.property);
+          if (rendersOnlyList(call, this.sourceCode)) this.usage.listRenders.push(parent.property);
           return;
         }
         top = parent;
@@ -362,7 +365,8 @@ export class UsageCollector {
         this.usage.mutateErrorHandled = true;
         return;
       }
-      this.usage.mutateStartedHere = true;
+      if (!this.pendingShown(parent)) this.usage.mutateStartedHere = true;
+      if (promiseReported(parent, this.sourceCode, this.owner)) this.usage.mutateErrorHandled = true;
       if (parent.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && ['onError', 'onSettled'].includes(staticKeyName(property) ?? '')))) {
         this.usage.mutateErrorHandled = true;
       }
@@ -383,6 +387,121 @@ export class UsageCollector {
     if (!intrinsic) this.usage.mutateErrorHandled = true;
     else this.usage.mutateStartedHere = true;
   }
+
+  /**
+   * Whether something else shows that the write started at `call` is running, or keeps a second
+   * click from starting it again: a transition it runs in (`startTransition(async () => { await
+   * mutateAsync() })` with the transition's `isPending` read), a form that awaits it with its
+   * `isSubmitting` read, or a click target that closes on click (a menu item, a confirm dialog's
+   * action).
+   */
+  private pendingShown(call: TSESTree.CallExpression): boolean {
+    // The promise, or its `.then(...).catch(...)` chain, is awaited or returned: a form's submit waits for it.
+    let holder: TSESTree.Node = call.parent;
+    while (holder.type === AST_NODE_TYPES.MemberExpression && ['then', 'catch', 'finally'].includes(staticKeyName(holder) ?? '') && holder.parent.type === AST_NODE_TYPES.CallExpression) {
+      holder = holder.parent.parent;
+    }
+    const awaited = holder.type === AST_NODE_TYPES.AwaitExpression || holder.type === AST_NODE_TYPES.ReturnStatement || isFunctionNode(holder);
+    if (awaited && this.readsIsSubmitting()) return true;
+    for (let current: TSESTree.Node | undefined = call.parent; current && current !== this.owner; current = current.parent) {
+      if (!isFunctionNode(current)) continue;
+      const holder = current.parent;
+      if (holder.type === AST_NODE_TYPES.CallExpression && holder.arguments.includes(current as TSESTree.CallExpressionArgument) && transitionPendingRead(holder, this.sourceCode)) return true;
+      const sites = handlerSites(current, this.sourceCode);
+      if (sites.length > 0) return sites.every((site) => CLOSES_ON_CLICK.test(this.sourceCode.getText(site.parent.name)));
+    }
+    return false;
+  }
+
+  private isSubmittingRead: boolean | undefined;
+
+  /** `form.formState.isSubmitting`, `formState: { isSubmitting }`, Formik's `isSubmitting`: read once per component. */
+  private readsIsSubmitting(): boolean {
+    this.isSubmittingRead ??= /\bisSubmitting\b/u.test(this.sourceCode.getText(this.owner));
+    return this.isSubmittingRead;
+  }
+}
+
+/** Click targets that close on click, so a second click needs the menu or the dialog again. */
+const CLOSES_ON_CLICK = /(?:Dialog\.?(?:Action|Close)|Menu\.?Item|MenubarItem|Command\.?Item)$/u;
+
+/**
+ * The JSX attributes that run `fn`: it is their value (`onClick={async () => ...}`), or it is a
+ * declared handler they pass or call (`onClick={handleDelete}`, `onSelect={() => handleDelete(id)}`).
+ */
+function handlerSites(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.JSXAttribute[] {
+  const direct = attributeOf(fn);
+  if (direct) return [direct];
+  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : null;
+  if (id?.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = variableOf(sourceCode, id);
+  const sites: TSESTree.JSXAttribute[] = [];
+  for (const reference of variable?.references ?? []) {
+    const node = reference.identifier as TSESTree.Node;
+    if (reference.init || node === id) continue;
+    // `handleDelete` itself, or `handleDelete(...)` as the body of an inline arrow.
+    const call = node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : null;
+    const statement = call?.parent.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
+    const inline = statement?.parent.type === AST_NODE_TYPES.ExpressionStatement ? statement.parent.parent.parent : statement?.parent;
+    const site = call ? (inline && isFunctionNode(inline) ? attributeOf(inline) : null) : attributeOf(node);
+    // Used anywhere else (a child's prop, a helper): the sites are not all known.
+    if (!site) return [];
+    sites.push(site);
+  }
+  return sites;
+}
+
+function attributeOf(node: TSESTree.Node): TSESTree.JSXAttribute | null {
+  const container = node.parent;
+  return container?.type === AST_NODE_TYPES.JSXExpressionContainer && container.parent.type === AST_NODE_TYPES.JSXAttribute ? container.parent : null;
+}
+
+/** `startTransition(...)` where `const [isPending, startTransition] = useTransition()` and `isPending` is read. */
+function transitionPendingRead(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = variableOf(sourceCode, callee)?.defs[0];
+  const declarator = definition?.node;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ArrayPattern || declarator.init?.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (calleeName(declarator.init) !== 'useTransition') return false;
+  const pending = declarator.id.elements[0];
+  if (pending?.type !== AST_NODE_TYPES.Identifier) return false;
+  return (variableOf(sourceCode, pending)?.references ?? []).some((reference) => !reference.init);
+}
+
+/**
+ * Whether a toast or `.catch` takes the failure of the promise a mutate call returns, through a
+ * conditional and a local variable: `toast.promise(mutateAsync(v), { error })`, `const promise =
+ * a ? x.mutateAsync() : y.mutateAsync(); toast.promise(promise, ...)`, `try { await promise }`.
+ */
+function promiseReported(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>, owner: FunctionNode): boolean {
+  let value: TSESTree.Node = call;
+  let parent: TSESTree.Node = call.parent;
+  while (parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.LogicalExpression || parent.type === AST_NODE_TYPES.TSAsExpression) {
+    value = parent;
+    parent = parent.parent;
+  }
+  if (reportsPromise(parent, value)) return true;
+  if (isFunctionNode(parent) && parent.body === value) return reportsPromise(parent.parent, parent);
+  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+  return (variableOf(sourceCode, parent.id)?.references ?? []).some((reference) => {
+    const node = reference.identifier as TSESTree.Node;
+    const use = node.parent;
+    if (reference.init || !use) return false;
+    if (reportsPromise(use, node)) return true;
+    if (use.type === AST_NODE_TYPES.MemberExpression && use.object === node && ['catch', 'then', 'finally'].includes(staticKeyName(use) ?? '')) return true;
+    return use.type === AST_NODE_TYPES.AwaitExpression && insideTry(use, owner);
+  });
+}
+
+/** `toast.promise(promise, { error })`, `notifications.promise(...)`: the call shows the promise's failure. */
+function reportsPromise(call: TSESTree.Node | undefined, argument: TSESTree.Node): boolean {
+  return (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments.includes(argument as TSESTree.CallExpressionArgument) &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    staticKeyName(call.callee) === 'promise'
+  );
 }
 
 /**
@@ -400,15 +519,17 @@ function handedToChild(call: TSESTree.CallExpression): boolean {
   }
   const container = fn?.parent;
   if (container?.type !== AST_NODE_TYPES.JSXExpressionContainer || container.parent.type !== AST_NODE_TYPES.JSXAttribute) return false;
-  // A submit-like prop of a component (`onSubmit`, `submitAction`, `onConfirm`, `onSave`): the form or
-  // dialog awaits what it returns. A `<Button onClick>` ignores the promise.
+  // A prop of a component that is no UI event (`onSubmit`, `submitAction`, `onConfirm`,
+  // `onUpdatePassword`): the form or dialog awaits what it returns. A `<Button onClick>` or a
+  // `<Switch onCheckedChange>` ignores the promise.
   const prop = container.parent.name;
-  if (!SUBMIT_PROP.test(prop.type === AST_NODE_TYPES.JSXIdentifier ? prop.name : prop.name.name)) return false;
+  if (UI_EVENT_PROP.test(prop.type === AST_NODE_TYPES.JSXIdentifier ? prop.name : prop.name.name)) return false;
   const element = container.parent.parent.name;
   return element.type !== AST_NODE_TYPES.JSXIdentifier || /^[A-Z]/u.test(element.name);
 }
 
-const SUBMIT_PROP = /submit|save|confirm|action/iu;
+/** Props that a component calls as an event handler, without waiting for what the handler returns. */
+const UI_EVENT_PROP = /^on(?:Click|DoubleClick|Press|LongPress|Select|Change|\w+Change|Key\w+|Mouse\w+|Pointer\w+|Touch\w+|Focus|Blur|Input|Toggle|Open|Close|Drop|Drag\w*|Paste|Scroll)$/u;
 
 function calleeName(call: TSESTree.CallExpression): string | null {
   const callee = call.callee;
@@ -421,6 +542,72 @@ function insideTry(node: TSESTree.Node, owner: FunctionNode): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== owner; current = current.parent) {
     const parent: TSESTree.Node | undefined = current.parent;
     if (parent?.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `data.map(...)` renders a list that is blank when the data is empty: its callback returns
+ * JSX (`.map((c) => c.name).join(', ')` builds a string, `.map((e) => ({ href }))` data), and no
+ * fixed element of the same kind stands beside it (`<SelectItem value="default" />` before the
+ * mapped items: the list is never empty).
+ */
+function rendersOnlyList(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const callback = call.arguments[0];
+  if (!callback || !isFunctionNode(callback)) return false;
+  const item = returnedElement(callback.body, 0);
+  if (!item) return false;
+  const container = skipChain(call).parent;
+  const parent = container?.type === AST_NODE_TYPES.JSXExpressionContainer ? container.parent : null;
+  if (parent?.type !== AST_NODE_TYPES.JSXElement || item.type !== AST_NODE_TYPES.JSXElement) return true;
+  const name = sourceCode.getText(item.openingElement.name);
+  return !parent.children.some((child) => child.type === AST_NODE_TYPES.JSXElement && sourceCode.getText(child.openingElement.name) === name);
+}
+
+/** The JSX a callback body returns (an expression, or `return` statements of its block), if any. */
+function returnedElement(node: TSESTree.Node, depth: number): TSESTree.JSXElement | TSESTree.JSXFragment | null {
+  if (depth > 6) return null;
+  switch (node.type) {
+    case AST_NODE_TYPES.JSXElement:
+    case AST_NODE_TYPES.JSXFragment:
+      return node;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return returnedElement(node.consequent, depth + 1) ?? returnedElement(node.alternate, depth + 1);
+    case AST_NODE_TYPES.LogicalExpression:
+      return returnedElement(node.right, depth + 1);
+    case AST_NODE_TYPES.ReturnStatement:
+      return node.argument ? returnedElement(node.argument, depth + 1) : null;
+    case AST_NODE_TYPES.IfStatement:
+      return returnedElement(node.consequent, depth + 1) ?? (node.alternate ? returnedElement(node.alternate, depth + 1) : null);
+    case AST_NODE_TYPES.BlockStatement:
+      for (const statement of node.body) {
+        const found = returnedElement(statement, depth + 1);
+        if (found) return found;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * `configured ? data!.directories[0] : null`, `data && data!.x`, `if (hasItems) { data!... }`: the
+ * assertion sits where a condition on the data (directly, or through a local constant computed
+ * from it) already holds.
+ */
+function testedBefore(assertion: TSESTree.Node, data: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, owner: FunctionNode): boolean {
+  const subject = new RegExp(`(?<![\\w$.])${sourceCode.getText(data).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\b`, 'u');
+  const mentions = (test: TSESTree.Node): boolean => {
+    if (subject.test(sourceCode.getText(test))) return true;
+    if (test.type !== AST_NODE_TYPES.Identifier) return test.type === AST_NODE_TYPES.UnaryExpression && mentions(test.argument);
+    const declarator = variableOf(sourceCode, test)?.defs[0]?.node;
+    return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && subject.test(sourceCode.getText(declarator.init));
+  };
+  let child = assertion;
+  for (let current = assertion.parent; current && current !== owner; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ConditionalExpression && current.consequent === child && mentions(current.test)) return true;
+    if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&' && current.right === child && mentions(current.left)) return true;
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && mentions(current.test)) return true;
   }
   return false;
 }
