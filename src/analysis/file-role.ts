@@ -34,10 +34,17 @@ export interface FileRoleFacts {
 
 const PRODUCTION: FileRoleFacts = Object.freeze({ role: 'production', reason: 'default' });
 
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|\/\//u;
+
 /** The path the role patterns see: relative to `cwd` when inside it, with `/` separators. */
 export function rolePath(filename: string, cwd: string | undefined): string {
   const normalized = filename.replaceAll('\\', '/');
   if (!cwd || !path.isAbsolute(filename)) return normalized;
+  // The common case, a file under cwd, without `path.relative` (which resolves both paths first).
+  const prefix = cwd.replaceAll('\\', '/').replace(/\/+$/u, '');
+  const rest = normalized.startsWith(`${prefix}/`) ? normalized.slice(prefix.length + 1) : null;
+  // Only when neither path has `.`/`..` segments or doubled slashes, which `path.relative` would resolve.
+  if (prefix !== '' && rest !== null && !DOT_SEGMENT.test(rest) && !DOT_SEGMENT.test(prefix)) return rest;
   const relative = path.relative(cwd, filename).replaceAll('\\', '/');
   return relative === '' || relative.startsWith('../') || path.isAbsolute(relative) ? normalized : relative;
 }

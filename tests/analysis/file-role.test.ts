@@ -62,6 +62,15 @@ describe('rolePath', () => {
     expect(rolePath('src/a.ts', '/home/x')).toBe('src/a.ts');
     expect(rolePath('C:\\repo\\src\\a.ts', undefined)).toBe('C:/repo/src/a.ts');
   });
+
+  it('gives what path.relative gives around trailing slashes, dot segments and sibling folders', () => {
+    expect(rolePath('/home/app/src/a.ts', '/home/app/')).toBe('src/a.ts');
+    expect(rolePath('/home/app/src/../tests/a.ts', '/home/app')).toBe('tests/a.ts');
+    expect(rolePath('/home/app/src/./a.ts', '/home/app')).toBe('src/a.ts');
+    expect(rolePath('/home/app/x.ts', '/home/app/../app')).toBe('x.ts');
+    expect(rolePath('/home/app-two/x.ts', '/home/app')).toBe('/home/app-two/x.ts');
+    expect(rolePath('/home/app', '/home/app')).toBe('/home/app');
+  });
 });
 
 describe('roles by path', () => {
