@@ -21,9 +21,15 @@ export function productionReadySettings(
   if (typeof own !== 'object' || own === null || Array.isArray(own)) {
     throw new SettingsError('', `must be an object, got ${describeValue(own)}.`);
   }
-  validateSettings(own as ProductionReadySettings);
+  // Flat configs hand every file the same settings object: validated once per object.
+  if (!validated.has(own)) {
+    validateSettings(own as ProductionReadySettings);
+    validated.add(own);
+  }
   return own as ProductionReadySettings;
 }
+
+const validated = new WeakSet<object>();
 
 /** A list of strings from a setting (`settings['production-ready'][key]`), or null when absent. */
 export function stringListSetting(settings: ProductionReadySettings, key: string): readonly string[] | null {

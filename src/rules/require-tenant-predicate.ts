@@ -6,7 +6,7 @@ import { mayRunBefore } from '../analysis/control-flow.js';
 import { pathInProject } from '../analysis/file-role.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
-import { matchesPathPattern, productionReadySettings, stringListSetting } from '../analysis/settings.js';
+import { matchesPathPattern, type ProductionReadySettings, productionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
 import { entryPointOf, queryValueLeaves, requestValuesOf, sourceOf } from '../analysis/value-source.js';
 import {
@@ -76,6 +76,47 @@ const KYSELY_METHOD_NAMES: Readonly<Record<string, true>> = { selectFrom: true, 
 const SELF_TABLES = new Set(['users', 'user', 'profiles', 'profile']);
 /** The caller's own identity: loading one's own row by the session's user id is not cross-tenant. */
 const SELF_VALUE = /\b(?:session|auth|currentUser|viewer)\b|\b(?:ctx|context|req|locals)\.user\b/u;
+
+interface ConfiguredLists {
+  readonly crossTenantPaths: readonly string[];
+  readonly settings: TenantSettings;
+  readonly schemaFiles: readonly string[];
+}
+
+/** Per options object, then per settings object (both shared by every file of a config): the merged lists. */
+const configuredListsCache = new WeakMap<object, WeakMap<object, ConfiguredLists>>();
+
+/** The built-in lists merged with `settings['production-ready']` and the rule's options, once per config. */
+function configuredLists(options: Options[0], shared: ProductionReadySettings): ConfiguredLists {
+  let byShared = configuredListsCache.get(options);
+  if (!byShared) {
+    byShared = new WeakMap();
+    configuredListsCache.set(options, byShared);
+  }
+  let lists = byShared.get(shared);
+  if (!lists) {
+    const list = (key: keyof Options[0], fallback: readonly string[]): readonly string[] => {
+      const own = options[key];
+      return [...new Set([...fallback, ...(stringListSetting(shared, key) ?? []), ...(Array.isArray(own) ? own : [])])];
+    };
+    lists = {
+      crossTenantPaths: list('crossTenantPaths', DEFAULT_CROSS_TENANT_PATHS),
+      settings: {
+        tenantColumns: list('tenantColumns', DEFAULT_TENANT_COLUMNS),
+        tenantTables: list('tenantTables', []),
+        globalTables: list('globalTables', []),
+        scopingHelpers: list('scopingHelpers', DEFAULT_SCOPING_HELPERS),
+        preAuthColumns: list('preAuthColumns', DEFAULT_PRE_AUTH_COLUMNS),
+        assumeUnknownTablesScoped: options.assumeUnknownTablesScoped === true,
+        reportUnverifiable: options.reportUnverifiable === true,
+        reportClientTenant: options.reportClientTenant === true,
+      },
+      schemaFiles: list('schemaFiles', []),
+    };
+    byShared.set(shared, lists);
+  }
+  return lists;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'require-tenant-predicate',
@@ -204,23 +245,8 @@ export default createRule<Options, MessageIds>({
     const ormText = ORM_CALL_TEXT.test(sourceCode.text) || sourceCode.text.includes('knex');
     const sqlText = SQL_TEXT.test(sourceCode.text);
     if (!ormText && !sqlText) return {};
-    const shared = productionReadySettings(context);
-    const list = (key: keyof Options[0], fallback: readonly string[]): readonly string[] => {
-      const own = options[key];
-      return [...new Set([...fallback, ...(stringListSetting(shared, key) ?? []), ...(Array.isArray(own) ? own : [])])];
-    };
-    if (matchesPathPattern(pathInProject(context.filename, context.cwd), list('crossTenantPaths', DEFAULT_CROSS_TENANT_PATHS))) return {};
-    const settings: TenantSettings = {
-      tenantColumns: list('tenantColumns', DEFAULT_TENANT_COLUMNS),
-      tenantTables: list('tenantTables', []),
-      globalTables: list('globalTables', []),
-      scopingHelpers: list('scopingHelpers', DEFAULT_SCOPING_HELPERS),
-      preAuthColumns: list('preAuthColumns', DEFAULT_PRE_AUTH_COLUMNS),
-      assumeUnknownTablesScoped: options.assumeUnknownTablesScoped === true,
-      reportUnverifiable: options.reportUnverifiable === true,
-      reportClientTenant: options.reportClientTenant === true,
-    };
-    const schemaFiles = list('schemaFiles', []);
+    const { crossTenantPaths, settings, schemaFiles } = configuredLists(options, productionReadySettings(context));
+    if (matchesPathPattern(pathInProject(context.filename, context.cwd), crossTenantPaths)) return {};
     const checkServiceRole = options.checkServiceRoleClients === true;
     const reportServiceQueries = options.reportServiceQueries === true;
     const facts = getFileFacts(context);
