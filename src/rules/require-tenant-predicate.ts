@@ -720,8 +720,10 @@ export default createRule<Options, MessageIds>({
       // The query itself carries the caller (`include: { team: { users: { where: { userId } } } }`,
       // `emailAccount: { userId: session.user.id }`): it is tied to them.
       // (Not for a tenant predicate under an `OR`: there the caller's tenant is the neutered branch.)
-      // (Raw SQL, Knex and Kysely: in the filter only; a session value written by the query is not a check.)
-      const carried = selectors === undefined ? queryValueLeaves(query, false) : queryValueLeaves(query).filter((leaf) => !dataValues.some((data) => within(leaf, data)));
+      // (In the filter, or what a read includes; a session value the query writes, `data: { updatedBy: session.user.id }`,
+      // `.set({ updatedBy })`, `SET updated_by = $3`, is not a check.)
+      const written = selectors === undefined ? [...dataValues, ...writtenParts(query)] : dataValues;
+      const carried = (selectors === undefined ? queryValueLeaves(query, false) : queryValueLeaves(query)).filter((leaf) => !written.some((data) => within(leaf, data)));
       if (messageId === 'missing' && carried.some((leaf) => sourceOf(leaf, facts).kind === 'session')) return 'excused';
       // The request value tied to the tenant earlier in the handler, or in a function around it
       // (the write may sit in a `$transaction` or `setTimeout` callback), or the row checked after.
@@ -910,6 +912,24 @@ interface Finding {
   readonly selectors?: readonly Selector[] | null;
   /** Raw SQL: the values bound to what the query writes, not to its filter. */
   readonly dataValues?: readonly TSESTree.Node[];
+}
+
+/** Chained Drizzle calls that carry what a query writes: `.set({...})`, `.values({...})`, `.onConflictDoUpdate({ set })`. */
+const DRIZZLE_WRITES = new Set(['set', 'values', 'onConflictDoUpdate']);
+/** Prisma arguments that carry what a query writes: `data`, and `create`/`update` of an upsert. */
+const PRISMA_WRITES = new Set(['data', 'create', 'update']);
+
+/** The parts of a Prisma or Drizzle query that hold what it writes, not what selects its rows. */
+function writtenParts(query: TSESTree.Node): TSESTree.Node[] {
+  if (query.type !== AST_NODE_TYPES.CallExpression) return [];
+  const parts: TSESTree.Node[] = [];
+  const [first] = query.arguments;
+  const object = first ? unwrap(first) : null;
+  if (object?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of object.properties) if (property.type === AST_NODE_TYPES.Property && PRISMA_WRITES.has(staticKeyName(property) ?? '')) parts.push(property.value);
+  }
+  for (const link of chainAfter(query).calls) if (DRIZZLE_WRITES.has(link.name)) parts.push(...link.call.arguments);
+  return parts;
 }
 
 function within(node: TSESTree.Node, container: TSESTree.Node): boolean {

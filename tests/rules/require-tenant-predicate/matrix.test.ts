@@ -591,3 +591,75 @@ describe('strict: a tenant from the URL, checked first', () => {
     ],
   });
 });
+
+/** The source of `SOURCES` with this name. */
+function sourceNamed(name: string): Source {
+  const found = SOURCES.find((source) => source.name === name);
+  if (!found) throw new Error(`no source ${name}`);
+  return found;
+}
+
+/** A case of `ORMS[ormIndex]` × the named source whose body is `body(id)`, expected to report `requestId` on `kind` when `kind` is given. */
+function writeCase(ormIndex: number, sourceName: string, name: string, body: (id: string) => string): Case & { readonly orm: Orm; readonly source: Source } {
+  const orm = pick(ORMS, ormIndex);
+  const source = sourceNamed(sourceName);
+  return { ...build(orm, source, name, body), orm, source };
+}
+
+function reported(item: ReturnType<typeof writeCase>, kind: string): Case & { errors: { messageId: 'requestId'; data: Record<string, string> }[] } {
+  const { orm, source, ...rest } = item;
+  return { ...rest, errors: [{ messageId: 'requestId', data: { value: source.id, origin: source.origin, kind, table: orm.table, column: orm.column, fix: orm.fix } }] };
+}
+
+function plain(item: ReturnType<typeof writeCase>): Case {
+  const { orm: _orm, source: _source, ...rest } = item;
+  return rest;
+}
+
+describe('Prisma and Drizzle: a session value the query writes is not a tie', () => {
+  typescriptTester().run('require-tenant-predicate (matrix, written values)', rule, {
+    valid: [
+      plain(
+        writeCase(0, 'Next.js route params', 'the caller in the filter of an update', (id) =>
+          `  await prisma.invoice.update({ where: { id: ${id}, createdBy: session.user.id }, data: { updatedBy: session.user.id } });\n  return Response.json({ ok: true });`,
+        ),
+      ),
+      plain(
+        writeCase(1, 'tRPC input', 'the caller in the where of an update', (id) =>
+          `  await db.update(invoices).set({ amount: 0 }).where(and(eq(invoices.id, ${id}), eq(invoices.createdBy, session.user.id)));\n  return { ok: true };`,
+        ),
+      ),
+      plain(
+        writeCase(0, 'tRPC input', 'a read that includes the caller, its result tested', (id) =>
+          `  const invoice = await prisma.invoice.findUnique({ where: { id: ${id} }, include: { organization: { include: { members: { where: { userId: session.user.id } } } } } });\n  if (!invoice?.organization.members.length) throw new Error('Not found');\n  return invoice;`,
+        ),
+      ),
+    ],
+    invalid: [
+      reported(
+        writeCase(0, 'Next.js route params', 'an update that writes the session user as the editor', (id) =>
+          `  await prisma.invoice.update({ where: { id: ${id} }, data: { updatedBy: session.user.id } });\n  return Response.json({ ok: true });`,
+        ),
+        'UPDATE',
+      ),
+      reported(
+        writeCase(0, 'Express req.params', 'an upsert that writes the session in create and update', (id) =>
+          `  const invoice = await prisma.invoice.upsert({ where: { id: ${id} }, create: { id: ${id}, organizationId: session.organizationId, createdBy: session.user.id }, update: { updatedBy: session.user.id } });\n  res.json(invoice);`,
+        ),
+        'UPDATE',
+      ),
+      reported(
+        writeCase(1, 'tRPC input', 'a Drizzle update whose .set() writes the session user', (id) =>
+          `  await db.update(invoices).set({ amount: 0, updatedBy: session.user.id }).where(eq(invoices.id, ${id}));\n  return { ok: true };`,
+        ),
+        'UPDATE',
+      ),
+      reported(
+        writeCase(1, 'Express req.params', 'a Drizzle update that voids the invoice in the name of the session user', (id) =>
+          `  const [invoice] = await db.update(invoices).set({ status: 'void', voidedBy: session.user.id }).where(eq(invoices.id, ${id})).returning();\n  res.json(invoice);`,
+        ),
+        'UPDATE',
+      ),
+    ],
+  });
+});
