@@ -663,3 +663,59 @@ describe('Prisma and Drizzle: a session value the query writes is not a tie', ()
     ],
   });
 });
+
+describe('Knex: grouped where callbacks are read as AND parts', () => {
+  typescriptTester().run('require-tenant-predicate (matrix, Knex callbacks)', rule, {
+    valid: [
+      plain(
+        writeCase(2, 'Express req.params', 'the tenant in a function () { this.where() } group', (id) =>
+          `  const invoice = await db('invoices').where(function () { this.where('id', ${id}).andWhere('tenant_id', session.tenantId); }).first();\n  res.json(invoice);`,
+        ),
+      ),
+      plain(
+        writeCase(2, 'tRPC input', 'the tenant in a (qb) => qb.where({...}) group', (id) =>
+          `  await db('invoices').where((qb) => qb.where({ id: ${id}, tenant_id: session.tenantId })).del();\n  return { deleted: true };`,
+        ),
+      ),
+      plain(
+        writeCase(2, 'Next.js route params', 'a group with an orWhere stays unknown (silent in recommended)', (id) =>
+          `  const invoice = await db('invoices').where((qb) => { qb.where('id', ${id}).orWhere('number', ${id}); }).first();\n  return Response.json(invoice);`,
+        ),
+      ),
+    ],
+    invalid: [
+      reported(
+        writeCase(2, 'Express req.params', 'a function () { this.where() } group by the id alone', (id) =>
+          `  await db('invoices').where(function () { this.where('id', ${id}); }).update({ status: 'paid' });\n  res.status(204).end();`,
+        ),
+        'UPDATE',
+      ),
+      reported(
+        writeCase(2, 'tRPC input', 'a (qb) => qb.where().andWhere() group with no tenant', (id) =>
+          `  const invoice = await db('invoices').where((qb) => qb.where('id', ${id}).andWhere('status', 'open')).first();\n  return invoice;`,
+        ),
+        'SELECT',
+      ),
+      reported(
+        writeCase(2, 'Next.js route params', 'a block-bodied group, with the tenant under orWhere outside it', (id) =>
+          `  await db('invoices').where((qb) => { qb.where('id', ${id}); }).orWhere('tenant_id', session.tenantId).del();\n  return Response.json({ deleted: true });`,
+        ),
+        'DELETE',
+      ),
+    ],
+  });
+  typescriptTester().run('require-tenant-predicate (matrix, Knex callbacks, strict)', rule, {
+    valid: [],
+    invalid: [
+      {
+        ...plain(
+          writeCase(2, 'Next.js route params', 'a group with an orWhere cannot be read', (id) =>
+            `  const invoice = await db('invoices').where((qb) => { qb.where('id', ${id}).orWhere('number', ${id}); }).first();\n  return Response.json(invoice);`,
+          ),
+        ),
+        options: [{ reportUnverifiable: true }],
+        errors: [{ messageId: 'unverifiable' as const }],
+      },
+    ],
+  });
+});
