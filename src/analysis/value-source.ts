@@ -483,6 +483,17 @@ export function queryValueLeaves(query: TSESTree.Node, filterOnly = true): TSEST
     }
   }
   const leaves: TSESTree.Node[] = [];
+  /** An expression, and the calls it is chained on (`qb.where(a).andWhere(b)`: `b`, then `a`). */
+  const visitChain = (node: TSESTree.Node, depth: number): void => {
+    visit(node, depth);
+    let link = unwrap(node);
+    for (let hops = 0; hops < 12 && link.type === AST_NODE_TYPES.CallExpression; hops++) {
+      const callee = unwrap(link.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      link = unwrap(callee.object);
+      if (link.type === AST_NODE_TYPES.CallExpression) visit(link, depth);
+    }
+  };
   const visit = (node: TSESTree.Node, depth: number): void => {
     if (depth > 12 || leaves.length > 64) return;
     const target = unwrap(node);
@@ -511,9 +522,15 @@ export function queryValueLeaves(query: TSESTree.Node, filterOnly = true): TSEST
         return;
       case AST_NODE_TYPES.ArrowFunctionExpression:
       case AST_NODE_TYPES.FunctionExpression:
-        // Drizzle's `where: (t, { eq }) => eq(t.id, id)` and `where(fields, ops) { return ops.eq(fields.id, id); }`.
-        if (target.body.type !== AST_NODE_TYPES.BlockStatement) visit(target.body, depth + 1);
-        else for (const statement of target.body.body) if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) visit(statement.argument, depth + 1);
+        // Drizzle's `where: (t, { eq }) => eq(t.id, id)` and `where(fields, ops) { return ops.eq(fields.id, id); }`;
+        // Knex's grouped `where((qb) => qb.where('id', id).andWhere(...))`, `where(function () { this.where('id', id); })`.
+        if (target.body.type !== AST_NODE_TYPES.BlockStatement) visitChain(target.body, depth + 1);
+        else {
+          for (const statement of target.body.body) {
+            if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) visitChain(statement.argument, depth + 1);
+            else if (statement.type === AST_NODE_TYPES.ExpressionStatement) visitChain(statement.expression, depth + 1);
+          }
+        }
         return;
       case AST_NODE_TYPES.BinaryExpression:
       case AST_NODE_TYPES.LogicalExpression:

@@ -36,7 +36,7 @@ import {
   throughScopingHelper,
 } from './require-tenant-predicate/context.js';
 import { type BuilderQuery, knexQuery, kyselyQuery, type Selector, supabaseQuery } from './require-tenant-predicate/builders.js';
-import { chainAfter, type DrizzleTable, drizzleTableOf } from './require-tenant-predicate/drizzle.js';
+import { chainAfter, drizzleMembershipOf, type DrizzleTable, drizzleTableOf } from './require-tenant-predicate/drizzle.js';
 import { drizzleCondition, type FilterAnswer, objectFilter } from './require-tenant-predicate/filters.js';
 import { parseRawQuery, type RawText, rawQueryText, verdictOf } from './require-tenant-predicate/raw-sql.js';
 import { createTies, ID_KEY, queryNodeOf, type ScopedQuery } from './require-tenant-predicate/ties.js';
@@ -529,8 +529,11 @@ export default createRule<Options, MessageIds>({
       const table = drizzleTableByName(name);
       if (!table) return;
       const scoping = drizzleScoping(table);
-      if (!scoping) return;
       if (throughScopingHelper(client, settings, facts)) return;
+      if (!scoping) {
+        checkDrizzleTenantRow(node, table, 'SELECT', node);
+        return;
+      }
       const jsColumns = tenantJsKeys(table, scoping);
       let answer: FilterAnswer;
       if (!args) answer = { kind: 'no' };
@@ -561,13 +564,16 @@ export default createRule<Options, MessageIds>({
       const { calls, top } = chainAfter(node);
       const whereCall = calls.find((call) => call.name === 'where');
       checks.push(() => {
+        const kind = method === 'from' ? 'SELECT' : method === 'insert' ? 'INSERT' : method === 'update' ? 'UPDATE' : 'DELETE';
         const scoping = drizzleScoping(table);
-        if (!scoping) return;
         const callee = unwrap(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && throughScopingHelper(callee.object, settings, facts)) return;
-        const jsColumns = tenantJsKeys(table, scoping);
-        const kind = method === 'from' ? 'SELECT' : method === 'insert' ? 'INSERT' : method === 'update' ? 'UPDATE' : 'DELETE';
         if (calls.some((call) => call.name === '$dynamic')) return;
+        if (!scoping) {
+          if (kind !== 'INSERT') checkDrizzleTenantRow(node, table, kind, top);
+          return;
+        }
+        const jsColumns = tenantJsKeys(table, scoping);
         let answer: FilterAnswer;
         if (kind === 'INSERT') {
           const values = calls.find((call) => call.name === 'values')?.call.arguments[0];
@@ -599,12 +605,32 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * The tenant's own row in Drizzle (`db.update(workspaces).set(...).where(eq(workspaces.id, input.id))`):
+     * the membership table is read from the module that defines the tenant table.
+     */
+    function checkDrizzleTenantRow(node: TSESTree.CallExpression, table: DrizzleTable, kind: string, top: TSESTree.Node): void {
+      const key = table.name.toLowerCase();
+      if (!TENANT_MODELS.includes(key) || settings.globalTables.some((global) => global.toLowerCase() === key)) return;
+      const row = drizzleMembershipOf(table);
+      if (!row) return;
+      const ids = (conjunctiveValues(node) ?? []).filter((entry) => entry.key === 'id').map((entry) => entry.value);
+      checkTableTenantRow(node, table.name, kind, ids, sourceCode.getText(top), 'drizzle', row);
+    }
+
+    /**
      * The tenant's own row in SQL and query builders (`UPDATE teams SET name = $1 WHERE id = $2`,
      * `db('teams').where({ id }).update(...)`): selected by a request id, and the query never
      * names the membership table (a join or an `EXISTS` on it is the check).
      */
-    function checkTableTenantRow(node: TSESTree.Node, table: string, kind: string, ids: readonly (TSESTree.Node | null)[], queryText: string, library: 'knex' | 'kysely' | 'sql'): void {
-      const row = tableMembershipOf(table);
+    function checkTableTenantRow(
+      node: TSESTree.Node,
+      table: string,
+      kind: string,
+      ids: readonly (TSESTree.Node | null)[],
+      queryText: string,
+      library: 'drizzle' | 'knex' | 'kysely' | 'sql',
+      row = tableMembershipOf(table),
+    ): void {
       if (!row) return;
       if (queryText.toLowerCase().includes(row.membership.toLowerCase())) {
         scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0], node });
@@ -746,8 +772,10 @@ export default createRule<Options, MessageIds>({
       // The query itself carries the caller (`include: { team: { users: { where: { userId } } } }`,
       // `emailAccount: { userId: session.user.id }`): it is tied to them.
       // (Not for a tenant predicate under an `OR`: there the caller's tenant is the neutered branch.)
-      // (Raw SQL, Knex and Kysely: in the filter only; a session value written by the query is not a check.)
-      const carried = selectors === undefined ? queryValueLeaves(query, false) : queryValueLeaves(query).filter((leaf) => !dataValues.some((data) => within(leaf, data)));
+      // (In the filter, or what a read includes; a session value the query writes, `data: { updatedBy: session.user.id }`,
+      // `.set({ updatedBy })`, `SET updated_by = $3`, is not a check.)
+      const written = selectors === undefined ? [...dataValues, ...writtenParts(query)] : dataValues;
+      const carried = (selectors === undefined ? queryValueLeaves(query, false) : queryValueLeaves(query)).filter((leaf) => !written.some((data) => within(leaf, data)));
       if (messageId === 'missing' && carried.some((leaf) => sourceOf(leaf, facts).kind === 'session')) return 'excused';
       // The request value tied to the tenant earlier in the handler, or in a function around it
       // (the write may sit in a `$transaction` or `setTimeout` callback), or the row checked after.
@@ -938,6 +966,24 @@ interface Finding {
   readonly dataValues?: readonly TSESTree.Node[];
 }
 
+/** Chained Drizzle calls that carry what a query writes: `.set({...})`, `.values({...})`, `.onConflictDoUpdate({ set })`. */
+const DRIZZLE_WRITES = new Set(['set', 'values', 'onConflictDoUpdate']);
+/** Prisma arguments that carry what a query writes: `data`, and `create`/`update` of an upsert. */
+const PRISMA_WRITES = new Set(['data', 'create', 'update']);
+
+/** The parts of a Prisma or Drizzle query that hold what it writes, not what selects its rows. */
+function writtenParts(query: TSESTree.Node): TSESTree.Node[] {
+  if (query.type !== AST_NODE_TYPES.CallExpression) return [];
+  const parts: TSESTree.Node[] = [];
+  const [first] = query.arguments;
+  const object = first ? unwrap(first) : null;
+  if (object?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of object.properties) if (property.type === AST_NODE_TYPES.Property && PRISMA_WRITES.has(staticKeyName(property) ?? '')) parts.push(property.value);
+  }
+  for (const link of chainAfter(query).calls) if (DRIZZLE_WRITES.has(link.name)) parts.push(...link.call.arguments);
+  return parts;
+}
+
 function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
@@ -951,6 +997,8 @@ function tenantRowFix(finding: Finding): string {
       return `\`findFirst({ where: { id, ${row.membership}: { some: { userId: session.userId } } } })\``;
     case 'knex':
       return `\`.whereIn('id', db('${row.membership}').select('${row.tenantColumn}').where('${row.userColumn}', session.userId))\``;
+    case 'drizzle':
+      return `\`and(eq(table.id, id), inArray(table.id, db.select({ id: ${row.membership}.${row.tenantColumn} }).from(${row.membership}).where(eq(${row.membership}.${row.userColumn}, session.userId))))\``;
     case 'kysely':
       return `\`.where('id', 'in', db.selectFrom('${row.membership}').select('${row.tenantColumn}').where('${row.userColumn}', '=', session.userId))\``;
     default:

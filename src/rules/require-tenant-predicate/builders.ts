@@ -171,8 +171,8 @@ function chainQuery(library: BuilderQuery['library'], call: TSESTree.CallExpress
             if (first && first.type !== AST_NODE_TYPES.SpreadElement && unwrap(first).type !== AST_NODE_TYPES.Literal && (link.name === 'where' || link.name === 'andWhere' || link.name === 'match')) {
               const target = unwrap(first);
               if (target.type === AST_NODE_TYPES.ArrowFunctionExpression || target.type === AST_NODE_TYPES.FunctionExpression) {
-                // Kysely `where((eb) => eb.and([eb('id', '=', id), eb('org_id', '=', orgId)]))`; a Knex callback stays unknown.
-                const conditions = library === 'kysely' ? expressionConditions(target, facts) : null;
+                // Kysely `where((eb) => eb.and([eb('id', '=', id), eb('org_id', '=', orgId)]))`; Knex `where((qb) => qb.where(...))`.
+                const conditions = callbackConditions(target, library, facts);
                 if (!conditions) {
                   unknown = true;
                   break;
@@ -229,8 +229,8 @@ const PINNING = new Set(['=', '==', 'in', 'is']);
 /**
  * The column = value pairs of a chain: `.where({ id, org_id })`, `.where('id', id)`,
  * `.where('id', '=', id)`, `.andWhere(...)`, `.whereIn('id', ids)`, Kysely expression-builder
- * callbacks, Supabase `.eq('id', id)`/`.match({...})`; `.orWhere(...)` adds optional ones. Null
- * when a filter cannot be read (a Knex callback, `modify`, `whereRaw`).
+ * callbacks, the simple Knex callbacks, Supabase `.eq('id', id)`/`.match({...})`; `.orWhere(...)`
+ * adds optional ones. Null when a filter cannot be read (any other callback, `modify`, `whereRaw`).
  */
 function chainSelectors(calls: readonly { readonly name: string; readonly call: TSESTree.CallExpression }[], library: BuilderQuery['library'], facts: FileFacts): Selector[] | null {
   const selectors: Selector[] = [];
@@ -267,9 +267,7 @@ function linkConditions(args: readonly TSESTree.CallExpressionArgument[], name: 
   const [first, second, third] = args;
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
   const target = unwrap(first);
-  if (target.type === AST_NODE_TYPES.ArrowFunctionExpression || target.type === AST_NODE_TYPES.FunctionExpression) {
-    return library === 'kysely' ? expressionConditions(target, facts) : null;
-  }
+  if (target.type === AST_NODE_TYPES.ArrowFunctionExpression || target.type === AST_NODE_TYPES.FunctionExpression) return callbackConditions(target, library, facts);
   if (target.type !== AST_NODE_TYPES.Literal && target.type !== AST_NODE_TYPES.TemplateLiteral && args.length === 1) return objectConditions(target, facts, false);
   const column = columnOf(first, facts);
   if (column === null) return null;
@@ -289,6 +287,52 @@ function objectConditions(node: TSESTree.Node, facts: FileFacts, optional: boole
   for (const entry of entries.entries) {
     if (entry.key === null) return null;
     selectors.push({ key: entry.key.split('.').pop() ?? entry.key, value: entry.value.kind === 'node' ? entry.value.node : entry.site, optional });
+  }
+  return selectors;
+}
+
+/** A filter callback: Kysely's expression builder, or a Knex grouped `where`. */
+function callbackConditions(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, library: BuilderQuery['library'], facts: FileFacts): Selector[] | null {
+  if (library === 'kysely') return expressionConditions(fn, facts);
+  return library === 'knex' ? knexCallbackConditions(fn, facts) : null;
+}
+
+/** The Knex calls a grouped `where` callback may make on its builder: each is an AND part. */
+const KNEX_AND_CALLS = new Set(['where', 'andWhere']);
+
+/**
+ * A Knex grouped `where` callback: `where(function () { this.where('id', id).andWhere('org_id', orgId) })`,
+ * `where((qb) => qb.where({ id, org_id }))`, block bodies of such statements. Each `where`/`andWhere`
+ * on `this` (a `function`) or on the callback's parameter is an AND part; null for anything else
+ * (`orWhere`, `whereNot`, other statements, a builder passed on).
+ */
+function knexCallbackConditions(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, facts: FileFacts): Selector[] | null {
+  const [param] = fn.params;
+  const builder = param?.type === AST_NODE_TYPES.Identifier ? param.name : null;
+  const isBuilder = (node: TSESTree.Node): boolean => (node.type === AST_NODE_TYPES.ThisExpression && fn.type === AST_NODE_TYPES.FunctionExpression) || (node.type === AST_NODE_TYPES.Identifier && node.name === builder);
+  const expressions: TSESTree.Node[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) expressions.push(fn.body);
+  else {
+    for (const statement of fn.body.body) {
+      if (statement.type === AST_NODE_TYPES.ExpressionStatement) expressions.push(statement.expression);
+      else if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) expressions.push(statement.argument);
+      else return null;
+    }
+  }
+  if (expressions.length === 0) return null;
+  const selectors: Selector[] = [];
+  for (const expression of expressions) {
+    // `qb.where(a).andWhere(b)`: read from the outermost call in to the builder.
+    let current = unwrap(expression);
+    for (let hops = 0; !isBuilder(current); hops++) {
+      if (hops > 12 || current.type !== AST_NODE_TYPES.CallExpression) return null;
+      const callee = unwrap(current.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !KNEX_AND_CALLS.has(staticKeyName(callee) ?? '')) return null;
+      const conditions = linkConditions(current.arguments, 'where', 'knex', facts);
+      if (!conditions) return null;
+      selectors.push(...conditions);
+      current = unwrap(callee.object);
+    }
   }
   return selectors;
 }

@@ -4,9 +4,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { staticKeyName, unwrap } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
-import { foreignExport, readForeignModule } from '../../analysis/modules.js';
+import { type ForeignModule, foreignExport, readForeignModule } from '../../analysis/modules.js';
 import { resolveAppModule } from '../../analysis/path-aliases.js';
-import { DRIZZLE_TABLE_FUNCTIONS, TENANT_MODELS } from '../../knowledge/tenant.js';
+import { DRIZZLE_TABLE_FUNCTIONS, MEMBERSHIP_TABLE, TENANT_MODELS, USER_ID_COLUMN } from '../../knowledge/tenant.js';
 
 /** A Drizzle table definition: its SQL name and its columns (JS key and SQL name, both kept). */
 export interface DrizzleTable {
@@ -17,6 +17,9 @@ export interface DrizzleTable {
   readonly tenantReferences: readonly string[];
   /** JS keys of required columns that `.references(() => users.id)`: the row's owner. */
   readonly ownerReferences: readonly string[];
+  /** The `pgTable(...)` call that defines it, and the other module it sits in (null: the linted file). */
+  readonly definition: TSESTree.CallExpression;
+  readonly module: ForeignModule | null;
 }
 
 const tables = new WeakMap<TSESTree.Node, DrizzleTable | null>();
@@ -29,10 +32,17 @@ export function drizzleTableOf(node: TSESTree.Node, facts: FileFacts): DrizzleTa
   const resolved = facts.constants.resolve(node);
   if (resolved.kind !== 'node') return null;
   let call = unwrap(resolved.node);
-  if (call.type === AST_NODE_TYPES.Identifier || call.type === AST_NODE_TYPES.MemberExpression) call = aliasedExport(call, facts) ?? call;
+  let module = resolved.foreign;
+  if (call.type === AST_NODE_TYPES.Identifier || call.type === AST_NODE_TYPES.MemberExpression) {
+    const aliased = aliasedExport(call, facts);
+    if (aliased) {
+      call = aliased.node;
+      module = aliased.module;
+    }
+  }
   if (call.type !== AST_NODE_TYPES.CallExpression) return null;
   if (tables.has(call)) return tables.get(call) ?? null;
-  const table = readTable(call);
+  const table = readTable(call, module);
   tables.set(call, table);
   return table;
 }
@@ -42,7 +52,7 @@ export function drizzleTableOf(node: TSESTree.Node, facts: FileFacts): DrizzleTa
  * '@/db/schema'`), which the constant reader does not follow: read from the schema module itself,
  * so that the table is known without type information.
  */
-function aliasedExport(node: TSESTree.Node, facts: FileFacts): TSESTree.Node | null {
+function aliasedExport(node: TSESTree.Node, facts: FileFacts): { readonly node: TSESTree.Node; readonly module: ForeignModule } | null {
   const ref = facts.imports.resolve(node);
   if (!ref || ref.path.length > 1 || ref.source.startsWith('.')) return null;
   const directory = path.dirname(facts.filename);
@@ -64,7 +74,7 @@ function aliasedExport(node: TSESTree.Node, facts: FileFacts): TSESTree.Node | n
   let found = exports.get(exportName);
   if (found === undefined) {
     const exported = foreignExport(module, exportName);
-    found = exported ? unwrap(exported.expression) : null;
+    found = exported ? { node: unwrap(exported.expression), module: exported.module } : null;
     exports.set(exportName, found);
   }
   return found;
@@ -73,9 +83,9 @@ function aliasedExport(node: TSESTree.Node, facts: FileFacts): TSESTree.Node | n
 /** Alias specifier → file, per importing folder (path aliases are per tsconfig, hence per folder). */
 const aliasTargets = new Map<string, string | null>();
 /** Per parsed module (a new version is a new object): export name → the table expression. */
-const aliasedExports = new WeakMap<object, Map<string, TSESTree.Node | null>>();
+const aliasedExports = new WeakMap<object, Map<string, { readonly node: TSESTree.Node; readonly module: ForeignModule } | null>>();
 
-function readTable(call: TSESTree.CallExpression): DrizzleTable | null {
+function readTable(call: TSESTree.CallExpression, module: ForeignModule | null): DrizzleTable | null {
   const callee = unwrap(call.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : null;
   if (name === null || !DRIZZLE_TABLE_FUNCTIONS.has(name) && !/^(?:pg|mysql|sqlite)Table$/u.test(name)) return null;
@@ -97,7 +107,61 @@ function readTable(call: TSESTree.CallExpression): DrizzleTable | null {
     if (reference && TENANT_MODELS.includes(reference.table)) tenantReferences.push(key);
     else if (reference?.notNull && OWNER_TABLES.has(reference.table)) ownerReferences.push(key);
   }
-  return { name: tableName.value, columns, tenantReferences, ownerReferences };
+  return { name: tableName.value, columns, tenantReferences, ownerReferences, definition: call, module };
+}
+
+/** A membership table as the code names it: its binding, its tenant key and its user id (JS keys). */
+export interface DrizzleMembership {
+  readonly membership: string;
+  readonly tenantColumn: string;
+  readonly userColumn: string;
+}
+
+/** Per module (a foreign module, or the linted file's Program). */
+const memberships = new WeakMap<object, DrizzleMembership | null>();
+
+/**
+ * The membership table of a Drizzle tenant table (`workspaces`), from the module that defines it:
+ * a table named like one (`members`, `workspace_members`, `userTeams`) with a column that
+ * `.references(() => workspaces.id)` and a user id column. Null when that module has none (a
+ * schema split over files: then the rule cannot say who belongs). Read once per module.
+ */
+export function drizzleMembershipOf(table: DrizzleTable): DrizzleMembership | null {
+  const key: object = table.module ?? programOf(table.definition);
+  if (memberships.has(key)) return memberships.get(key) ?? null;
+  let found: DrizzleMembership | null = null;
+  for (const [name, init] of table.module ? table.module.constants : localConstants(key as TSESTree.Node)) {
+    const call = unwrap(init);
+    if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (!tables.has(call)) tables.set(call, readTable(call, table.module));
+    const member = tables.get(call);
+    if (!member || !(MEMBERSHIP_TABLE.test(member.name) || MEMBERSHIP_TABLE.test(name))) continue;
+    const [tenantColumn] = member.tenantReferences;
+    const userColumn = [...member.columns].find(([column, sql]) => USER_ID_COLUMN.test(column) || USER_ID_COLUMN.test(sql))?.[0];
+    if (tenantColumn && userColumn) {
+      found = { membership: name, tenantColumn, userColumn };
+      break;
+    }
+  }
+  memberships.set(key, found);
+  return found;
+}
+
+function programOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current;
+}
+
+/** Top-level `const NAME = init` of the linted file (exported or not). */
+function localConstants(program: TSESTree.Node): [string, TSESTree.Expression][] {
+  const found: [string, TSESTree.Expression][] = [];
+  for (const statement of program.type === AST_NODE_TYPES.Program ? program.body : []) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) found.push([declarator.id.name, declarator.init]);
+  }
+  return found;
 }
 
 /** The first string argument of the innermost call of a column chain: `uuid('tenant_id').notNull()`. */

@@ -384,18 +384,22 @@ export async function rename(req: any, res: any) {
 }`;
 }
 
-/** A Next.js route that renames the tenant in the URL with `pool.query(<args>)` (the query on line 8). */
-function pgRename(args: string): string {
+/** A Next.js route that renames the tenant in the URL: `header`, then `statements` (the first on line 8 after a two-line header). */
+function renameRoute(header: string, statements: string): string {
   return `
-import { Pool } from 'pg';
-const pool = new Pool();
+${header}
 ${AUTH}
 export async function PATCH(req: Request, { params }: { params: { id: string } }) {
   const session = await auth();
   const { name } = await req.json();
-  await pool.query(${args});
+${statements}
   return new Response(null, { status: 204 });
 }`;
+}
+
+/** The rename with `pool.query(<args>)` (the query on line 8). */
+function pgRename(args: string): string {
+  return renameRoute("import { Pool } from 'pg';\nconst pool = new Pool();", `  await pool.query(${args});`);
 }
 
 describe("the tenant's own row in SQL, Knex and Kysely (the schema's `memberships` says who belongs)", () => {
@@ -587,6 +591,189 @@ describe('strict: a tenant from the URL, checked first', () => {
         options: [{ reportClientTenant: true }],
         code: moveInvoices(''),
         errors: [{ messageId: 'clientTenant', line: 9 }],
+      },
+    ],
+  });
+});
+
+/** The source of `SOURCES` with this name. */
+function sourceNamed(name: string): Source {
+  const found = SOURCES.find((source) => source.name === name);
+  if (!found) throw new Error(`no source ${name}`);
+  return found;
+}
+
+/** A case of `ORMS[ormIndex]` × the named source whose body is `body(id)`. */
+function writeCase(ormIndex: number, sourceName: string, name: string, body: (id: string) => string): Case {
+  return build(pick(ORMS, ormIndex), sourceNamed(sourceName), name, body);
+}
+
+/** The same, reported as the IDOR on `kind`, named with its source and the fix in the ORM's terms. */
+function reported(ormIndex: number, sourceName: string, kind: string, name: string, body: (id: string) => string): Case & { errors: { messageId: 'requestId'; data: Record<string, string> }[] } {
+  const orm = pick(ORMS, ormIndex);
+  const source = sourceNamed(sourceName);
+  return { ...build(orm, source, name, body), errors: [{ messageId: 'requestId', data: { value: source.id, origin: source.origin, kind, table: orm.table, column: orm.column, fix: orm.fix } }] };
+}
+
+describe('Prisma and Drizzle: a session value the query writes is not a tie', () => {
+  typescriptTester().run('require-tenant-predicate (matrix, written values)', rule, {
+    valid: [
+      writeCase(0, 'Next.js route params', 'the caller in the filter of an update', (id) =>
+        `  await prisma.invoice.update({ where: { id: ${id}, createdBy: session.user.id }, data: { updatedBy: session.user.id } });\n  return Response.json({ ok: true });`,
+      ),
+      writeCase(1, 'tRPC input', 'the caller in the where of an update', (id) =>
+        `  await db.update(invoices).set({ amount: 0 }).where(and(eq(invoices.id, ${id}), eq(invoices.createdBy, session.user.id)));\n  return { ok: true };`,
+      ),
+      writeCase(0, 'tRPC input', 'a read that includes the caller, its result tested', (id) =>
+        `  const invoice = await prisma.invoice.findUnique({ where: { id: ${id} }, include: { organization: { include: { members: { where: { userId: session.user.id } } } } } });\n  if (!invoice?.organization.members.length) throw new Error('Not found');\n  return invoice;`,
+      ),
+    ],
+    invalid: [
+      reported(0, 'Next.js route params', 'UPDATE', 'an update that writes the session user as the editor', (id) =>
+        `  await prisma.invoice.update({ where: { id: ${id} }, data: { updatedBy: session.user.id } });\n  return Response.json({ ok: true });`,
+      ),
+      reported(0, 'Express req.params', 'UPDATE', 'an upsert that writes the session in create and update', (id) =>
+        `  const invoice = await prisma.invoice.upsert({ where: { id: ${id} }, create: { id: ${id}, organizationId: session.organizationId, createdBy: session.user.id }, update: { updatedBy: session.user.id } });\n  res.json(invoice);`,
+      ),
+      reported(1, 'tRPC input', 'UPDATE', 'a Drizzle update whose .set() writes the session user', (id) =>
+        `  await db.update(invoices).set({ amount: 0, updatedBy: session.user.id }).where(eq(invoices.id, ${id}));\n  return { ok: true };`,
+      ),
+      reported(1, 'Express req.params', 'UPDATE', 'a Drizzle update that voids the invoice in the name of the session user', (id) =>
+        `  const [invoice] = await db.update(invoices).set({ status: 'void', voidedBy: session.user.id }).where(eq(invoices.id, ${id})).returning();\n  res.json(invoice);`,
+      ),
+    ],
+  });
+});
+
+describe('Knex: grouped where callbacks are read as AND parts', () => {
+  typescriptTester().run('require-tenant-predicate (matrix, Knex callbacks)', rule, {
+    valid: [
+      writeCase(2, 'Express req.params', 'the tenant in a function () { this.where() } group', (id) =>
+        `  const invoice = await db('invoices').where(function () { this.where('id', ${id}).andWhere('tenant_id', session.tenantId); }).first();\n  res.json(invoice);`,
+      ),
+      writeCase(2, 'tRPC input', 'the tenant in a (qb) => qb.where({...}) group', (id) =>
+        `  await db('invoices').where((qb) => qb.where({ id: ${id}, tenant_id: session.tenantId })).del();\n  return { deleted: true };`,
+      ),
+      writeCase(2, 'Next.js route params', 'a group with an orWhere stays unknown (silent in recommended)', (id) =>
+        `  const invoice = await db('invoices').where((qb) => { qb.where('id', ${id}).orWhere('number', ${id}); }).first();\n  return Response.json(invoice);`,
+      ),
+    ],
+    invalid: [
+      reported(2, 'Express req.params', 'UPDATE', 'a function () { this.where() } group by the id alone', (id) =>
+        `  await db('invoices').where(function () { this.where('id', ${id}); }).update({ status: 'paid' });\n  res.status(204).end();`,
+      ),
+      reported(2, 'tRPC input', 'SELECT', 'a (qb) => qb.where().andWhere() group with no tenant', (id) =>
+        `  const invoice = await db('invoices').where((qb) => qb.where('id', ${id}).andWhere('status', 'open')).first();\n  return invoice;`,
+      ),
+      reported(2, 'Next.js route params', 'DELETE', 'a block-bodied group, with the tenant under orWhere outside it', (id) =>
+        `  await db('invoices').where((qb) => { qb.where('id', ${id}); }).orWhere('tenant_id', session.tenantId).del();\n  return Response.json({ deleted: true });`,
+      ),
+    ],
+  });
+  typescriptTester().run('require-tenant-predicate (matrix, Knex callbacks, strict)', rule, {
+    valid: [],
+    invalid: [
+      {
+        ...writeCase(2, 'Next.js route params', 'a group with an orWhere cannot be read', (id) =>
+          `  const invoice = await db('invoices').where((qb) => { qb.where('id', ${id}).orWhere('number', ${id}); }).first();\n  return Response.json(invoice);`,
+        ),
+        options: [{ reportUnverifiable: true }],
+        errors: [{ messageId: 'unverifiable' as const }],
+      },
+    ],
+  });
+});
+
+const DRIZZLE_WORKSPACE_ROUTE = path.join(TENANT, 'drizzle-app', 'app', 'api', 'workspaces', '[id]', 'route.ts');
+const DRIZZLE_MEMBERSHIP =
+  '`and(eq(table.id, id), inArray(table.id, db.select({ id: workspaceMembers.workspaceId }).from(workspaceMembers).where(eq(workspaceMembers.userId, session.userId))))`';
+
+/** The rename with Drizzle after `check` (the update on line 10 when `check` is empty). */
+function drizzleRename(check: string, where = 'eq(workspaces.id, params.id)'): string {
+  const header = `import { and, eq, inArray } from 'drizzle-orm';\nimport { drizzle } from 'drizzle-orm/node-postgres';\nimport { workspaceMembers, workspaces } from '../../../../db/workspaces';\nconst db = drizzle(process.env.DATABASE_URL!);`;
+  return renameRoute(header, `${check}  await db.update(workspaces).set({ name }).where(${where});`);
+}
+
+describe("Drizzle: the tenant's own row (the module of `workspaces` has `workspaceMembers`)", () => {
+  typescriptTester().run('require-tenant-predicate (matrix, Drizzle tenant row)', rule, {
+    valid: [
+      {
+        name: 'the membership looked up with the caller first, the result tested',
+        filename: DRIZZLE_WORKSPACE_ROUTE,
+        code: drizzleRename(
+          '  const [member] = await db.select().from(workspaceMembers).where(and(eq(workspaceMembers.workspaceId, params.id), eq(workspaceMembers.userId, session.user.id)));\n  if (!member) return new Response(null, { status: 404 });\n',
+        ),
+      },
+      {
+        name: 'the membership in the filter',
+        filename: DRIZZLE_WORKSPACE_ROUTE,
+        code: drizzleRename('', 'and(eq(workspaces.id, params.id), inArray(workspaces.id, db.select({ id: workspaceMembers.workspaceId }).from(workspaceMembers).where(eq(workspaceMembers.userId, session.user.id))))'),
+      },
+      {
+        name: "the session's own workspace",
+        filename: DRIZZLE_WORKSPACE_ROUTE,
+        code: drizzleRename('', 'eq(workspaces.id, session.tenantId)'),
+      },
+      {
+        name: 'a tenant table whose module has no membership table: who belongs is unknown',
+        filename: path.join(TENANT, 'drizzle-app', 'app', 'api', 'organizations', '[id]', 'route.ts'),
+        code: `
+          import { eq } from 'drizzle-orm';
+          import { drizzle } from 'drizzle-orm/node-postgres';
+          import { organizations } from '../../../../db/schema';
+          const db = drizzle(process.env.DATABASE_URL!);
+          ${AUTH}
+          export async function PATCH(req: Request, { params }: { params: { id: string } }) {
+            const session = await auth();
+            await db.update(organizations).set({ name: 'x' }).where(eq(organizations.id, params.id));
+            return new Response(null, { status: 204 });
+          }
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: 'Next.js route params: a workspace renamed by the id in the URL',
+        filename: DRIZZLE_WORKSPACE_ROUTE,
+        code: drizzleRename(''),
+        errors: [{ messageId: 'tenantRow', line: 10, data: { value: 'params.id', origin: 'the URL', kind: 'UPDATE', table: 'workspaces', fix: DRIZZLE_MEMBERSHIP } }],
+      },
+      {
+        name: 'tRPC input: a workspace read through the relational API',
+        filename: path.join(TENANT, 'drizzle-app', 'src', 'server', 'routers', 'workspace.ts'),
+        code: `
+          import { eq } from 'drizzle-orm';
+          import { drizzle } from 'drizzle-orm/node-postgres';
+          import { z } from 'zod';
+          import { workspaces } from '../../../db/workspaces';
+          const db = drizzle(process.env.DATABASE_URL!, { schema: { workspaces } });
+          declare const protectedProcedure: any;
+          export const workspaceRouter = {
+            byId: protectedProcedure.input(z.object({ id: z.string() })).query(async ({ input }: { input: { id: string } }) => {
+              return db.query.workspaces.findFirst({ where: eq(workspaces.id, input.id) });
+            }),
+          };
+        `,
+        errors: [{ messageId: 'tenantRow', line: 10, data: { value: 'input.id', origin: 'the client (procedure input)', kind: 'SELECT', table: 'workspaces', fix: DRIZZLE_MEMBERSHIP } }],
+      },
+      {
+        name: 'Express req.params: a workspace deleted by the id in the URL',
+        filename: path.join(TENANT, 'drizzle-app', 'src', 'routes', 'workspaces.ts'),
+        code: `
+          import express from 'express';
+          import { eq } from 'drizzle-orm';
+          import { drizzle } from 'drizzle-orm/node-postgres';
+          import { workspaces } from '../../db/workspaces';
+          const db = drizzle(process.env.DATABASE_URL!);
+          ${AUTH}
+          export const router = express.Router();
+          router.delete('/workspaces/:id', async (req, res) => {
+            const session = await auth();
+            await db.delete(workspaces).where(eq(workspaces.id, req.params.id));
+            res.status(204).end();
+          });
+        `,
+        errors: [{ messageId: 'tenantRow', line: 11, data: { value: 'req.params.id', origin: 'the URL', kind: 'DELETE', table: 'workspaces', fix: DRIZZLE_MEMBERSHIP } }],
       },
     ],
   });

@@ -715,6 +715,19 @@ describe('writes inside callbacks of a checked handler', () => {
   });
 });
 
+/** A tRPC procedure that updates the team the client names with `data` (the update on line 6). */
+function trpcTeamRename(data: string): string {
+  return `
+          declare const protectedProcedure: any;
+          declare const z: any;
+          export const teamRouter = {
+            rename: protectedProcedure.input(z.object({ teamId: z.string(), name: z.string() })).mutation(async ({ ctx, input }: any) => {
+              return ctx.db.team.update({ where: { id: input.teamId }, data: ${data} });
+            }),
+          };
+        `;
+}
+
 describe("the tenant's own row", () => {
   typescriptTester().run('require-tenant-predicate (tenant row)', rule, {
     valid: [
@@ -818,15 +831,7 @@ describe("the tenant's own row", () => {
       {
         name: 'tRPC: a team renamed by the id the client sent',
         filename: ROUTER,
-        code: `
-          declare const protectedProcedure: any;
-          declare const z: any;
-          export const teamRouter = {
-            rename: protectedProcedure.input(z.object({ teamId: z.string(), name: z.string() })).mutation(async ({ ctx, input }: any) => {
-              return ctx.db.team.update({ where: { id: input.teamId }, data: { name: input.name } });
-            }),
-          };
-        `,
+        code: trpcTeamRename('{ name: input.name }'),
         errors: [
           {
             messageId: 'tenantRow',
@@ -849,6 +854,12 @@ describe("the tenant's own row", () => {
           }
         `,
         errors: [{ messageId: 'tenantRow', line: 8 }],
+      },
+      {
+        name: 'tRPC: a team renamed by the client id, with the session user only written as the editor',
+        filename: ROUTER,
+        code: trpcTeamRename('{ name: input.name, updatedBy: ctx.session.user.id }'),
+        errors: [{ messageId: 'tenantRow', line: 6 }],
       },
     ],
   });
