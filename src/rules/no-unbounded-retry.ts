@@ -13,7 +13,7 @@ import { type HelperRetry, helperRetryOf } from './no-unbounded-retry/helpers.js
 import { type Loop, retryLoopOf } from './no-unbounded-retry/loops.js';
 import { type OptionFinding, optionFindingsOf } from './no-unbounded-retry/options.js';
 import { pollLoopOf } from './no-unbounded-retry/polling.js';
-import { containsAwait, isAsyncRetry, type RetrySite, retrySiteOf, retryWaits, SelfCallTracker } from './no-unbounded-retry/recursion.js';
+import { containsAwait, isAsyncRetry, mayReferToItself, type RetrySite, retrySiteOf, retryWaits, SelfCallTracker } from './no-unbounded-retry/recursion.js';
 import { stoppableLoop, stoppedOnPath } from './no-unbounded-retry/stops.js';
 import { retriesForever, swrConfigValue, swrHookWithDefaultRetry, swrRetryOf } from './no-unbounded-retry/swr.js';
 import { swrProjectOf } from './no-unbounded-retry/swr-project.js';
@@ -149,7 +149,9 @@ export default createRule<Options, MessageIds>({
     const libraries = facts.imports.importsAny(RETRY_SOURCES);
 
     const listeners: TSESLint.RuleListener = {};
-    if (failures) {
+    // Self-retries need a function that names itself; a retry through a timer helper needs a timer.
+    // Most files with a `catch` have neither, and skip the per-function listeners.
+    if (failures && (helpers || mayReferToItself(sourceCode))) {
       const tracker = new SelfCallTracker(sourceCode);
       const reported = new Set<TSESTree.Node>();
       listeners[':function'] = (node: FunctionNode) => {

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../../analysis/ast.js';
 import { type Guard, guardsOf } from '../../analysis/guards.js';
@@ -98,6 +98,24 @@ function isClassArrow(fn: FunctionNode, innermost: FunctionNode | null): boolean
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * Whether some named function of the file names itself inside its own body (`connect()` in
+ * `connect`, `this.connect` in a `connect` method, `setTimeout(connect)`): without one, no call or
+ * reference can be a self-retry, and the tracker's listeners are not needed. Read from the scopes
+ * scope analysis already built, and a text search inside each function body: a superset.
+ */
+export function mayReferToItself(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const text = sourceCode.text;
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (scope.type !== TSESLint.Scope.ScopeType.function || !isFunctionNode(scope.block)) continue;
+    const frame = frameOf(scope.block);
+    if (!frame) continue;
+    const [start, end] = scope.block.body.range;
+    if (text.slice(start, end).includes(frame.name)) return true;
+  }
+  return false;
 }
 
 function frameOf(fn: FunctionNode): Frame | null {
