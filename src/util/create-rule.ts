@@ -48,23 +48,39 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const created = ruleCreator(rule);
   const defaults = (rule.meta.defaultOptions ?? []) as unknown as Options;
   const merged = new Map<string, Options>();
-  // ESLint passes the same options array to every file when the rule is configured as a bare
-  // severity (`'error'`: the presets), so identity answers first, without serialising the options.
+  let plain: Options | undefined;
+  // A rule configured as a bare severity (`'error'`: the presets) gets a new array on every file:
+  // `[]` from ESLint 9 without `meta.defaultOptions` handling, or, from ESLint 9.15 on, a fresh
+  // array whose elements are `meta.defaultOptions`' own objects. Both mean "the defaults", known
+  // without serialising anything. Other arrays are also found by identity first, then by content.
   const byIdentity = new WeakMap<object, Options>();
   return {
     ...created,
     create(context) {
       const raw = context.options;
-      let options = byIdentity.get(raw);
-      if (options === undefined) {
-        const key = JSON.stringify(raw);
-        options = merged.get(key) ?? deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, raw));
-        merged.set(key, options);
-        byIdentity.set(raw, options);
+      let options: Options | undefined;
+      if (isPlain(raw, defaults)) {
+        options = plain ??= deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, [] as unknown as Options));
+      } else {
+        options = byIdentity.get(raw);
+        if (options === undefined) {
+          const key = JSON.stringify(raw);
+          options = merged.get(key) ?? deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, raw));
+          merged.set(key, options);
+          byIdentity.set(raw, options);
+        }
       }
       return rule.create(context, options);
     },
   };
+}
+
+/** Whether the options ESLint passed are the defaults themselves: none, or `defaultOptions`' own objects. */
+function isPlain(raw: readonly unknown[], defaults: readonly unknown[]): boolean {
+  if (raw.length === 0) return true;
+  if (raw.length !== defaults.length) return false;
+  for (let index = 0; index < raw.length; index++) if (raw[index] !== defaults[index]) return false;
+  return true;
 }
 
 function deepFreeze<T>(value: T): T {
