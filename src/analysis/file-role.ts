@@ -36,15 +36,31 @@ const PRODUCTION: FileRoleFacts = Object.freeze({ role: 'production', reason: 'd
 
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|\/\//u;
 
+let lastCwd: string | undefined;
+let lastPrefix = '';
+let lastPrefixPlain = false;
+
+/** `cwd` with `/` separators and no trailing slash, and whether it is free of `.`/`..` segments: one cwd per run, kept. */
+function cwdPrefix(cwd: string): string | null {
+  if (cwd !== lastCwd) {
+    lastCwd = cwd;
+    lastPrefix = cwd.replaceAll('\\', '/').replace(/\/+$/u, '');
+    lastPrefixPlain = lastPrefix !== '' && !DOT_SEGMENT.test(lastPrefix);
+  }
+  return lastPrefixPlain ? lastPrefix : null;
+}
+
 /** The path the role patterns see: relative to `cwd` when inside it, with `/` separators. */
 export function rolePath(filename: string, cwd: string | undefined): string {
-  const normalized = filename.replaceAll('\\', '/');
+  const normalized = filename.includes('\\') ? filename.replaceAll('\\', '/') : filename;
   if (!cwd || !path.isAbsolute(filename)) return normalized;
-  // The common case, a file under cwd, without `path.relative` (which resolves both paths first).
-  const prefix = cwd.replaceAll('\\', '/').replace(/\/+$/u, '');
-  const rest = normalized.startsWith(`${prefix}/`) ? normalized.slice(prefix.length + 1) : null;
-  // Only when neither path has `.`/`..` segments or doubled slashes, which `path.relative` would resolve.
-  if (prefix !== '' && rest !== null && !DOT_SEGMENT.test(rest) && !DOT_SEGMENT.test(prefix)) return rest;
+  // The common case, a file under cwd, without `path.relative` (which resolves both paths first),
+  // only when neither path has `.`/`..` segments or doubled slashes, which `path.relative` would resolve.
+  const prefix = cwdPrefix(cwd);
+  if (prefix !== null && normalized.length > prefix.length && normalized.charCodeAt(prefix.length) === 47 && normalized.startsWith(prefix)) {
+    const rest = normalized.slice(prefix.length + 1);
+    if (!DOT_SEGMENT.test(rest)) return rest;
+  }
   const relative = path.relative(cwd, filename).replaceAll('\\', '/');
   return relative === '' || relative.startsWith('../') || path.isAbsolute(relative) ? normalized : relative;
 }

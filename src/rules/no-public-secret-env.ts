@@ -166,9 +166,10 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode, filename } = context;
     const text = sourceCode.text;
-    const isNextConfig = NEXT_CONFIG.test(filename);
-    const isViteConfig = VITE_CONFIG.test(filename);
-    const isNuxtConfig = NUXT_CONFIG.test(filename);
+    const configFile = filename.includes('.config.');
+    const isNextConfig = configFile && NEXT_CONFIG.test(filename);
+    const isViteConfig = configFile && VITE_CONFIG.test(filename);
+    const isNuxtConfig = configFile && NUXT_CONFIG.test(filename);
     // Environment reads are only looked at in code the rules lint (hard-coded credentials in any file).
     const envSignal = !getFileFacts(context).skippedByPath && (isNextConfig || isViteConfig || isNuxtConfig || ENV_SIGNAL.test(text));
     const tokenSignal = TOKEN_SIGNAL.test(text);

@@ -71,6 +71,14 @@ describe('rolePath', () => {
     expect(rolePath('/home/app-two/x.ts', '/home/app')).toBe('/home/app-two/x.ts');
     expect(rolePath('/home/app', '/home/app')).toBe('/home/app');
   });
+
+  it('answers for the cwd it is given when the cwd changes from call to call', () => {
+    expect(rolePath('/home/app2/x.ts', '/home/app')).toBe('/home/app2/x.ts');
+    expect(rolePath('/home/app2/x.ts', '/home/app2')).toBe('x.ts');
+    expect(rolePath('/home/app2/x.ts', '/home/app2/../app2')).toBe('x.ts');
+    expect(rolePath('/home/app2/x.ts', '/')).toBe('home/app2/x.ts');
+    expect(rolePath('/home/app/x.ts', '/home/app')).toBe('x.ts');
+  });
 });
 
 describe('roles by path', () => {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+
+import { TOKEN_SIGNAL } from '../../src/knowledge/env.js';
+
+/**
+ * Text signals are rewritten for speed (rare first characters, look-behinds). Each is checked
+ * against the plain form it replaces: the same answer on samples of every alternative, near misses,
+ * and random strings built from the pieces the alternatives are made of.
+ */
+function sameAnswers(fast: RegExp, plain: RegExp, samples: readonly string[], pieces: readonly string[]): void {
+  for (const sample of samples) expect({ sample, found: fast.test(sample) }).toEqual({ sample, found: plain.test(sample) });
+  // A fixed seed: the strings are the same on every run.
+  let seed = 20261206;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  let found = 0;
+  for (let index = 0; index < 20_000; index++) {
+    let text = '';
+    const length = 1 + Math.floor(random() * 8);
+    for (let piece = 0; piece < length; piece++) text += pieces[Math.floor(random() * pieces.length)];
+    const expected = plain.test(text);
+    if (expected) found++;
+    if (fast.test(text) !== expected) expect({ text, found: fast.test(text) }).toEqual({ text, found: expected });
+  }
+  // The random strings reach both answers, or the comparison proves little.
+  expect(found).toBeGreaterThan(100);
+}
+
+describe('text signals', () => {
+  it('TOKEN_SIGNAL answers like the plain alternation of the token prefixes', () => {
+    const plain = /sk_live_|rk_live_|A[BCKS][CI]A[A-Z2-7]{16}|gh[pousr]_|github_pat_|xox[bpe]-|sk-(?:proj|svcacct|admin|ant)-|T3BlbkFJ|SG\.|npm_|PRIVATE KEY|eyJ/u;
+    const samples = [
+      'const key = "sk_live_abc"',
+      'rk_live_x',
+      'AKIAABCDEFGHIJKLMNOP',
+      'ASIA234567ABCDEFGHIJ',
+      'AKIAABCDEFGHIJKLMNO',
+      'ghp_x ghs_ gho_ ghu_ ghr_',
+      'ghx_',
+      'github_pat_11',
+      'github_',
+      'xoxb-1 xoxp- xoxe-',
+      'xoxa-',
+      'sk-proj-1 sk-svcacct-2 sk-admin-3 sk-ant-4',
+      'sk-other-',
+      'sk_test_',
+      'T3BlbkFJ',
+      'SG.abc',
+      'SG-abc',
+      'npm_abc',
+      'pnpm_',
+      '-----BEGIN PRIVATE KEY-----',
+      'eyJhbGciOi',
+      'ordinary code: const user = await db.user.findFirst({ where: { id } });',
+      '',
+    ];
+    const pieces = ['sk', 'rk', 's', 'k', '_', 'live', 'live_', '-', 'gh', 'p', 'o', 'u', 'r', 'x', 'github', 'pat', 'npm', 'xox', 'b', 'e', 'proj', 'svcacct', 'admin', 'ant', 'T3BlbkFJ', 'T3Blbk', 'SG', '.', 'PRIVATE KEY', 'PRIVATE', ' KEY', 'eyJ', 'ey', 'J', 'A', 'AKIA', 'ASIA', 'K', 'C', 'I', 'ABCDEFGH', '234567', 'Z', ' ', 'a'];
+    sameAnswers(TOKEN_SIGNAL, plain, samples, pieces);
+  });
+});
