@@ -137,9 +137,10 @@ export function exits(statement: TSESTree.Statement): boolean {
   }
 }
 
-const SKIPPED_KEYS = new Set(['parent', 'range', 'loc', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
+// `tokens` and `comments` are the Program's token lists, not nodes (a token's `type` can be `Identifier`).
+const SKIPPED_KEYS = new Set(['parent', 'range', 'loc', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators', 'tokens', 'comments']);
 
-/** Visits `root` and every node below it, depth-first in source order, skipping type annotations and decorators. */
+/** Visits `root` and every node below it, depth-first in source order, skipping type annotations, decorators, and a Program's tokens and comments. */
 export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
   const stack: TSESTree.Node[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
@@ -148,9 +149,25 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void):
   }
 }
 
+/**
+ * `walk`, visiting only the nodes `within` accepts and the nodes below them: a node it rejects is
+ * neither visited nor entered. For questions about one stretch of a function (what runs before a
+ * query), so the rest of the function is not walked.
+ */
+export function walkWithin(root: TSESTree.Node, within: (node: TSESTree.Node) => boolean, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (!within(node)) continue;
+    visit(node);
+    pushChildren(node, stack);
+  }
+}
+
 /** Pushes the children of `node` (not type annotations or decorators) on `stack`, so they pop in source order. */
 export function pushChildren(node: TSESTree.Node, stack: TSESTree.Node[]): void {
-  for (const key of Object.keys(node)) {
+  // `for...in` enumerates the same own keys in the same order as `Object.keys` (AST nodes are plain
+  // objects), without allocating an array per node.
+  for (const key in node) {
     if (SKIPPED_KEYS.has(key)) continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {

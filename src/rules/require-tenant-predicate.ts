@@ -348,6 +348,8 @@ export default createRule<Options, MessageIds>({
         for (const finding of findings) {
           const idor = requestDriven(finding);
           if (idor === 'excused') continue;
+          // Without a request value only `reportServiceQueries` reports: the looser checks below would decide nothing.
+          if (idor === null && !reportServiceQueries) continue;
           // What `strict` reports without a request value, and creates, keep the looser checks: a
           // scoped query on the same table earlier in the function, any row's tenant compared after.
           // A request value needs its own tie (`requestDriven`).

@@ -23,7 +23,6 @@ function recordingRule() {
       ],
       defaultOptions: [{ names: ['a'], strictMode: false }],
     },
-    defaultOptions: [{ names: ['a'], strictMode: false }],
     create(_context, [options]) {
       seen.push(options);
       return {};
@@ -34,7 +33,7 @@ function recordingRule() {
 
 function lintTwice(ruleConfig: Linter.RuleEntry): Options[0][] {
   const { rule, seen } = recordingRule();
-  const config = [{ plugins: { t: { rules: { recording: rule } } }, rules: { 't/recording': ruleConfig } }] as Linter.Config[];
+  const config = [{ plugins: { t: { rules: { recording: rule } } }, rules: { 't/recording': ruleConfig } }] as unknown as Linter.Config[];
   const linter = new Linter();
   linter.verify('a;', config, { filename: 'a.js' });
   linter.verify('b;', config, { filename: 'b.js' });
@@ -70,10 +69,10 @@ describe('createRule options', () => {
   it('keeps option sets apart', () => {
     const { rule, seen } = recordingRule();
     const linter = new Linter();
-    const configOf = (options: object) => [{ plugins: { t: { rules: { recording: rule } } }, rules: { 't/recording': ['error', options] } }] as Linter.Config[];
+    const configOf = (options: object) => [{ plugins: { t: { rules: { recording: rule } } }, rules: { 't/recording': ['error', options] } }] as unknown as Linter.Config[];
     linter.verify('a;', configOf({ names: ['b'] }), { filename: 'a.js' });
     linter.verify('a;', configOf({ strictMode: true }), { filename: 'a.js' });
-    linter.verify('a;', [{ plugins: { t: { rules: { recording: rule } } }, rules: { 't/recording': 'warn' } }] as Linter.Config[], { filename: 'a.js' });
+    linter.verify('a;', [{ plugins: { t: { rules: { recording: rule } } }, rules: { 't/recording': 'warn' } }] as unknown as Linter.Config[], { filename: 'a.js' });
     expect(seen).toEqual([
       { names: ['b'], strictMode: false },
       { names: ['a'], strictMode: true },

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, exits, memberPath, staticKeyName, unwrap, variableOf as scopeVariable, walk } from '../../analysis/ast.js';
+import { calleeName, exits, memberPath, staticKeyName, unwrap, variableOf as scopeVariable, walk, walkWithin } from '../../analysis/ast.js';
 import { mayRunBefore } from '../../analysis/control-flow.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import { queryValueLeaves, sourceOf } from '../../analysis/value-source.js';
@@ -80,7 +80,8 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
     const target = refOf(value);
     if (!target) return false;
     let tied = false;
-    walk(fn, (candidate) => {
+    // Only what lies after the query can be the comparison; nodes that end before it are not entered.
+    walkWithin(fn, (node) => !tied && node.range[1] > query.range[1], (candidate) => {
       if (tied || candidate.range[0] < query.range[1] || candidate.type !== AST_NODE_TYPES.BinaryExpression || !EQUALITY.has(candidate.operator)) return;
       tied = [candidate.left, candidate.right].some((side, index) => tenantKeyOfRowLoadedWith(side, target, index === 0 ? candidate.right : candidate.left, query));
     });
@@ -127,7 +128,8 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
       if (queryValueLeaves(queryNodeOf(scoped.node)).some((leaf) => covers(refOf(leaf), target))) return true;
     }
     let tied = false;
-    walk(fn, (candidate) => {
+    // Only what ends before the query can tie the value; nodes that start at or after it are not entered.
+    walkWithin(fn, (node) => !tied && node.range[0] < query.range[0], (candidate) => {
       if (tied || candidate.range[1] > query.range[0]) return;
       if ((candidate.type === AST_NODE_TYPES.CallExpression || candidate.type === AST_NODE_TYPES.BinaryExpression) && !mayRunBefore(candidate, query)) return;
       if (candidate.type === AST_NODE_TYPES.CallExpression) {
@@ -189,7 +191,8 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
     };
     const isKey = (path: readonly string[]): boolean => TENANT_OR_OWNER_KEY.test(path.at(-1) ?? '');
     let checked = false;
-    walk(fn, (candidate) => {
+    // Nodes wholly before `from` or after `to` hold nothing inside the stretch: not entered.
+    walkWithin(fn, (node) => !checked && node.range[1] >= from && node.range[0] <= to, (candidate) => {
       if (checked || candidate.range[0] < from || candidate.range[1] > to) return;
       if (candidate.type !== AST_NODE_TYPES.BinaryExpression && candidate.type !== AST_NODE_TYPES.CallExpression) return;
       if (!mayRunBefore(load, candidate) || (before && !mayRunBefore(candidate, before))) return;
@@ -238,7 +241,7 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
     }
     const rowVariables = new Set(parts.map((part) => part.variable));
     if (rowVariables.size === 0) return parts;
-    walk(fn, (node) => {
+    walkWithin(fn, (node) => node.range[1] > from, (node) => {
       if (node.range[0] < from) return;
       let source: TSESTree.Node | null = null;
       let target: TSESTree.Node | null = null;
