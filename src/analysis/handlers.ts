@@ -63,7 +63,10 @@ const SVELTEKIT_SERVER = new RegExp(String.raw`(?:^|/)src/routes((?:/.*)?)/\+ser
 const ASTRO_PAGE = new RegExp(String.raw`(?:^|/)src/pages(/.*?)${SCRIPT}`, 'u');
 
 export function fileRoute(filename: string): FileRoute | null {
-  const file = filename.replaceAll('\\', '/');
+  const file = filename.includes('\\') ? filename.replaceAll('\\', '/') : filename;
+  // Every convention below needs one of these (`app/routes/`, `/route.ts`, `src/routes/…/+server`
+  // hold `/route`; Pages and Astro hold `pages/`): most files are left without a regular expression.
+  if (!file.includes('/route') && !file.includes('pages/') && !file.includes('middleware') && !file.includes('proxy')) return null;
   // Remix/React Router folder routes (`app/routes/api.webhook/route.ts`) before Next.js's `app/**/route.ts`.
   let match = REMIX_ROUTE.exec(file);
   if (match?.[1] !== undefined) {

@@ -137,7 +137,7 @@ export default createRule<Options, MessageIds>({
     const requireBackoff = options.requireBackoff === true;
     const exponents = requireBackoff && EXPONENT_SIGNAL.test(text) && DELAY_SIGNAL.test(text);
     const swrSignal = options.reportSwrDefaultRetry === true && text.includes('swr');
-    const polls = POLL_SIGNAL.test(text) && text.includes('await') && DELAY_SIGNAL.test(text);
+    const polls = text.includes('await') && POLL_SIGNAL.test(text) && DELAY_SIGNAL.test(text);
     // Every finding needs a failure handler, a retry option, or a polling loop in the file; most files stop here.
     if (!CHEAP_SIGNAL.test(text) && !exponents && !swrSignal && !polls) return {};
     const failures = FAILURE_SIGNAL.test(text);

@@ -114,6 +114,12 @@ export default createRule<Options, MessageIds>({
     // Tests, stories and generated code by their path or banner are left before any text is read.
     if (getFileFacts(context).skippedByPath) return {};
     const text = context.sourceCode.text;
+    const weakAsked = options.reportWeakVerification === true;
+    // Only files with a handler shape can report (the strict checks aside): a route file, a route
+    // registration, a controller, a Worker. Tested first: it rejects most files for a fraction of
+    // the cost of CHEAP_SIGNAL's case-insensitive alternation.
+    const handlerShape = HANDLER_SIGNAL.test(text) || fileRoute(context.filename) !== null;
+    if (!weakAsked && !handlerShape) return {};
     const extraHeaders = (options.signatureHeaders ?? []).map((header) => header.toLowerCase());
     const extraNames = new Set(options.verifierFunctions ?? []);
     const extraPaths = (options.webhookPaths ?? []).flatMap((source) => {
@@ -123,12 +129,6 @@ export default createRule<Options, MessageIds>({
         return [];
       }
     });
-    const weakAsked = options.reportWeakVerification === true;
-    // Only files with a handler shape can report (the strict checks aside): a route file, a route
-    // registration, a controller, a Worker. Tested first: it rejects most files for a fraction of
-    // the cost of CHEAP_SIGNAL's case-insensitive alternation.
-    const handlerShape = HANDLER_SIGNAL.test(text) || fileRoute(context.filename) !== null;
-    if (!weakAsked && !handlerShape) return {};
     const cheap = CHEAP_SIGNAL.test(text);
     // Every verifier name is in CHEAP_SIGNAL but Twilio's and Polar's validators and Paddle's unmarshal.
     const weak = weakAsked && (cheap || RARE_VERIFIERS.test(text)) && WEAK_SIGNAL.test(text);
