@@ -36,18 +36,19 @@ const PRODUCTION: FileRoleFacts = Object.freeze({ role: 'production', reason: 'd
 
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|\/\//u;
 
-let lastCwd: string | undefined;
-let lastPrefix = '';
-let lastPrefixPlain = false;
+/** Folder prefixes by folder: ESLint's cwd, and project roots (`pathInProject`). */
+const prefixes = new Map<string, string | null>();
 
-/** `cwd` with `/` separators and no trailing slash, and whether it is free of `.`/`..` segments: one cwd per run, kept. */
+/** `cwd` with `/` separators and no trailing slash, or null when it has `.`/`..` segments (then `path.relative` decides). */
 function cwdPrefix(cwd: string): string | null {
-  if (cwd !== lastCwd) {
-    lastCwd = cwd;
-    lastPrefix = cwd.replaceAll('\\', '/').replace(/\/+$/u, '');
-    lastPrefixPlain = lastPrefix !== '' && !DOT_SEGMENT.test(lastPrefix);
+  let prefix = prefixes.get(cwd);
+  if (prefix === undefined) {
+    const normalized = cwd.replaceAll('\\', '/').replace(/\/+$/u, '');
+    prefix = normalized !== '' && !DOT_SEGMENT.test(normalized) ? normalized : null;
+    if (prefixes.size > 1000) prefixes.clear();
+    prefixes.set(cwd, prefix);
   }
-  return lastPrefixPlain ? lastPrefix : null;
+  return prefix;
 }
 
 /** The path the role patterns see: relative to `cwd` when inside it, with `/` separators. */
@@ -77,7 +78,7 @@ export function pathInProject(filename: string, cwd: string | undefined): string
   const fromCwd = rolePath(filename, cwd);
   const root = path.isAbsolute(filename) ? projectRoot(filename) : null;
   if (root === null) return fromCwd;
-  const fromRoot = path.relative(root, filename).replaceAll('\\', '/');
+  const fromRoot = rolePath(filename, root);
   return fromRoot.startsWith('../') || fromRoot.length >= fromCwd.length ? fromCwd : fromRoot;
 }
 

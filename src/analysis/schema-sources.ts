@@ -83,6 +83,8 @@ export function setSchemaRecheckInterval(milliseconds: number): void {
   recheckIntervalMs = milliseconds;
 }
 
+/** A `.` or `..` segment, or a doubled separator: what `path.resolve` would change in an absolute path. */
+const UNRESOLVED = /[/\\]\.\.?(?:[/\\]|$)|[/\\]{2}/u;
 const rootCache = new Map<string, string | null>();
 const schemaCache = new Map<string, CacheEntry>();
 let parseCount = 0;
@@ -94,7 +96,9 @@ export function schemaParseCount(): number {
 
 /** The nearest folder at or above `directory` that holds a `package.json`, or null. */
 export function projectRoot(filename: string): string | null {
-  let directory = path.dirname(path.resolve(filename));
+  // An absolute path without `.`/`..` segments is its own resolved form: `path.resolve` (which
+  // re-normalises the whole path) only for the others.
+  let directory = path.dirname(path.isAbsolute(filename) && !UNRESOLVED.test(filename) ? filename : path.resolve(filename));
   const visited: string[] = [];
   let found: string | null = null;
   for (let depth = 0; depth < 40; depth++) {
@@ -123,8 +127,10 @@ export function projectRoot(filename: string): string | null {
 export function projectSchema(filename: string, extraFiles: readonly string[], tenantModelNames: readonly string[]): ProjectSchema {
   const root = projectRoot(filename);
   if (root === null) return EMPTY_SCHEMA;
-  tenantModels = new Set(tenantModelNames.map((name) => name.toLowerCase()));
-  const key = `${root}\0${extraFiles.join('\0')}\0${tenantModelNames.join(',')}`;
+  const names = tenantModelsOf(tenantModelNames);
+  tenantModels = names.lowerCased;
+  // The rule passes the same arrays for every file of a configuration: the key is built once for them.
+  const key = `${root}\0${optionsKeyOf(extraFiles)}\0${names.key}`;
   const cached = schemaCache.get(key);
   if (cached) {
     const now = Date.now();
@@ -137,6 +143,28 @@ export function projectSchema(filename: string, extraFiles: readonly string[], t
   const entry = buildSchema(root, extraFiles);
   schemaCache.set(key, entry);
   return entry.schema;
+}
+
+const namesCache = new WeakMap<readonly string[], { readonly key: string; readonly lowerCased: ReadonlySet<string> }>();
+
+function tenantModelsOf(names: readonly string[]): { readonly key: string; readonly lowerCased: ReadonlySet<string> } {
+  let entry = namesCache.get(names);
+  if (entry === undefined) {
+    entry = { key: names.join(','), lowerCased: new Set(names.map((name) => name.toLowerCase())) };
+    namesCache.set(names, entry);
+  }
+  return entry;
+}
+
+const extraFilesKeys = new WeakMap<readonly string[], string>();
+
+function optionsKeyOf(extraFiles: readonly string[]): string {
+  let key = extraFilesKeys.get(extraFiles);
+  if (key === undefined) {
+    key = extraFiles.join('\0');
+    extraFilesKeys.set(extraFiles, key);
+  }
+  return key;
 }
 
 function stillFresh(stamps: ReadonlyMap<string, number>): boolean {

@@ -135,6 +135,10 @@ describe('roles by path', () => {
     expect(pathInProject(`${app}app/api/invoices/[id]/route.ts`, '/')).toBe('app/api/invoices/[id]/route.ts');
     expect(pathInProject(`${app}app/api/x.ts`, `${app}app`)).toBe('api/x.ts');
     expect(pathInProject('app/api/x.ts', undefined)).toBe('app/api/x.ts');
+    // The same answers through `..` segments, and when the cwd changes between calls.
+    expect(pathInProject(`${app}app/../app/api/y.ts`, '/')).toBe('app/api/y.ts');
+    expect(pathInProject(`${app}lib/db.ts`, `${app}lib`)).toBe('db.ts');
+    expect(pathInProject(`${app}lib/db.ts`, '/')).toBe('lib/db.ts');
   });
 });
 

@@ -15,6 +15,13 @@ describe('schema sources', () => {
     expect(projectRoot(path.join(TENANT, 'sql-app', 'src', 'deep', 'x.ts'))).toBe(path.join(TENANT, 'sql-app'));
   });
 
+  it('resolves `.` and `..` segments before it looks for the root', () => {
+    const root = path.join(TENANT, 'sql-app');
+    expect(projectRoot(`${TENANT}${path.sep}prisma-app${path.sep}..${path.sep}sql-app${path.sep}src${path.sep}y.ts`)).toBe(root);
+    expect(projectRoot(`${root}${path.sep}.${path.sep}src${path.sep}z.ts`)).toBe(root);
+    expect(projectRoot(`${root}${path.sep}${path.sep}src${path.sep}w.ts`)).toBe(root);
+  });
+
   it('reads Prisma models, mapped names, relation-inferred tenant keys', () => {
     const schema = projectSchema(path.join(TENANT, 'prisma-app', 'src', 'a.ts'), [], TENANT_MODELS);
     const invoice = schema.tables.get('invoice');
