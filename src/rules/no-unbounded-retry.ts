@@ -139,8 +139,10 @@ export default createRule<Options, MessageIds>({
     const swrSignal = options.reportSwrDefaultRetry === true && text.includes('swr');
     const polls = text.includes('await') && POLL_SIGNAL.test(text) && DELAY_SIGNAL.test(text);
     // Every finding needs a failure handler, a retry option, or a polling loop in the file; most files stop here.
-    if (!CHEAP_SIGNAL.test(text) && !exponents && !swrSignal && !polls) return {};
-    const failures = FAILURE_SIGNAL.test(text);
+    const cheap = CHEAP_SIGNAL.exec(text);
+    if (cheap === null && !exponents && !swrSignal && !polls) return {};
+    // The first match is usually a failure handler itself (`catch`): then the text needs no second scan.
+    const failures = (cheap !== null && FAILURE_SIGNAL.test(cheap[0])) || FAILURE_SIGNAL.test(text);
     const loops = failures && text.includes('catch') && LOOP_SIGNAL.test(text);
     const helpers = failures && DEFER_SIGNAL.test(text);
     const facts = getFileFacts(context);
