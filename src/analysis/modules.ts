@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { clearProjectFiles, type FileStamp, fileStamp, parseProjectModule } from './project-files.js';
+import { clearProjectFiles, derivedFromProjectFile, fileStamp, parseProjectModule } from './project-files.js';
 
 /**
  * Reads the top-level constants of another module of the user's project, so that values built
@@ -155,10 +154,13 @@ export function clearForeignModuleCache(): void {
   directiveCache.clear();
 }
 
-const directiveCache = new Map<string, { readonly stamp: FileStamp; readonly directives: ReadonlySet<string> | null }>();
 /** How many times a module's text was read for its directives (for count-based tests). */
 let directiveReads = 0;
-const MAX_DIRECTIVE_FILE_BYTES = 512 * 1024;
+
+const directiveCache = derivedFromProjectFile<ReadonlySet<string>>((_fileName, text) => {
+  directiveReads++;
+  return scanDirectives(text());
+});
 
 /**
  * The directive prologue of another module (`'use client'`, `'use server'`), read from the start
@@ -166,21 +168,7 @@ const MAX_DIRECTIVE_FILE_BYTES = 512 * 1024;
  * the file cannot be read.
  */
 export function readModuleDirectives(fileName: string): ReadonlySet<string> | null {
-  const stamp = fileStamp(fileName);
-  if (!stamp) return null;
-  const cached = directiveCache.get(fileName);
-  if (cached?.stamp === stamp) return cached.directives;
-  let directives: ReadonlySet<string> | null = null;
-  if (stamp.size <= MAX_DIRECTIVE_FILE_BYTES) {
-    try {
-      directiveReads++;
-      directives = scanDirectives(readFileSync(fileName, 'utf8'));
-    } catch {
-      directives = null;
-    }
-  }
-  directiveCache.set(fileName, { stamp, directives });
-  return directives;
+  return directiveCache.get(fileName);
 }
 
 /** Test hook: how many module texts `readModuleDirectives` has read so far. */

@@ -50,6 +50,16 @@ export function fileStamp(fileName: string): FileStamp | null {
   return stamp;
 }
 
+const UNRESOLVED_SEGMENT = /(?:^|[/\\])\.\.?(?:[/\\]|$)|[/\\]{2}/u;
+
+/**
+ * Whether a path has a `.` or `..` segment or a doubled separator (either separator): what
+ * `path.resolve` and `path.relative` would change. A path without any is compared and cut as it is.
+ */
+export function hasUnresolvedSegments(filePath: string): boolean {
+  return UNRESOLVED_SEGMENT.test(filePath);
+}
+
 type Parse = typeof import('@typescript-eslint/typescript-estree').parse;
 
 const require = createRequire(import.meta.url);
@@ -70,9 +80,53 @@ function loadParser(): Parse | null {
   return parser;
 }
 
-const MAX_MODULE_BYTES = 512 * 1024;
-const programs = new Map<string, { readonly stamp: FileStamp; readonly program: TSESTree.Program | null }>();
+/** Project files over this size are not read for what other modules hold (bundles, generated code). */
+const MAX_PROJECT_FILE_BYTES = 512 * 1024;
+
+/** A value read from project files, computed once per version of each file (see `derivedFromProjectFile`). */
+export interface ProjectFileDerivation<T> {
+  /** The value for this file, or null when it is missing, too large, or `derive` gave null or threw. */
+  get(fileName: string): T | null;
+  clear(): void;
+}
+
+/**
+ * A per-file value of the user's project files, derived again only when a file's stamp changes:
+ * `derive` gets the file name and a reader for its text (not read unless asked), and may throw.
+ */
+export function derivedFromProjectFile<T>(derive: (fileName: string, text: () => string) => T | null): ProjectFileDerivation<T> {
+  const values = new Map<string, { readonly stamp: FileStamp; readonly value: T | null }>();
+  return {
+    get(fileName) {
+      const stamp = fileStamp(fileName);
+      if (!stamp) return null;
+      const cached = values.get(fileName);
+      if (cached?.stamp === stamp) return cached.value;
+      let value: T | null = null;
+      if (stamp.size <= MAX_PROJECT_FILE_BYTES) {
+        try {
+          value = derive(fileName, () => readFileSync(fileName, 'utf8'));
+        } catch {
+          value = null;
+        }
+      }
+      values.set(fileName, { stamp, value });
+      return value;
+    },
+    clear() {
+      values.clear();
+    },
+  };
+}
+
 let parseCount = 0;
+
+const programs = derivedFromProjectFile<TSESTree.Program>((fileName, text) => {
+  const parse = loadParser();
+  if (!parse || fileName.endsWith('.d.ts')) return null;
+  parseCount++;
+  return parse(text(), { jsx: /\.[jt]sx$/u.test(fileName), range: true, loc: true });
+});
 
 /**
  * Another module of the user's project, parsed (with ranges and locations, without tokens), or
@@ -80,22 +134,7 @@ let parseCount = 0;
  * its stamp changes.
  */
 export function parseProjectModule(fileName: string): TSESTree.Program | null {
-  const stamp = fileStamp(fileName);
-  if (!stamp) return null;
-  const cached = programs.get(fileName);
-  if (cached?.stamp === stamp) return cached.program;
-  let program: TSESTree.Program | null = null;
-  const parse = loadParser();
-  if (parse && stamp.size <= MAX_MODULE_BYTES && !fileName.endsWith('.d.ts')) {
-    try {
-      parseCount++;
-      program = parse(readFileSync(fileName, 'utf8'), { jsx: /\.[jt]sx$/u.test(fileName), range: true, loc: true });
-    } catch {
-      program = null;
-    }
-  }
-  programs.set(fileName, { stamp, program });
-  return program;
+  return programs.get(fileName);
 }
 
 /** How many modules were parsed so far in this process: for tests of the cache. */
