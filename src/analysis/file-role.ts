@@ -4,6 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { FILE_ROLE_IMPORTS, FILE_ROLE_PATHS, FILE_ROLES, GENERATED_BANNERS, type FileRole } from '../knowledge/file-roles.js';
 import type { ImportIndex } from './imports.js';
+import { hasUnresolvedSegments } from './project-files.js';
 import { projectRoot } from './schema-sources.js';
 import { globToRegExp, matchesPathPattern } from './settings.js';
 import type { RoleSettings } from './settings-schema.js';
@@ -34,8 +35,6 @@ export interface FileRoleFacts {
 
 const PRODUCTION: FileRoleFacts = Object.freeze({ role: 'production', reason: 'default' });
 
-const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|\/\//u;
-
 /** Folder prefixes by folder: ESLint's cwd, and project roots (`pathInProject`). */
 const prefixes = new Map<string, string | null>();
 
@@ -44,7 +43,7 @@ function cwdPrefix(cwd: string): string | null {
   let prefix = prefixes.get(cwd);
   if (prefix === undefined) {
     const normalized = cwd.replaceAll('\\', '/').replace(/\/+$/u, '');
-    prefix = normalized !== '' && !DOT_SEGMENT.test(normalized) ? normalized : null;
+    prefix = normalized !== '' && !hasUnresolvedSegments(normalized) ? normalized : null;
     if (prefixes.size > 1000) prefixes.clear();
     prefixes.set(cwd, prefix);
   }
@@ -60,7 +59,7 @@ export function rolePath(filename: string, cwd: string | undefined): string {
   const prefix = cwdPrefix(cwd);
   if (prefix !== null && normalized.length > prefix.length && normalized.charCodeAt(prefix.length) === 47 && normalized.startsWith(prefix)) {
     const rest = normalized.slice(prefix.length + 1);
-    if (!DOT_SEGMENT.test(rest)) return rest;
+    if (!hasUnresolvedSegments(rest)) return rest;
   }
   const relative = path.relative(cwd, filename).replaceAll('\\', '/');
   return relative === '' || relative.startsWith('../') || path.isAbsolute(relative) ? normalized : relative;

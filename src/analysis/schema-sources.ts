@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { hasUnresolvedSegments } from './project-files.js';
+
 /**
  * What the project's schema says about its tables, read from the schema sources found from the
  * linted file's project root (the nearest folder above it with a `package.json`): Prisma schemas
@@ -83,8 +85,6 @@ export function setSchemaRecheckInterval(milliseconds: number): void {
   recheckIntervalMs = milliseconds;
 }
 
-/** A `.` or `..` segment, or a doubled separator: what `path.resolve` would change in an absolute path. */
-const UNRESOLVED = /[/\\]\.\.?(?:[/\\]|$)|[/\\]{2}/u;
 const rootCache = new Map<string, string | null>();
 const schemaCache = new Map<string, CacheEntry>();
 let parseCount = 0;
@@ -98,7 +98,7 @@ export function schemaParseCount(): number {
 export function projectRoot(filename: string): string | null {
   // An absolute path without `.`/`..` segments is its own resolved form: `path.resolve` (which
   // re-normalises the whole path) only for the others.
-  let directory = path.dirname(path.isAbsolute(filename) && !UNRESOLVED.test(filename) ? filename : path.resolve(filename));
+  let directory = path.dirname(path.isAbsolute(filename) && !hasUnresolvedSegments(filename) ? filename : path.resolve(filename));
   const visited: string[] = [];
   let found: string | null = null;
   for (let depth = 0; depth < 40; depth++) {
