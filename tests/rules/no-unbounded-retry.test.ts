@@ -714,6 +714,19 @@ export const redis = new Redis(process.env.REDIS_URL, { retryStrategy: (times) =
     ],
     invalid: [
       {
+        // The file's first signal is `Retry` (no failure handler): the `catch` further down must still be found.
+        name: 'a self-retry in a catch, in a file whose first signal word is Retry',
+        code: `
+// Retry the registration until the server answers.
+async function register() {
+  try { await api.post('/register'); }
+  catch (error) { logger.warn(error); scheduleRetry(); }
+}
+function scheduleRetry() { setTimeout(() => register(), 30_000); }
+        `,
+        errors: [{ messageId: 'recursion', line: 5, column: 39, data: { name: 'register', path: 'its `catch` block through `scheduleRetry()`' } }],
+      },
+      {
         name: 'a failure that re-schedules itself through a helper, with no attempt counter (function and class)',
         code: `
 async function register() {
