@@ -108,6 +108,22 @@ const BUILT_IN_PATHS = FILE_ROLE_PATHS.map((entry) => {
   return { ...entry, folder, basename: name === undefined ? null : globToRegExp(name) };
 });
 
+/**
+ * The longest literal run of every built-in glob (`.test.`, `__tests__`, `-e2e`), as one
+ * expression: a path that matches a glob holds that glob's run, so a path with none of them
+ * matches no built-in convention.
+ */
+const BUILT_IN_WORDS = wordsOf(
+  FILE_ROLE_PATHS.map(({ glob }) => glob.split(/[*?/]/u).reduce((longest, run) => (run.length > longest.length ? run : longest), '')),
+);
+
+/** One expression for "holds one of these words"; a word that holds a shorter one (`tests`, `test`) is left to it. */
+function wordsOf(words: readonly string[]): RegExp {
+  const distinct = [...new Set(words)];
+  const needed = distinct.filter((word) => !distinct.some((other) => other !== word && word.includes(other)));
+  return new RegExp(needed.map((word) => word.replace(/[.+^${}()|[\]\\]/gu, '\\$&')).join('|'), 'u');
+}
+
 function roleByPath(relativePath: string, configured: RoleSettings | null): FileRoleFacts | null {
   if (configured) {
     for (const role of FILE_ROLES) {
@@ -115,6 +131,8 @@ function roleByPath(relativePath: string, configured: RoleSettings | null): File
       if (globs && matchesPathPattern(relativePath, globs)) return { role, reason: `settings fileRoles.${role}` };
     }
   }
+  // Most files are production code and hold none of the conventions' words: one scan decides.
+  if (!BUILT_IN_WORDS.test(relativePath)) return null;
   const cached = pathRoleCache.get(relativePath);
   if (cached) return cached === PRODUCTION ? null : cached;
   let found: FileRoleFacts = PRODUCTION;

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 import { type FileFacts, getFileFacts } from '../../src/analysis/file-facts.js';
 import { pathInProject, rolePath } from '../../src/analysis/file-role.js';
+import { FILE_ROLE_PATHS } from '../../src/knowledge/file-roles.js';
 import noWildcardCors from '../../src/rules/no-wildcard-cors.js';
 import noPublicSecretEnv from '../../src/rules/no-public-secret-env.js';
 
@@ -114,6 +115,16 @@ describe('roles by path', () => {
   for (const [file, role] of cases) {
     it(`${file} → ${role}`, () => {
       expect(roleOf(file).role).toBe(role);
+    });
+  }
+
+  // The path is first scanned for the conventions' words (`.test.`, `__tests__`, `-e2e`); a path
+  // for each glob, its wildcards filled in, shows that no convention is lost to that first scan.
+  for (const { glob, role } of FILE_ROLE_PATHS) {
+    const file = glob.replace(/^\*\*\//u, 'src/lib/').replace(/\/\*\*$/u, '/lib/util.ts').replace(/\.\*$/u, '.ts').replaceAll('*', 'x').replaceAll('?', 'x');
+    it(`${file} → ${role} by ${glob}`, () => {
+      expect(roleOf(file)).toMatchObject({ role, reason: glob });
+      expect(roleOf(`packages/app/${file}`)).toMatchObject({ role, reason: glob });
     });
   }
 
