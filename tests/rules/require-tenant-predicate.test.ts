@@ -1331,6 +1331,16 @@ describe('strict options', () => {
         `,
       },
       {
+        name: 'configured global table, in another case than the query',
+        filename: SQL_TS_FILE,
+        options: [{ ...STRICT[0], globalTables: ['Widgets'] }],
+        code: `
+          import { Pool } from 'pg';
+          const pool = new Pool();
+          export const s = (id: string) => pool.query('SELECT * FROM WIDGETS WHERE id = $1', [id]);
+        `,
+      },
+      {
         name: 'tenant from the session',
         filename: PRISMA_FILE,
         options: STRICT,
@@ -1392,6 +1402,18 @@ describe('strict options', () => {
         options: SERVICE,
         filename: SQL_TS_FILE,
         settings: { 'production-ready': { tenantColumns: ['teamId'], tenantTables: ['boards'] } },
+        code: `
+          import { Pool } from 'pg';
+          const pool = new Pool();
+          export const s = (id: string) => pool.query('SELECT * FROM boards WHERE id = $1', [id]);
+        `,
+        errors: [{ messageId: 'missing', data: { kind: 'SELECT', table: 'boards', column: 'tenant_id' } }],
+      },
+      {
+        name: 'configured tenant tables and columns match in any case',
+        options: SERVICE,
+        filename: SQL_TS_FILE,
+        settings: { 'production-ready': { tenantColumns: ['TeamId'], tenantTables: ['Boards'] } },
         code: `
           import { Pool } from 'pg';
           const pool = new Pool();

@@ -57,8 +57,10 @@ export function scopingOf(
 ): Scoping | null {
   const key = name.toLowerCase();
   const bare = key.split('.').pop() ?? key;
-  if (settings.globalTables.some((table) => table.toLowerCase() === bare)) return null;
-  const isTenantColumn = (column: string): boolean => settings.tenantColumns.some((candidate) => candidate.toLowerCase() === column.toLowerCase());
+  if (lowerCaseSet(settings.globalTables).has(bare)) return null;
+  const tenantColumns = lowerCaseSet(settings.tenantColumns);
+  const isTenantColumn = (column: string): boolean => tenantColumns.has(column.toLowerCase());
+  const tenantTable = lowerCaseSet(settings.tenantTables).has(bare);
   if (knownColumns) {
     const columns = knownColumns.filter(isTenantColumn);
     return columns.length > 0 ? { columns, relations: [], assumed: false } : null;
@@ -73,9 +75,9 @@ export function scopingOf(
     if (!schema.hasTenantKeys && table.ownerReferences.size > 0 && !SELF.has(bare)) {
       return { columns: [...table.ownerReferences], relations: [...table.ownerRelations], assumed: false, owner: true };
     }
-    if (!settings.tenantTables.some((candidate) => candidate.toLowerCase() === bare)) return null;
+    if (!tenantTable) return null;
   }
-  if (settings.tenantTables.some((candidate) => candidate.toLowerCase() === bare)) {
+  if (tenantTable) {
     return { columns: settings.tenantColumns, relations: [], assumed: false };
   }
   const seen = evidence.get(bare);
@@ -84,6 +86,22 @@ export function scopingOf(
     return { columns: settings.tenantColumns, relations: [], assumed: true };
   }
   return null;
+}
+
+const lowerCased = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * A configured list of names (tables, tenant columns), lower-cased into a set once per list: the
+ * lists are built once per configuration (`configuredLists`), and a table's columns were compared
+ * with every tenant column, both lower-cased, for each query.
+ */
+function lowerCaseSet(names: readonly string[]): ReadonlySet<string> {
+  let set = lowerCased.get(names);
+  if (set === undefined) {
+    set = new Set(names.map((name) => name.toLowerCase()));
+    lowerCased.set(names, set);
+  }
+  return set;
 }
 
 export function sameColumn(a: string, b: string): boolean {
