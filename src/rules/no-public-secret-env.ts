@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { contains, staticKeyName, unwrap } from '../analysis/ast.js';
 import { type EnvRead, envReadOfMember, envReadsOfImport, envReadsOfPattern } from '../analysis/env.js';
 import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
-import { BROWSER_ESCAPE_HATCH, BROWSER_KEY_SLOTS, FRONTEND_ENTRIES, type PublicPrefix, SERVER_PLACES, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
+import { BROWSER_ESCAPE_HATCH, BROWSER_KEY_SLOTS, ENV_SIGNAL, FRONTEND_ENTRIES, type PublicPrefix, SERVER_PLACES, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
 import { createRule } from '../util/create-rule.js';
 import { clientComponentModule, propReads } from './no-public-secret-env/boundary.js';
 import { type ConfigContext, type ConfigFinding, checkDefines, checkEnvironmentPlugin, checkEnvPrefix, checkExposed } from './no-public-secret-env/config.js';
@@ -40,7 +40,6 @@ interface ReadFinding {
   readonly node: TSESTree.Node;
 }
 
-const ENV_SIGNAL = /\benv\b|useRuntimeConfig|dangerouslyAllowBrowser|DefinePlugin|EnvironmentPlugin|envPrefix/u;
 const NEXT_CONFIG = /(?:^|[/\\])next\.config\.[cm]?[jt]s$/u;
 const VITE_CONFIG = /(?:^|[/\\])vite\.config\.[cm]?[jt]s$/u;
 const NUXT_CONFIG = /(?:^|[/\\])nuxt\.config\.[cm]?[jt]s$/u;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { TOKEN_SIGNAL } from '../../src/knowledge/env.js';
+import { ENV_SIGNAL, TOKEN_SIGNAL } from '../../src/knowledge/env.js';
 
 /**
  * Text signals are rewritten for speed (rare first characters, look-behinds). Each is checked
@@ -59,5 +59,30 @@ describe('text signals', () => {
     ];
     const pieces = ['sk', 'rk', 's', 'k', '_', 'live', 'live_', '-', 'gh', 'p', 'o', 'u', 'r', 'x', 'github', 'pat', 'npm', 'xox', 'b', 'e', 'proj', 'svcacct', 'admin', 'ant', 'T3BlbkFJ', 'T3Blbk', 'SG', '.', 'PRIVATE KEY', 'PRIVATE', ' KEY', 'eyJ', 'ey', 'J', 'A', 'AKIA', 'ASIA', 'K', 'C', 'I', 'ABCDEFGH', '234567', 'Z', ' ', 'a'];
     sameAnswers(TOKEN_SIGNAL, plain, samples, pieces);
+  });
+
+  it('ENV_SIGNAL answers like the plain alternation of its words', () => {
+    const plain = /\benv\b|useRuntimeConfig|dangerouslyAllowBrowser|DefinePlugin|EnvironmentPlugin|envPrefix/u;
+    const samples = [
+      'process.env.NEXT_PUBLIC_X',
+      'import.meta.env.VITE_X',
+      "import { env } from '$env/dynamic/public'",
+      'environment',
+      'devenv',
+      'env_',
+      'const config = useRuntimeConfig()',
+      'RuntimeConfig',
+      'new OpenAI({ dangerouslyAllowBrowser: true })',
+      'AllowBrowser',
+      'new webpack.DefinePlugin({})',
+      'new EnvironmentPlugin([])',
+      "envPrefix: 'APP_'",
+      'viteEnvPrefix',
+      'myenvPrefix',
+      'Prefix',
+      '',
+    ];
+    const pieces = ['env', 'en', 'v', 'e', 'n', '.', '_', ' ', 'x', 'Env', 'Prefix', 'use', 'Runtime', 'RuntimeConfig', 'Config', 'R', 'dangerously', 'Allow', 'A', 'Browser', 'Define', 'Environment', 'Plugin', 'my'];
+    sameAnswers(ENV_SIGNAL, plain, samples, pieces);
   });
 });
