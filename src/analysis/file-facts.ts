@@ -34,7 +34,7 @@ export class FileFacts {
 
   private get roleSettings(): RoleSettings | null {
     if (this.roleSettingsValue === undefined) {
-      this.roleSettingsValue = Object.keys(this.settings).length === 0 ? null : validateSettings(this.settings);
+      this.roleSettingsValue = hasKeys(this.settings) ? validateSettings(this.settings) : null;
     }
     return this.roleSettingsValue;
   }
@@ -147,6 +147,12 @@ export class FileFacts {
   get isClientModule(): boolean {
     return this.directives.has('use client');
   }
+}
+
+/** Whether an object has an own enumerable key, without listing them all (asked for every file). */
+function hasKeys(value: Readonly<Record<string, unknown>>): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
 }
 
 const cache = new WeakMap<TSESTree.Program, FileFacts>();

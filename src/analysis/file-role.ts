@@ -177,10 +177,14 @@ export function decideFileRole(input: FileRoleInput & { readonly imports: () => 
  * file that is a test by its path is known before anything reads its imports.
  */
 export function roleWithoutImports(input: FileRoleInput): FileRoleFacts | null {
-  const relativePath = rolePath(input.filename, input.cwd);
-  const production = input.settings?.fileRoles.production;
-  if (production && matchesPathPattern(relativePath, production)) return { role: 'production', reason: 'settings fileRoles.production' };
-  const byPath = roleByPath(relativePath, input.settings);
+  const { settings } = input;
+  // Without configured globs only the built-in conventions can match, and a file name that holds
+  // none of their words has no role by path: the path the roles see is made of its segments (or is
+  // the name itself), so it holds none either, and it is not computed. Most files stop here.
+  const relativePath = settings === null && !BUILT_IN_WORDS.test(input.filename) ? null : rolePath(input.filename, input.cwd);
+  const production = settings?.fileRoles.production;
+  if (production && relativePath !== null && matchesPathPattern(relativePath, production)) return { role: 'production', reason: 'settings fileRoles.production' };
+  const byPath = relativePath === null ? null : roleByPath(relativePath, settings);
   if (byPath?.reason.startsWith('settings')) return byPath;
   const banner = generatedBanner(input.program, input.text);
   if (banner !== null) return { role: 'generated', reason: banner };

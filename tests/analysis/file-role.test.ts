@@ -128,6 +128,18 @@ describe('roles by path', () => {
     });
   }
 
+  // A file name with none of the conventions' words is known to have no role by path without its
+  // path relative to cwd; a checkout whose own folders hold such words takes the long way.
+  it('the same roles whatever the folders the checkout lives in are named', () => {
+    const files = ['src/server/app.ts', 'app/api/route.ts', 'src/lib/retry.test.ts', 'prisma/seed.ts', 'scripts/backfill.ts', 'src/Button.stories.tsx', 'e2e/login.ts'];
+    for (const file of files) {
+      const expected = roleOf(file);
+      for (const cwd of ['/home/tests/acme', '/srv/scripts/seed-app', '/home/dev/mocks', '/home/dev/plain']) {
+        expect({ file, cwd, ...roleOf(file, undefined, undefined, cwd) }).toEqual({ file, cwd, ...expected });
+      }
+    }
+  });
+
   it('a route in a folder named test or tests still serves requests', () => {
     expect(roleOf('app/api/test/route.ts').role).toBe('production');
     expect(roleOf('src/pages/api/tests/ping.ts').role).toBe('production');
