@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { contains, staticKeyName, unwrap } from '../analysis/ast.js';
 import { type EnvRead, envReadOfMember, envReadsOfImport, envReadsOfPattern } from '../analysis/env.js';
 import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
-import { BROWSER_ESCAPE_HATCH, BROWSER_KEY_SLOTS, ENV_SIGNAL, FRONTEND_ENTRIES, type PublicPrefix, SERVER_PLACES, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
+import { BROWSER_ESCAPE_HATCH, BROWSER_KEY_SLOTS, ENV_OR_TOKEN_SIGNAL, ENV_SIGNAL, FRONTEND_ENTRIES, type PublicPrefix, SERVER_PLACES, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
 import { createRule } from '../util/create-rule.js';
 import { clientComponentModule, propReads } from './no-public-secret-env/boundary.js';
 import { type ConfigContext, type ConfigFinding, checkDefines, checkEnvironmentPlugin, checkEnvPrefix, checkExposed } from './no-public-secret-env/config.js';
@@ -169,10 +169,13 @@ export default createRule<Options, MessageIds>({
     const isNextConfig = configFile && NEXT_CONFIG.test(filename);
     const isViteConfig = configFile && VITE_CONFIG.test(filename);
     const isNuxtConfig = configFile && NUXT_CONFIG.test(filename);
+    const configName = isNextConfig || isViteConfig || isNuxtConfig;
     // Environment reads are only looked at in code the rules lint (hard-coded credentials in any file).
-    const envSignal = !getFileFacts(context).skippedByPath && (isNextConfig || isViteConfig || isNuxtConfig || ENV_SIGNAL.test(text));
+    const envAllowed = !getFileFacts(context).skippedByPath;
+    // Every finding needs one of the two signals: one scan for either rejects most files, before any analysis.
+    if (!configName && !(envAllowed ? ENV_OR_TOKEN_SIGNAL : TOKEN_SIGNAL).test(text)) return {};
+    const envSignal = envAllowed && (configName || ENV_SIGNAL.test(text));
     const tokenSignal = TOKEN_SIGNAL.test(text);
-    // Every finding needs one of these signals; most files are rejected here, before any analysis.
     if (!envSignal && !tokenSignal) return {};
 
     const listeners: TSESLint.RuleListener = {};

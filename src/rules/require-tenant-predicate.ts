@@ -69,6 +69,11 @@ const SQL_TEXT = /[`'"]\s*\(?\s*(?:with|select|update|delete|insert)\s/iu;
  */
 const ORM_CALL_TEXT =
   /\.\s*(?:find(?:Many|First|Unique)\w*\b|deleteMany\b|updateMany\b|createMany\b|upsert\b|groupBy\b|aggregate\b|selectFrom\b|insertInto\b|deleteFrom\b|updateTable\b|(?:count|create|update|delete|from|insert)\s*\()/u;
+/**
+ * ORM_CALL_TEXT, `knex` or SQL_TEXT, in one case-insensitive scan: it finds every file one of them
+ * finds (and a few more, told apart by the three), in about two thirds of the time of the three.
+ */
+const ANY_QUERY_TEXT = new RegExp(`${ORM_CALL_TEXT.source}|knex|${SQL_TEXT.source}`, 'iu');
 /** A Prisma client somewhere in the receiver chain: `prisma`, `db`, `tx`, `ctx.db`, `this.prisma`. */
 const PRISMA_CLIENT_NAME = /prisma|^(?:db|tx|trx|client|database|orm)$/iu;
 const KYSELY_METHOD_NAMES: Readonly<Record<string, true>> = { selectFrom: true, updateTable: true, deleteFrom: true, insertInto: true };
@@ -242,6 +247,8 @@ export default createRule<Options, MessageIds>({
     // Tests, stories and generated code by their path or banner are left before any text is read.
     if (getFileFacts(context).skippedByPath) return {};
     const { sourceCode } = context;
+    // One scan for any of the three rejects most files; the files with one are told apart below.
+    if (!ANY_QUERY_TEXT.test(sourceCode.text)) return {};
     const ormText = ORM_CALL_TEXT.test(sourceCode.text) || sourceCode.text.includes('knex');
     const sqlText = SQL_TEXT.test(sourceCode.text);
     if (!ormText && !sqlText) return {};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ENV_SIGNAL, TOKEN_SIGNAL } from '../../src/knowledge/env.js';
+import { ENV_OR_TOKEN_SIGNAL, ENV_SIGNAL, TOKEN_SIGNAL } from '../../src/knowledge/env.js';
 
 /**
  * Text signals are rewritten for speed (rare first characters, look-behinds). Each is checked
@@ -84,5 +84,15 @@ describe('text signals', () => {
     ];
     const pieces = ['env', 'en', 'v', 'e', 'n', '.', '_', ' ', 'x', 'Env', 'Prefix', 'use', 'Runtime', 'RuntimeConfig', 'Config', 'R', 'dangerously', 'Allow', 'A', 'Browser', 'Define', 'Environment', 'Plugin', 'my'];
     sameAnswers(ENV_SIGNAL, plain, samples, pieces);
+  });
+
+  it('ENV_OR_TOKEN_SIGNAL finds a file exactly when one of the two does', () => {
+    // The same flags, or the union would read one of them differently (`i`, `m`).
+    expect(ENV_OR_TOKEN_SIGNAL.flags).toBe(ENV_SIGNAL.flags);
+    expect(ENV_OR_TOKEN_SIGNAL.flags).toBe(TOKEN_SIGNAL.flags);
+    const either = /\benv\b|useRuntimeConfig|dangerouslyAllowBrowser|DefinePlugin|EnvironmentPlugin|envPrefix|sk_live_|rk_live_|A[BCKS][CI]A[A-Z2-7]{16}|gh[pousr]_|github_pat_|xox[bpe]-|sk-(?:proj|svcacct|admin|ant)-|T3BlbkFJ|SG\.|npm_|PRIVATE KEY|eyJ/u;
+    const samples = ['process.env.X', 'envPrefix', 'environment', 'eyJhbGciOi', 'sk_live_x', 'xoxb-1', 'ordinary code', ''];
+    const pieces = ['env', 'e', 'v', 'y', 'J', 'eyJ', '_', '-', 'sk', 'live', 'xox', 'b', 'Prefix', 'Define', 'Plugin', 'SG', '.', ' ', 'x'];
+    sameAnswers(ENV_OR_TOKEN_SIGNAL, either, samples, pieces);
   });
 });
