@@ -6,7 +6,7 @@ import { FILE_ROLE_IMPORTS, FILE_ROLE_PATHS, FILE_ROLES, GENERATED_BANNERS, type
 import type { ImportIndex } from './imports.js';
 import { hasUnresolvedSegments } from './project-files.js';
 import { projectRoot } from './schema-sources.js';
-import { globToRegExp, matchesPathPattern } from './settings.js';
+import { globToRegExp, globWords, matchesPathPattern } from './settings.js';
 import type { RoleSettings } from './settings-schema.js';
 
 export type { FileRole } from '../knowledge/file-roles.js';
@@ -108,21 +108,8 @@ const BUILT_IN_PATHS = FILE_ROLE_PATHS.map((entry) => {
   return { ...entry, folder, basename: name === undefined ? null : globToRegExp(name) };
 });
 
-/**
- * The longest literal run of every built-in glob (`.test.`, `__tests__`, `-e2e`), as one
- * expression: a path that matches a glob holds that glob's run, so a path with none of them
- * matches no built-in convention.
- */
-const BUILT_IN_WORDS = wordsOf(
-  FILE_ROLE_PATHS.map(({ glob }) => glob.split(/[*?/]/u).reduce((longest, run) => (run.length > longest.length ? run : longest), '')),
-);
-
-/** One expression for "holds one of these words"; a word that holds a shorter one (`tests`, `test`) is left to it. */
-function wordsOf(words: readonly string[]): RegExp {
-  const distinct = [...new Set(words)];
-  const needed = distinct.filter((word) => !distinct.some((other) => other !== word && word.includes(other)));
-  return new RegExp(needed.map((word) => word.replace(/[.+^${}()|[\]\\]/gu, '\\$&')).join('|'), 'u');
-}
+/** The built-in globs' words (`.test.`, `__tests__`, `-e2e`): a path with none matches no built-in convention. */
+const BUILT_IN_WORDS = globWords(FILE_ROLE_PATHS.map(({ glob }) => glob));
 
 function roleByPath(relativePath: string, configured: RoleSettings | null): FileRoleFacts | null {
   if (configured) {

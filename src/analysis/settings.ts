@@ -97,6 +97,20 @@ function pathPatternRegExp(glob: string): RegExp {
   return regex;
 }
 
+/**
+ * The longest literal run of each glob (`admin` of `**` + `/admin/**`, `.test.` of `**` + `/*.test.*`), as one
+ * expression: a path that matches a glob holds its run, and the path a glob is matched against is
+ * made of the file name's segments, so a file name with none of the runs matches none of the
+ * globs and needs no path cut or glob match. A run that holds a shorter one (`tests`, `test`) is
+ * left to it; a glob with no literal run makes the expression match every name.
+ */
+export function globWords(globs: readonly string[]): RegExp {
+  const runs = globs.map((glob) => glob.split(/[*?/]/u).reduce((longest, run) => (run.length > longest.length ? run : longest), ''));
+  const distinct = [...new Set(runs)];
+  const needed = distinct.filter((run) => !distinct.some((other) => other !== run && run.includes(other)));
+  return new RegExp(needed.map((run) => run.replace(/[.+^${}()|[\]\\]/gu, '\\$&')).join('|'), 'u');
+}
+
 /** Whether a file path matches a glob, tried against the whole path and every suffix after a `/`. */
 export function matchesPathPattern(filename: string, patterns: readonly string[]): boolean {
   if (patterns.length === 0) return false;

@@ -6,7 +6,7 @@ import { mayRunBefore } from '../analysis/control-flow.js';
 import { pathInProject } from '../analysis/file-role.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
-import { matchesPathPattern, type ProductionReadySettings, productionReadySettings, stringListSetting } from '../analysis/settings.js';
+import { globWords, matchesPathPattern, type ProductionReadySettings, productionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
 import { entryPointOf, queryValueLeaves, requestValuesOf, sourceOf } from '../analysis/value-source.js';
 import {
@@ -84,6 +84,8 @@ const SELF_VALUE = /\b(?:session|auth|currentUser|viewer)\b|\b(?:ctx|context|req
 
 interface ConfiguredLists {
   readonly crossTenantPaths: readonly string[];
+  /** The words of `crossTenantPaths` (`globWords`): a file name without one is on no such path. */
+  readonly crossTenantWords: RegExp;
   readonly settings: TenantSettings;
   readonly schemaFiles: readonly string[];
 }
@@ -104,8 +106,10 @@ function configuredLists(options: Options[0], shared: ProductionReadySettings): 
       const own = options[key];
       return [...new Set([...fallback, ...(stringListSetting(shared, key) ?? []), ...(Array.isArray(own) ? own : [])])];
     };
+    const crossTenantPaths = list('crossTenantPaths', DEFAULT_CROSS_TENANT_PATHS);
     lists = {
-      crossTenantPaths: list('crossTenantPaths', DEFAULT_CROSS_TENANT_PATHS),
+      crossTenantPaths,
+      crossTenantWords: globWords(crossTenantPaths),
       settings: {
         tenantColumns: list('tenantColumns', DEFAULT_TENANT_COLUMNS),
         tenantTables: list('tenantTables', []),
@@ -252,8 +256,8 @@ export default createRule<Options, MessageIds>({
     const ormText = ORM_CALL_TEXT.test(sourceCode.text) || sourceCode.text.includes('knex');
     const sqlText = SQL_TEXT.test(sourceCode.text);
     if (!ormText && !sqlText) return {};
-    const { crossTenantPaths, settings, schemaFiles } = configuredLists(options, productionReadySettings(context));
-    if (matchesPathPattern(pathInProject(context.filename, context.cwd), crossTenantPaths)) return {};
+    const { crossTenantPaths, crossTenantWords, settings, schemaFiles } = configuredLists(options, productionReadySettings(context));
+    if (crossTenantWords.test(context.filename) && matchesPathPattern(pathInProject(context.filename, context.cwd), crossTenantPaths)) return {};
     const checkServiceRole = options.checkServiceRoleClients === true;
     const reportServiceQueries = options.reportServiceQueries === true;
     const facts = getFileFacts(context);

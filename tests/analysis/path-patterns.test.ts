@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 
 import { decideFileRole } from '../../src/analysis/file-role.js';
 import type { ImportIndex } from '../../src/analysis/imports.js';
-import { matchesPathPattern } from '../../src/analysis/settings.js';
+import { globWords, matchesPathPattern } from '../../src/analysis/settings.js';
 import { FILE_ROLE_PATHS } from '../../src/knowledge/file-roles.js';
+import { DEFAULT_CROSS_TENANT_PATHS } from '../../src/knowledge/tenant.js';
 
 describe('matchesPathPattern', () => {
   it('matches a relative pattern from the start of the path or after any folder', () => {
@@ -28,6 +29,51 @@ describe('matchesPathPattern', () => {
   it('normalizes Windows separators and answers false for no patterns', () => {
     expect(matchesPathPattern('src\\admin\\users.ts', ['src/admin/**'])).toBe(true);
     expect(matchesPathPattern('src/admin/users.ts', [])).toBe(false);
+  });
+});
+
+describe('globWords', () => {
+  const globSets: readonly (readonly string[])[] = [
+    DEFAULT_CROSS_TENANT_PATHS,
+    FILE_ROLE_PATHS.map(({ glob }) => glob),
+    ['src/admin/**', '**/*.internal.ts', 'ops-*/**', '/srv/app/jobs/**'],
+  ];
+  const paths = [
+    'src/app/api/users/route.ts',
+    'apps/web/src/admin/users.ts',
+    'apps/web/src/administration/users.ts',
+    'src/jobs/cleanup.ts',
+    'src/cronjobs/x.ts',
+    'prisma/seed-demo.ts',
+    'db/migrations/0001.ts',
+    'src/a.test.tsx',
+    'src/__tests__/a.ts',
+    'src/lib/billing.internal.ts',
+    'ops-tools/run.ts',
+    '/srv/app/jobs/nightly.ts',
+    'C:\\repo\\src\\admin\\users.ts',
+    'src/components/Button.tsx',
+  ];
+
+  it('a path that holds none of the words matches none of the globs', () => {
+    let skipped = 0;
+    for (const globs of globSets) {
+      const words = globWords(globs);
+      for (const file of paths) {
+        const matched = matchesPathPattern(file, globs);
+        if (!words.test(file)) {
+          skipped++;
+          expect({ file, globs, matched }).toEqual({ file, globs, matched: false });
+        }
+        if (matched) expect({ file, words: words.test(file) }).toEqual({ file, words: true });
+      }
+    }
+    // The words do reject paths, or this proves nothing.
+    expect(skipped).toBeGreaterThan(10);
+  });
+
+  it('a glob with no literal run makes every path a candidate', () => {
+    expect(globWords(['**/*']).test('src/a.ts')).toBe(true);
   });
 });
 

@@ -1331,6 +1331,26 @@ describe('strict options', () => {
         `,
       },
       {
+        name: 'a file on a cross-tenant path (built-in **/admin/**) is not checked',
+        options: SERVICE,
+        filename: path.join(TENANT, 'prisma-app', 'src', 'admin', 'invoices.ts'),
+        code: `
+          import { PrismaClient } from '@prisma/client';
+          const prisma = new PrismaClient();
+          export const get = (id: string) => prisma.invoice.findFirst({ where: { id } });
+        `,
+      },
+      {
+        name: 'a file on a configured cross-tenant path is not checked',
+        options: [{ ...SERVICE[0], crossTenantPaths: ['src/billing-ops/**'] }],
+        filename: path.join(TENANT, 'prisma-app', 'src', 'billing-ops', 'invoices.ts'),
+        code: `
+          import { PrismaClient } from '@prisma/client';
+          const prisma = new PrismaClient();
+          export const get = (id: string) => prisma.invoice.findFirst({ where: { id } });
+        `,
+      },
+      {
         name: 'configured global table, in another case than the query',
         filename: SQL_TS_FILE,
         options: [{ ...STRICT[0], globalTables: ['Widgets'] }],
@@ -1408,6 +1428,17 @@ describe('strict options', () => {
           export const s = (id: string) => pool.query('SELECT * FROM boards WHERE id = $1', [id]);
         `,
         errors: [{ messageId: 'missing', data: { kind: 'SELECT', table: 'boards', column: 'tenant_id' } }],
+      },
+      {
+        name: 'a cross-tenant word in the file name outside a cross-tenant path (adminPanel.ts) is still checked',
+        options: SERVICE,
+        filename: path.join(TENANT, 'prisma-app', 'src', 'adminPanel.ts'),
+        code: `
+          import { PrismaClient } from '@prisma/client';
+          const prisma = new PrismaClient();
+          export const get = (id: string) => prisma.invoice.findFirst({ where: { id } });
+        `,
+        errors: [{ messageId: 'missing', data: { kind: 'SELECT', table: 'Invoice', column: 'organizationId' } }],
       },
       {
         name: 'configured tenant tables and columns match in any case',
