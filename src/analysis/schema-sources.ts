@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { hasUnresolvedSegments } from './project-files.js';
+import { lowerCasedSet } from './settings.js';
 
 /**
  * What the project's schema says about its tables, read from the schema sources found from the
@@ -127,10 +128,8 @@ export function projectRoot(filename: string): string | null {
 export function projectSchema(filename: string, extraFiles: readonly string[], tenantModelNames: readonly string[]): ProjectSchema {
   const root = projectRoot(filename);
   if (root === null) return EMPTY_SCHEMA;
-  const names = tenantModelsOf(tenantModelNames);
-  tenantModels = names.lowerCased;
-  // The rule passes the same arrays for every file of a configuration: the key is built once for them.
-  const key = `${root}\0${optionsKeyOf(extraFiles)}\0${names.key}`;
+  tenantModels = lowerCasedSet(tenantModelNames);
+  const key = `${root}\0${listKey(extraFiles)}\0${listKey(tenantModelNames)}`;
   const cached = schemaCache.get(key);
   if (cached) {
     const now = Date.now();
@@ -145,24 +144,14 @@ export function projectSchema(filename: string, extraFiles: readonly string[], t
   return entry.schema;
 }
 
-const namesCache = new WeakMap<readonly string[], { readonly key: string; readonly lowerCased: ReadonlySet<string> }>();
+const listKeys = new WeakMap<readonly string[], string>();
 
-function tenantModelsOf(names: readonly string[]): { readonly key: string; readonly lowerCased: ReadonlySet<string> } {
-  let entry = namesCache.get(names);
-  if (entry === undefined) {
-    entry = { key: names.join(','), lowerCased: new Set(names.map((name) => name.toLowerCase())) };
-    namesCache.set(names, entry);
-  }
-  return entry;
-}
-
-const extraFilesKeys = new WeakMap<readonly string[], string>();
-
-function optionsKeyOf(extraFiles: readonly string[]): string {
-  let key = extraFilesKeys.get(extraFiles);
+/** A list as part of the schema cache key, serialised once per array: the rule passes the same arrays for every file. */
+function listKey(list: readonly string[]): string {
+  let key = listKeys.get(list);
   if (key === undefined) {
-    key = extraFiles.join('\0');
-    extraFilesKeys.set(extraFiles, key);
+    key = JSON.stringify(list);
+    listKeys.set(list, key);
   }
   return key;
 }

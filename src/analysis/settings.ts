@@ -111,6 +111,21 @@ export function globWords(globs: readonly string[]): RegExp {
   return new RegExp(needed.map((run) => run.replace(/[.+^${}()|[\]\\]/gu, '\\$&')).join('|'), 'u');
 }
 
+const lowerCasedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * A configured list of names (tenant models, tables, columns), lower-cased into a set once per
+ * list: configured lists are built once per configuration and passed for every file and query.
+ */
+export function lowerCasedSet(names: readonly string[]): ReadonlySet<string> {
+  let set = lowerCasedSets.get(names);
+  if (set === undefined) {
+    set = new Set(names.map((name) => name.toLowerCase()));
+    lowerCasedSets.set(names, set);
+  }
+  return set;
+}
+
 /** Whether a file path matches a glob, tried against the whole path and every suffix after a `/`. */
 export function matchesPathPattern(filename: string, patterns: readonly string[]): boolean {
   if (patterns.length === 0) return false;

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import type { ProjectSchema } from '../../analysis/schema-sources.js';
+import { lowerCasedSet } from '../../analysis/settings.js';
 import { OBVIOUSLY_GLOBAL_TABLES } from '../../knowledge/tenant.js';
 
 /** The settings a check needs, resolved once per file. */
@@ -57,10 +58,10 @@ export function scopingOf(
 ): Scoping | null {
   const key = name.toLowerCase();
   const bare = key.split('.').pop() ?? key;
-  if (lowerCaseSet(settings.globalTables).has(bare)) return null;
-  const tenantColumns = lowerCaseSet(settings.tenantColumns);
+  if (lowerCasedSet(settings.globalTables).has(bare)) return null;
+  const tenantColumns = lowerCasedSet(settings.tenantColumns);
   const isTenantColumn = (column: string): boolean => tenantColumns.has(column.toLowerCase());
-  const tenantTable = lowerCaseSet(settings.tenantTables).has(bare);
+  const tenantTable = lowerCasedSet(settings.tenantTables).has(bare);
   if (knownColumns) {
     const columns = knownColumns.filter(isTenantColumn);
     return columns.length > 0 ? { columns, relations: [], assumed: false } : null;
@@ -86,22 +87,6 @@ export function scopingOf(
     return { columns: settings.tenantColumns, relations: [], assumed: true };
   }
   return null;
-}
-
-const lowerCased = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-/**
- * A configured list of names (tables, tenant columns), lower-cased into a set once per list: the
- * lists are built once per configuration (`configuredLists`), and a table's columns were compared
- * with every tenant column, both lower-cased, for each query.
- */
-function lowerCaseSet(names: readonly string[]): ReadonlySet<string> {
-  let set = lowerCased.get(names);
-  if (set === undefined) {
-    set = new Set(names.map((name) => name.toLowerCase()));
-    lowerCased.set(names, set);
-  }
-  return set;
 }
 
 export function sameColumn(a: string, b: string): boolean {
