@@ -26,6 +26,8 @@ interface Binding {
  * pinned versions (`npm:hono@4/cors`), esm.sh URLs, and `node:` builtins.
  */
 export function normalizeModuleSource(specifier: string): string {
+  // Most specifiers are plain (`react`, `@/lib/db`, `./utils`): no scheme and no `@` after the first character.
+  if (!specifier.includes(':') && !specifier.includes('@', 1)) return specifier;
   let source = specifier;
   const esm = /^https?:\/\/esm\.sh\/([^?#]+)/u.exec(source);
   if (esm?.[1] !== undefined) source = esm[1];

@@ -253,6 +253,11 @@ describe('normalizeModuleSource', () => {
     ['node:http2', 'http2'],
     ['./cors', './cors'],
     ['../lib/cors.js', '../lib/cors.js'],
+    // A version pinned without a scheme, and the path aliases that start with `@`.
+    ['hono@4/cors', 'hono/cors'],
+    ['@koa/cors@5', '@koa/cors'],
+    ['@/lib/cors', '@/lib/cors'],
+    ['~/lib/cors', '~/lib/cors'],
   ];
   for (const [specifier, expected] of cases) {
     it(`${specifier} → ${expected}`, () => {
