@@ -43,12 +43,9 @@ export type MessageIds =
 
 /** Every finding needs one of these in the file: a catch, an error/close handler, or a retry option. */
 const CHEAP_SIGNAL = /catch|\.then\b|onerror|onclose|["'`](?:error|close|end|disconnect)|retry|attempts/iu;
-/** Recursion and reconnects need a failure handler; loops need a catch. */
+/** Recursion and reconnects need a failure handler; retry loops need a catch. */
 const FAILURE_SIGNAL = /catch|\.then\b|onerror|onclose|["'`](?:error|close|end|disconnect)/u;
-const LOOP_SIGNAL = /\bwhile\b|\bfor\s*\(/u;
 const EXPONENT_SIGNAL = /\*\*|Math\.pow|<</u;
-/** Polling loops need no catch: `for (;;)`, `while (true)`, `while (!...)` with an await and a delay. */
-const POLL_SIGNAL = /\bfor\s*\(\s*;\s*;\s*\)|\bwhile\s*\(\s*(?:true\s*\)|!)/u;
 const DELAY_SIGNAL = /sleep|delay|setTimeout|pause|backoff|\bwait\b/iu;
 /** A failure that re-schedules through a helper needs a timer. */
 const DEFER_SIGNAL = /\b(?:setTimeout|setImmediate|queueMicrotask|nextTick|requestAnimationFrame)\b/u;
@@ -137,13 +134,22 @@ export default createRule<Options, MessageIds>({
     const requireBackoff = options.requireBackoff === true;
     const exponents = requireBackoff && EXPONENT_SIGNAL.test(text) && DELAY_SIGNAL.test(text);
     const swrSignal = options.reportSwrDefaultRetry === true && text.includes('swr');
-    const polls = text.includes('await') && POLL_SIGNAL.test(text) && DELAY_SIGNAL.test(text);
-    // Every finding needs a failure handler, a retry option, or a polling loop in the file; most files stop here.
+    // Loops are found by their nodes, not by the text: a loop listener costs nothing in a file without
+    // loops, and most files have none. A polling loop (no `try`) needs an `await` and a delay in the file,
+    // asked once, at the file's first loop.
+    let pollFile: boolean | undefined;
+    const polls = (): boolean => (pollFile ??= text.includes('await') && DELAY_SIGNAL.test(text) && getFileFacts(context).servesProduction);
+    // Every other finding needs a failure handler or a retry option in the file; most files stop here.
     const cheap = CHEAP_SIGNAL.exec(text);
-    if (cheap === null && !exponents && !swrSignal && !polls) return {};
+    if (cheap === null && !exponents && !swrSignal) {
+      const pollLoop = (loop: Loop): void => {
+        if (polls() && pollLoopOf(loop, sourceCode)) reportForeverLoop(loop, true);
+      };
+      return { WhileStatement: pollLoop, DoWhileStatement: pollLoop, ForStatement: pollLoop };
+    }
     // The first match is usually a failure handler itself (`catch`): then the text needs no second scan.
     const failures = (cheap !== null && FAILURE_SIGNAL.test(cheap[0])) || FAILURE_SIGNAL.test(text);
-    const loops = failures && text.includes('catch') && LOOP_SIGNAL.test(text);
+    const loops = failures && text.includes('catch');
     const helpers = failures && DEFER_SIGNAL.test(text);
     const facts = getFileFacts(context);
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
@@ -225,30 +231,28 @@ export default createRule<Options, MessageIds>({
       listeners.CallExpression = handleOptions;
     }
     if (libraries) listeners.NewExpression = handleOptions;
-    if (loops || polls) {
-      const handleLoop = (loop: Loop): void => {
-        const found = loops ? retryLoopOf(loop, sourceCode) : null;
-        if (!found) {
-          // No `try`: `for (;;) { const res = await fetch(url); if (res.ok) return res; await sleep(1000); }`.
-          if (polls && pollLoopOf(loop, sourceCode)) reportForeverLoop(loop, true);
-          return;
+    const handleLoop = (loop: Loop): void => {
+      const found = loops ? retryLoopOf(loop, sourceCode) : null;
+      if (!found) {
+        // No `try`: `for (;;) { const res = await fetch(url); if (res.ok) return res; await sleep(1000); }`.
+        if (polls() && pollLoopOf(loop, sourceCode)) reportForeverLoop(loop, true);
+        return;
+      }
+      if (found.bounded || found.condition === 'conditional') {
+        // A list of alternatives tried in turn needs no delay: each attempt is another input.
+        if (!requireBackoff || !found.bounded || found.alternatives) return;
+        if (!found.waits && containsAwait(loop.body)) context.report({ loc: keyword(loop), messageId: 'noDelay' });
+        else {
+          const fixed = fixedDelayOf(loop.body, facts);
+          if (fixed) reportFixedDelay(fixed);
         }
-        if (found.bounded || found.condition === 'conditional') {
-          // A list of alternatives tried in turn needs no delay: each attempt is another input.
-          if (!requireBackoff || !found.bounded || found.alternatives) return;
-          if (!found.waits && containsAwait(loop.body)) context.report({ loc: keyword(loop), messageId: 'noDelay' });
-          else {
-            const fixed = fixedDelayOf(loop.body, facts);
-            if (fixed) reportFixedDelay(fixed);
-          }
-          return;
-        }
-        reportForeverLoop(loop, found.waits);
-      };
-      listeners.WhileStatement = handleLoop;
-      listeners.DoWhileStatement = handleLoop;
-      listeners.ForStatement = handleLoop;
-    }
+        return;
+      }
+      reportForeverLoop(loop, found.waits);
+    };
+    listeners.WhileStatement = handleLoop;
+    listeners.DoWhileStatement = handleLoop;
+    listeners.ForStatement = handleLoop;
     if (exponents) {
       // A power of two is backoff only where it feeds a delay on a retry path: bit masks (`1 << n`) are not.
       const checkExponent = (node: TSESTree.Node): void => {

@@ -232,6 +232,31 @@ describe('plain JavaScript (espree)', () => {
         `,
       },
       {
+        // Polling loops are found by their nodes, in files with no failure handler: the file still needs
+        // an \`await\` and a delay, and has to serve requests.
+        name: 'a forever loop in a file without a delay, and a polling loop in a file that imports a test runner',
+        code: `
+          export async function drain(queue) {
+            for (;;) {
+              const job = await queue.next();
+              if (job.done) return;
+            }
+          }
+        `,
+      },
+      {
+        code: `
+          import { expect } from 'vitest';
+          export async function waitUntilReady(url) {
+            while (1) {
+              const res = await fetch(url);
+              if (res.ok) return res;
+              await sleep(1000);
+            }
+          }
+        `,
+      },
+      {
         name: 'onErrorRetry that counts, that only runs in development, or that hands on to the default handler',
         code: `
           export const useBalance = () => useApi('/api/balance', {
@@ -769,6 +794,30 @@ export async function awaitJob(id) {
           { messageId: 'retryLoop', line: 3, column: 3, data: { loop: 'for (;;)' } },
           { messageId: 'retryLoop', line: 10, column: 3, data: { loop: 'while (!(await tryConnect()))' } },
           { messageId: 'retryLoop', line: 14, column: 3, data: { loop: 'while (!finished)' } },
+        ],
+      },
+      {
+        name: 'polling loops whose condition is always true without being written `true`: while (1), a const flag',
+        code: `
+const FOREVER = true;
+export async function waitUntilReady(url) {
+  while (1) {
+    const res = await fetch(url);
+    if (res.ok) return res.json();
+    await sleep(1000);
+  }
+}
+export async function waitForJob(id) {
+  while (FOREVER) {
+    const job = await jobs.get(id);
+    if (job.finished) return job;
+    await sleep(5000);
+  }
+}
+        `,
+        errors: [
+          { messageId: 'retryLoop', line: 4, column: 3, data: { loop: 'while (1)' } },
+          { messageId: 'retryLoop', line: 11, column: 3, data: { loop: 'while (FOREVER)' } },
         ],
       },
       {

@@ -22,9 +22,9 @@ export interface PollLoop {
  * Worker loops (`for (;;) { const job = await queue.next(); ... }`) never leave on a result.
  */
 export function pollLoopOf(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode>): PollLoop | null {
+  if (loop.type === AST_NODE_TYPES.ForStatement && loop.update) return null;
   const condition = conditionOf(loop, sourceCode);
   if (condition === null) return null;
-  if (loop.type === AST_NODE_TYPES.ForStatement && loop.update) return null;
   if (!containsDelay(loop.body, sourceCode)) return null;
   const results = new Set<string>();
   const state = { operation: false, advances: false, counted: false, flagSet: false, exits: [] as TSESTree.Node[] };
