@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { contains, staticKeyName, unwrap } from '../analysis/ast.js';
 import { type EnvRead, envReadOfMember, envReadsOfImport, envReadsOfPattern } from '../analysis/env.js';
 import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
+import { matchesFrom } from '../analysis/text-signals.js';
 import { BROWSER_ESCAPE_HATCH, BROWSER_KEY_SLOTS, ENV_OR_TOKEN_SIGNAL, ENV_SIGNAL, FRONTEND_ENTRIES, type PublicPrefix, SERVER_PLACES, TOKEN_SIGNAL, WEBPACK_SOURCES } from '../knowledge/env.js';
 import { createRule } from '../util/create-rule.js';
 import { clientComponentModule, propReads } from './no-public-secret-env/boundary.js';
@@ -173,9 +174,11 @@ export default createRule<Options, MessageIds>({
     // Environment reads are only looked at in code the rules lint (hard-coded credentials in any file).
     const envAllowed = !getFileFacts(context).skippedByPath;
     // Every finding needs one of the two signals: one scan for either rejects most files, before any analysis.
-    if (!configName && !(envAllowed ? ENV_OR_TOKEN_SIGNAL : TOKEN_SIGNAL).test(text)) return {};
-    const envSignal = envAllowed && (configName || ENV_SIGNAL.test(text));
-    const tokenSignal = TOKEN_SIGNAL.test(text);
+    const first = (envAllowed ? ENV_OR_TOKEN_SIGNAL : TOKEN_SIGNAL).exec(text);
+    if (!configName && first === null) return {};
+    // Neither signal matches before the union's first match: each is looked for from there.
+    const envSignal = envAllowed && (configName || (first !== null && matchesFrom(ENV_SIGNAL, text, first.index)));
+    const tokenSignal = first !== null && matchesFrom(TOKEN_SIGNAL, text, first.index);
     if (!envSignal && !tokenSignal) return {};
 
     const listeners: TSESLint.RuleListener = {};

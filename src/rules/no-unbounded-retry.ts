@@ -5,6 +5,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../analysis/ast.js';
 import { callbackRole, delayAmountOf, isDelayCall, localFunction } from '../analysis/control-flow.js';
 import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
+import { matchesFrom } from '../analysis/text-signals.js';
 import { isDevelopmentOnly } from '../analysis/guards.js';
 import { MAX_TIMER_DELAY, RETRY_SOURCES, SWR_SOURCES } from '../knowledge/retry.js';
 import { createRule } from '../util/create-rule.js';
@@ -147,8 +148,8 @@ export default createRule<Options, MessageIds>({
       };
       return { WhileStatement: pollLoop, DoWhileStatement: pollLoop, ForStatement: pollLoop };
     }
-    // The first match is usually a failure handler itself (`catch`): then the text needs no second scan.
-    const failures = (cheap !== null && FAILURE_SIGNAL.test(cheap[0])) || FAILURE_SIGNAL.test(text);
+    // A failure handler is one of CHEAP_SIGNAL's words: none is before its first match, usually one itself (`catch`).
+    const failures = cheap !== null && matchesFrom(FAILURE_SIGNAL, text, cheap.index);
     const loops = failures && text.includes('catch');
     const helpers = failures && DEFER_SIGNAL.test(text);
     const facts = getFileFacts(context);

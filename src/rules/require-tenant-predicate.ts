@@ -5,6 +5,7 @@ import { authenticatesCaller } from '../analysis/caller-auth.js';
 import { mayRunBefore } from '../analysis/control-flow.js';
 import { pathInProject } from '../analysis/file-role.js';
 import { getFileFacts } from '../analysis/file-facts.js';
+import { matchesFrom } from '../analysis/text-signals.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
 import { globWords, matchesPathPattern, type ProductionReadySettings, productionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
@@ -252,9 +253,11 @@ export default createRule<Options, MessageIds>({
     if (getFileFacts(context).skippedByPath) return {};
     const { sourceCode } = context;
     // One scan for any of the three rejects most files; the files with one are told apart below.
-    if (!ANY_QUERY_TEXT.test(sourceCode.text)) return {};
-    const ormText = ORM_CALL_TEXT.test(sourceCode.text) || sourceCode.text.includes('knex');
-    const sqlText = SQL_TEXT.test(sourceCode.text);
+    const first = ANY_QUERY_TEXT.exec(sourceCode.text);
+    if (first === null) return {};
+    // None of the three matches before the union's first match: each is looked for from there.
+    const ormText = matchesFrom(ORM_CALL_TEXT, sourceCode.text, first.index) || sourceCode.text.includes('knex', first.index);
+    const sqlText = matchesFrom(SQL_TEXT, sourceCode.text, first.index);
     if (!ormText && !sqlText) return {};
     const { crossTenantPaths, crossTenantWords, settings, schemaFiles } = configuredLists(options, productionReadySettings(context));
     if (crossTenantWords.test(context.filename) && matchesPathPattern(pathInProject(context.filename, context.cwd), crossTenantPaths)) return {};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { matchesFrom } from '../../src/analysis/text-signals.js';
 import { ENV_OR_TOKEN_SIGNAL, ENV_SIGNAL, TOKEN_SIGNAL } from '../../src/knowledge/env.js';
 
 /**
@@ -9,23 +10,31 @@ import { ENV_OR_TOKEN_SIGNAL, ENV_SIGNAL, TOKEN_SIGNAL } from '../../src/knowled
  */
 function sameAnswers(fast: RegExp, plain: RegExp, samples: readonly string[], pieces: readonly string[]): void {
   for (const sample of samples) expect({ sample, found: fast.test(sample) }).toEqual({ sample, found: plain.test(sample) });
-  // A fixed seed: the strings are the same on every run.
-  let seed = 20261206;
-  const random = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
   let found = 0;
-  for (let index = 0; index < 20_000; index++) {
-    let text = '';
-    const length = 1 + Math.floor(random() * 8);
-    for (let piece = 0; piece < length; piece++) text += pieces[Math.floor(random() * pieces.length)] ?? '';
+  for (const text of randomTexts(pieces)) {
     const expected = plain.test(text);
     if (expected) found++;
     if (fast.test(text) !== expected) expect({ text, found: fast.test(text) }).toEqual({ text, found: expected });
   }
   // The random strings reach both answers, or the comparison proves little.
   expect(found).toBeGreaterThan(100);
+}
+
+/** 20,000 strings of one to eight pieces each, from a fixed seed: the same on every run. */
+function randomTexts(pieces: readonly string[]): string[] {
+  let seed = 20261206;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const texts: string[] = [];
+  for (let index = 0; index < 20_000; index++) {
+    let text = '';
+    const length = 1 + Math.floor(random() * 8);
+    for (let piece = 0; piece < length; piece++) text += pieces[Math.floor(random() * pieces.length)] ?? '';
+    texts.push(text);
+  }
+  return texts;
 }
 
 describe('text signals', () => {
@@ -94,5 +103,33 @@ describe('text signals', () => {
     const samples = ['process.env.X', 'envPrefix', 'environment', 'eyJhbGciOi', 'sk_live_x', 'xoxb-1', 'ordinary code', ''];
     const pieces = ['env', 'e', 'v', 'y', 'J', 'eyJ', '_', '-', 'sk', 'live', 'xox', 'b', 'Prefix', 'Define', 'Plugin', 'SG', '.', ' ', 'x'];
     sameAnswers(ENV_OR_TOKEN_SIGNAL, either, samples, pieces);
+  });
+
+  it('after the first match of the union, each signal is looked for from there with the same answer as over the whole text', () => {
+    const pieces = ['env', 'e', 'v', 'y', 'J', 'eyJ', '_', '-', 'sk', 'live', 'xox', 'b', 'Prefix', 'Define', 'Plugin', 'SG', '.', ' ', 'x', 'npm'];
+    let both = 0;
+    for (const text of randomTexts(pieces)) {
+      const first = ENV_OR_TOKEN_SIGNAL.exec(text);
+      if (first === null) continue;
+      const found = { env: matchesFrom(ENV_SIGNAL, text, first.index), token: matchesFrom(TOKEN_SIGNAL, text, first.index) };
+      const expected = { env: ENV_SIGNAL.test(text), token: TOKEN_SIGNAL.test(text) };
+      if (found.env !== expected.env || found.token !== expected.token) expect({ text, ...found }).toEqual({ text, ...expected });
+      if (expected.env && expected.token) both++;
+    }
+    // Texts that hold both, where the second is found after the first, are among them.
+    expect(both).toBeGreaterThan(100);
+  });
+
+  it('matchesFrom starts at the index it is given, and a look-behind still sees the text before it', () => {
+    expect(matchesFrom(/a/u, 'a b', 1)).toBe(false);
+    expect(matchesFrom(/b/u, 'a b', 1)).toBe(true);
+    // ENV_SIGNAL starts `env` at its `v` and looks behind for `en`.
+    const text = 'const url = process.env.URL';
+    const first = ENV_OR_TOKEN_SIGNAL.exec(text);
+    expect(first?.index).toBe(text.indexOf('env') + 2);
+    expect(matchesFrom(ENV_SIGNAL, text, first?.index ?? 0)).toBe(true);
+    // The signal's own state is untouched: it has no `g` flag, and answers from the start.
+    expect(ENV_SIGNAL.flags.includes('g')).toBe(false);
+    expect(ENV_SIGNAL.test(text)).toBe(true);
   });
 });
