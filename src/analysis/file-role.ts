@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { FILE_ROLE_IMPORTS, FILE_ROLE_PATHS, FILE_ROLES, GENERATED_BANNERS, type FileRole } from '../knowledge/file-roles.js';
+import { BANNER_WORDS, FILE_ROLE_IMPORTS, FILE_ROLE_PATHS, FILE_ROLES, GENERATED_BANNERS, type FileRole } from '../knowledge/file-roles.js';
 import type { ImportIndex } from './imports.js';
 import { hasUnresolvedSegments } from './project-files.js';
 import { projectRoot } from './schema-sources.js';
@@ -88,7 +88,7 @@ export function generatedBanner(program: TSESTree.Program, text: string): string
   const firstCode = program.body[0]?.range[0] ?? text.length;
   const limit = Math.min(Math.max(firstCode, 0), BANNER_WINDOW);
   const head = text.slice(0, limit);
-  if (head.length === 0) return null;
+  if (head.length === 0 || !BANNER_WORDS.test(head)) return null;
   for (const banner of GENERATED_BANNERS) {
     if (banner.pattern.test(head)) return banner.label;
   }
