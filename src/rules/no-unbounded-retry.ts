@@ -5,8 +5,8 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../analysis/ast.js';
 import { callbackRole, delayAmountOf, isDelayCall, localFunction } from '../analysis/control-flow.js';
 import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
-import { matchesFrom } from '../analysis/text-signals.js';
 import { isDevelopmentOnly } from '../analysis/guards.js';
+import { matchesFrom } from '../analysis/text-signals.js';
 import { MAX_TIMER_DELAY, RETRY_SOURCES, SWR_SOURCES } from '../knowledge/retry.js';
 import { createRule } from '../util/create-rule.js';
 import { type FixedDelay, fixedDelayOf } from './no-unbounded-retry/delays.js';

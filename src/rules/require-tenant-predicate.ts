@@ -5,10 +5,10 @@ import { authenticatesCaller } from '../analysis/caller-auth.js';
 import { mayRunBefore } from '../analysis/control-flow.js';
 import { pathInProject } from '../analysis/file-role.js';
 import { getFileFacts } from '../analysis/file-facts.js';
-import { matchesFrom } from '../analysis/text-signals.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
 import { globWords, matchesPathPattern, type ProductionReadySettings, productionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
+import { matchesFrom } from '../analysis/text-signals.js';
 import { entryPointOf, queryValueLeaves, requestValuesOf, sourceOf } from '../analysis/value-source.js';
 import {
   DEFAULT_CROSS_TENANT_PATHS,

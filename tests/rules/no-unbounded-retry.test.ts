@@ -15,6 +15,17 @@ const STRICT = [{ requireBackoff: true }] as const;
 const SWR = [{ reportSwrDefaultRetry: true }] as const;
 const STOPPABLE = [{ reportStoppableRetries: true }] as const;
 const FULL_STRICT = [{ reportClientReconnects: true, reportStoppableRetries: true, reportSwrDefaultRetry: true, requireBackoff: true }] as const;
+/** A polling loop with a capped delay and an abort check, in a file with no failure handler or retry word. */
+const CAPPED_POLL = `
+export async function waitUntilReady(url, signal) {
+  for (;;) {
+    if (signal.aborted) return null;
+    const res = await fetch(url, { signal });
+    if (res.ok) return res;
+    await sleep(Math.min(1000 + Math.random() * 1000, 5000));
+  }
+}
+`;
 
 /** Small apps on disk, for the project-wide SWR configuration: `{ 'path/in/app.jsx': 'source' }`. */
 const PROJECTS_ROOT = realpathSync(mkdtempSync(path.join(tmpdir(), 'production-ready-swr-')));
@@ -729,6 +740,13 @@ export const redis = new Redis(process.env.REDIS_URL, { retryStrategy: (times) =
         `,
       },
       {
+        // No failure handler or retry word in the file: the loop is found by its node, and the option
+        // still applies (the same loop is reported under reportStoppableRetries alone, in invalid).
+        name: 'allowCappedForever: a capped, abortable polling loop in a file with no failure handler',
+        options: [{ allowCappedForever: true, reportStoppableRetries: true }],
+        code: CAPPED_POLL,
+      },
+      {
         name: 'allowCappedForever: p-retry forever with maxTimeout and a signal',
         options: [{ allowCappedForever: true }],
         code: `
@@ -795,6 +813,12 @@ export async function awaitJob(id) {
           { messageId: 'retryLoop', line: 10, column: 3, data: { loop: 'while (!(await tryConnect()))' } },
           { messageId: 'retryLoop', line: 14, column: 3, data: { loop: 'while (!finished)' } },
         ],
+      },
+      {
+        name: 'reportStoppableRetries: a capped, abortable polling loop in a file with no failure handler',
+        options: STOPPABLE,
+        code: CAPPED_POLL,
+        errors: [{ messageId: 'retryLoop', line: 3, column: 3, data: { loop: 'for (;;)' } }],
       },
       {
         name: 'polling loops whose condition is always true without being written `true`: while (1), a const flag',
