@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { clearProjectFiles, derivedFromProjectFile, fileStamp, parseProjectModule } from './project-files.js';
+import { clearProjectFiles, derivedFromProjectFile, fileStamp, projectModuleIndex } from './project-files.js';
 
 /**
  * Reads the top-level constants of another module of the user's project, so that values built
@@ -28,8 +28,8 @@ export interface ForeignModule {
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-/** Per parsed module version (a new version is a new Program): its index. */
-const indexes = new WeakMap<TSESTree.Program, ForeignModule>();
+/** Per module version: its index, which keeps the constants' initializers and not the rest of the module. */
+const indexes = projectModuleIndex(indexModule);
 
 /** Resolves a relative specifier from the importing file, the way TypeScript and bundlers do. */
 export function resolveRelativeModule(fromFile: string, specifier: string): string | null {
@@ -48,14 +48,7 @@ export function resolveRelativeModule(fromFile: string, specifier: string): stri
 }
 
 export function readForeignModule(fileName: string): ForeignModule | null {
-  const program = parseProjectModule(fileName);
-  if (!program) return null;
-  let module = indexes.get(program);
-  if (!module) {
-    module = indexModule(fileName, program);
-    indexes.set(program, module);
-  }
-  return module;
+  return indexes.get(fileName);
 }
 
 function indexModule(fileName: string, program: TSESTree.Program): ForeignModule {
@@ -151,7 +144,6 @@ export function foreignExport(
 /** Test hook: forget every parsed module (tests rewrite fixture files). */
 export function clearForeignModuleCache(): void {
   clearProjectFiles();
-  directiveCache.clear();
 }
 
 /** How many times a module's text was read for its directives (for count-based tests). */

@@ -90,13 +90,16 @@ export interface ProjectFileDerivation<T> {
   clear(): void;
 }
 
+/** Every derivation, so that `clearProjectFiles` forgets what each of them holds. */
+const derivations = new Set<ProjectFileDerivation<unknown>>();
+
 /**
  * A per-file value of the user's project files, derived again only when a file's stamp changes:
  * `derive` gets the file name and a reader for its text (not read unless asked), and may throw.
  */
 export function derivedFromProjectFile<T>(derive: (fileName: string, text: () => string) => T | null): ProjectFileDerivation<T> {
   const values = new Map<string, { readonly stamp: FileStamp; readonly value: T | null }>();
-  return {
+  const derivation: ProjectFileDerivation<T> = {
     get(fileName) {
       const stamp = fileStamp(fileName);
       if (!stamp) return null;
@@ -117,24 +120,65 @@ export function derivedFromProjectFile<T>(derive: (fileName: string, text: () =>
       values.clear();
     },
   };
+  derivations.add(derivation);
+  return derivation;
 }
 
 let parseCount = 0;
 
-const programs = derivedFromProjectFile<TSESTree.Program>((fileName, text) => {
-  const parse = loadParser();
-  if (!parse || fileName.endsWith('.d.ts')) return null;
-  parseCount++;
-  return parse(text(), { jsx: /\.[jt]sx$/u.test(fileName), range: true, loc: true });
-});
+/**
+ * Parsed modules are kept only briefly. A whole `Program` with locations is about 150 KB, and a
+ * process that kept every module it read held tens of megabytes more, which slowed every later
+ * garbage collection, parsing included. Readers keep what they draw from a module
+ * (`projectModuleIndex`); the last few Programs are kept so that two readers of one module share a parse.
+ */
+const RECENT_PROGRAMS = 8;
+const recentPrograms = new Map<string, { readonly stamp: FileStamp; readonly program: TSESTree.Program | null }>();
 
 /**
  * Another module of the user's project, parsed (with ranges and locations, without tokens), or
- * null when it is missing, too large, a declaration file or not parseable. Parsed again only when
- * its stamp changes.
+ * null when it is missing, too large, a declaration file or not parseable. Not kept for long: a
+ * reader that asks again and again keeps what it needs with `projectModuleIndex`.
  */
 export function parseProjectModule(fileName: string): TSESTree.Program | null {
-  return programs.get(fileName);
+  const stamp = fileStamp(fileName);
+  if (!stamp) return null;
+  const recent = recentPrograms.get(fileName);
+  if (recent?.stamp === stamp) {
+    // Most recently used last.
+    recentPrograms.delete(fileName);
+    recentPrograms.set(fileName, recent);
+    return recent.program;
+  }
+  let program: TSESTree.Program | null = null;
+  const parse = stamp.size <= MAX_PROJECT_FILE_BYTES && !fileName.endsWith('.d.ts') ? loadParser() : null;
+  if (parse) {
+    try {
+      parseCount++;
+      program = parse(readFileSync(fileName, 'utf8'), { jsx: /\.[jt]sx$/u.test(fileName), range: true, loc: true });
+    } catch {
+      program = null;
+    }
+  }
+  recentPrograms.delete(fileName);
+  recentPrograms.set(fileName, { stamp, program });
+  // The least recently used is first.
+  for (const oldest of recentPrograms.keys()) {
+    if (recentPrograms.size <= RECENT_PROGRAMS) break;
+    recentPrograms.delete(oldest);
+  }
+  return program;
+}
+
+/**
+ * What a reader draws from another module of the project (its constants, its hooks), built from the
+ * parsed module once per version of the file and kept without the rest of the `Program`.
+ */
+export function projectModuleIndex<T>(build: (fileName: string, program: TSESTree.Program) => T): ProjectFileDerivation<T> {
+  return derivedFromProjectFile((fileName) => {
+    const program = parseProjectModule(fileName);
+    return program ? build(fileName, program) : null;
+  });
 }
 
 /** How many modules were parsed so far in this process: for tests of the cache. */
@@ -142,8 +186,9 @@ export function projectModuleParses(): number {
   return parseCount;
 }
 
-/** Test hook: forget every stamp and parsed module (tests rewrite fixture files). */
+/** Test hook: forget every stamp, parsed module and derived value (tests rewrite fixture files). */
 export function clearProjectFiles(): void {
   stamps.clear();
-  programs.clear();
+  recentPrograms.clear();
+  for (const derivation of derivations) derivation.clear();
 }

@@ -50,6 +50,28 @@ describe('project files (src/analysis/project-files.ts)', () => {
     expect(projectModuleParses() - parses).toBe(1);
   });
 
+  it('keeps what readers draw from a module, not its Program: a reader asks again without a new parse', () => {
+    clearProjectFiles();
+    const modules = Array.from({ length: 10 }, (_, index) => {
+      const file = path.join(dir, `kept-${index}.ts`);
+      writeFileSync(file, `import { useQuery } from '@tanstack/react-query';\nexport const KEY_${index} = 'k${index}';\nexport function useThing${index}() { return useQuery({ queryKey: [KEY_${index}] }); }\n`);
+      return file;
+    });
+    const [first, ...others] = modules as [string, ...string[]];
+    const parses = projectModuleParses();
+    expect(readForeignModule(first)?.exports.has('KEY_0')).toBe(true);
+    expect(foreignHook(path.join(dir, 'page.tsx'), './kept-0', 'useThing0')?.kind).toBe('query');
+    expect(projectModuleParses() - parses).toBe(1);
+    // Nine other modules parsed since: the first module's Program is gone, what its readers drew is not.
+    for (const file of others) expect(parseProjectModule(file)?.type).toBe('Program');
+    expect(projectModuleParses() - parses).toBe(10);
+    expect(readForeignModule(first)?.constants.get('KEY_0')?.type).toBe('Literal');
+    expect(foreignHook(path.join(dir, 'other.tsx'), './kept-0', 'useThing0')?.kind).toBe('query');
+    expect(projectModuleParses() - parses).toBe(10);
+    expect(parseProjectModule(first)?.type).toBe('Program');
+    expect(projectModuleParses() - parses).toBe(11);
+  });
+
   it('gives null for declaration files, oversized and unparseable modules, without throwing', () => {
     const declarations = path.join(dir, 'types.d.ts');
     writeFileSync(declarations, 'export declare const A: 1;');

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { resolveAppModule } from '../../analysis/path-aliases.js';
-import { clearProjectFiles, parseProjectModule } from '../../analysis/project-files.js';
+import { clearProjectFiles, projectModuleIndex } from '../../analysis/project-files.js';
 import { LIBRARY_HOOKS, QUERY_SOURCES, type QueryLibrary, TRPC_HOOKS } from '../../knowledge/query-hooks.js';
 
 /**
@@ -29,8 +29,11 @@ const ERROR_KEYS = new Set(['throwOnError', 'useErrorBoundary']);
 
 interface ModuleIndex {
   readonly fileName: string;
-  /** Local name → the function, for top-level function declarations and `const x = () => ...`. */
-  readonly functions: ReadonlyMap<string, TSESTree.FunctionDeclaration | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression>;
+  /**
+   * Local name → what the function returns, for top-level function declarations and `const x = () => ...`:
+   * read when the module is indexed, so that the index keeps no syntax tree.
+   */
+  readonly returns: ReadonlyMap<string, ForeignHook>;
   /** Export name → local name. */
   readonly exports: ReadonlyMap<string, string>;
   /** `export { a } from './x'`, `export * from './x'`. */
@@ -41,8 +44,11 @@ interface ModuleIndex {
   readonly answers: Map<string, ForeignHook | null>;
 }
 
-/** Per parsed module version (a new version is a new Program): its index and answers. */
-const modules = new WeakMap<TSESTree.Program, ModuleIndex>();
+/** Per module version: its index and answers. */
+const modules = projectModuleIndex((fileName, program) => {
+  parses++;
+  return buildIndex(fileName, program);
+});
 let parses = 0;
 
 /** Test hook: forget every module read. */
@@ -69,9 +75,9 @@ function hookOf(fileName: string, exportName: string, depth: number): ForeignHoo
   index.answers.set(exportName, null);
   let answer: ForeignHook | null = null;
   const local = index.exports.get(exportName);
-  const fn = local === undefined ? undefined : index.functions.get(local);
-  if (fn) {
-    answer = returned(fn, index);
+  const own = local === undefined ? undefined : index.returns.get(local);
+  if (own) {
+    answer = own;
   } else {
     const reExport = index.reExports.get(exportName);
     const candidates = reExport ? [reExport] : local === undefined ? index.starExports.map((specifier) => ({ specifier, name: exportName })) : [];
@@ -86,15 +92,7 @@ function hookOf(fileName: string, exportName: string, depth: number): ForeignHoo
 }
 
 function indexOf(fileName: string): ModuleIndex | null {
-  const program = parseProjectModule(fileName);
-  if (!program) return null;
-  let index = modules.get(program);
-  if (!index) {
-    parses++;
-    index = buildIndex(fileName, program);
-    modules.set(program, index);
-  }
-  return index;
+  return modules.get(fileName);
 }
 
 function buildIndex(fileName: string, program: TSESTree.Program): ModuleIndex {
@@ -157,20 +155,22 @@ function buildIndex(fileName: string, program: TSESTree.Program): ModuleIndex {
         declare(statement, false);
     }
   }
-  return { fileName, functions, exports, reExports, starExports, imports, answers: new Map() };
+  const returns = new Map<string, ForeignHook>();
+  for (const [name, fn] of functions) returns.set(name, returned(fn, imports));
+  return { fileName, returns, exports, reExports, starExports, imports, answers: new Map() };
 }
 
 /** What a hook function returns: the last top-level `return`, or the arrow's expression body. */
-function returned(fn: TSESTree.FunctionDeclaration | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, index: ModuleIndex): ForeignHook {
+function returned(fn: TSESTree.FunctionDeclaration | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, imports: ModuleIndex['imports']): ForeignHook {
   const other: ForeignHook = { kind: 'other', library: 'unknown', procedure: null, key: null, takesOver: NOTHING_TAKEN };
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return valueOf(fn.body, null, index) ?? other;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return valueOf(fn.body, null, imports) ?? other;
   const body = fn.body.body;
   const last = body.at(-1);
   if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return other;
-  return valueOf(last.argument, body, index) ?? other;
+  return valueOf(last.argument, body, imports) ?? other;
 }
 
-function valueOf(expression: TSESTree.Node, body: readonly TSESTree.Statement[] | null, index: ModuleIndex): ForeignHook | null {
+function valueOf(expression: TSESTree.Node, body: readonly TSESTree.Statement[] | null, imports: ModuleIndex['imports']): ForeignHook | null {
   let value = expression;
   while (value.type === AST_NODE_TYPES.TSAsExpression || value.type === AST_NODE_TYPES.TSNonNullExpression || value.type === AST_NODE_TYPES.TSSatisfiesExpression) value = value.expression;
   if (value.type === AST_NODE_TYPES.Identifier && body) {
@@ -179,9 +179,9 @@ function valueOf(expression: TSESTree.Node, body: readonly TSESTree.Statement[] 
       if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
       for (const declarator of statement.declarations) {
         if (!declarator.init) continue;
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === value.name) return valueOf(declarator.init, null, index);
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === value.name) return valueOf(declarator.init, null, imports);
         if (declarator.id.type !== AST_NODE_TYPES.Identifier && bindsName(declarator.id, value.name)) {
-          const inner = valueOf(declarator.init, null, index);
+          const inner = valueOf(declarator.init, null, imports);
           return inner?.kind === 'suspense' ? inner : null;
         }
       }
@@ -194,7 +194,7 @@ function valueOf(expression: TSESTree.Node, body: readonly TSESTree.Statement[] 
   let kind: ForeignHook['kind'];
   let procedure: string | null = null;
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    const imported = index.imports.get(callee.name);
+    const imported = imports.get(callee.name);
     const spec = imported ? LIBRARY_HOOKS[imported.source]?.[imported.name === 'default' ? '' : imported.name] : undefined;
     if (!imported || !spec) return null;
     library = QUERY_SOURCES[imported.source] ?? null;
@@ -202,9 +202,9 @@ function valueOf(expression: TSESTree.Node, body: readonly TSESTree.Statement[] 
   } else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier) {
     const method = callee.property.name;
     const object = callee.object;
-    if (object.type === AST_NODE_TYPES.Identifier && index.imports.get(object.name)?.name === '*') {
+    if (object.type === AST_NODE_TYPES.Identifier && imports.get(object.name)?.name === '*') {
       // `import * as Apollo from '@apollo/client'; return Apollo.useQuery(...)`.
-      const source = index.imports.get(object.name)?.source ?? '';
+      const source = imports.get(object.name)?.source ?? '';
       const spec = LIBRARY_HOOKS[source]?.[method];
       if (!spec) return null;
       library = QUERY_SOURCES[source] ?? null;
