@@ -115,6 +115,14 @@ export class ImportIndex {
     return names;
   }
 
+  /** Whether a local name that `name` accepts is bound to an import (or require) of a module that `source` accepts. */
+  bindsAny(source: (source: string) => boolean, name: (local: string) => boolean): boolean {
+    for (const [identifier, binding] of this.bindings) {
+      if (name(identifier.name) && source(binding.source)) return true;
+    }
+    return false;
+  }
+
   /**
    * Where the value of an expression comes from, when it is an imported binding, a member of one,
    * a `require()`/`import()` of a module, or a `const` alias of any of these; null otherwise.

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { calleeName, findProperty, type FunctionNode, unwrap } from '../analysis/ast.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { enclosingReactFunction, isHookName } from '../analysis/react.js';
+import { matchesFrom } from '../analysis/text-signals.js';
 import {
   type HookSpec,
   loadingFieldOf,
@@ -11,7 +12,7 @@ import {
   type ResultPosition,
 } from '../knowledge/query-hooks.js';
 import { createRule } from '../util/create-rule.js';
-import { QueryHookIndex, type QueryHookCall } from './require-query-states/hooks.js';
+import { importsAppHook, QueryHookIndex, type QueryHookCall } from './require-query-states/hooks.js';
 import { bestEvidence, type Evidence, EvidenceCollector, type EvidenceKind } from './require-query-states/evidence.js';
 import { chainPath, keyIn, procedureIn } from './require-query-states/foreign-hooks.js';
 import { mutationRepeats } from './require-query-states/mutations.js';
@@ -48,6 +49,11 @@ export type MessageIds =
 
 /** Every finding needs a hook call: `useQuery`, `useSWR`, `api.x.useQuery`, a custom `useProjects`. */
 const HOOK_TEXT = /\buse[A-Z]/u;
+/**
+ * An import of a hook from the app's own modules (`import { useGetAccounts } from '@/features/accounts'`,
+ * `import useTeam from '../hooks/use-team'`): a cheap look before the file's imports are read.
+ */
+const APP_HOOK_IMPORT_TEXT = /\buse[A-Z][\w$]*[^;'"]*from\s*['"](?:\.{1,2}\/|@\/|~\/?|#|src\/|app\/|lib\/|store\/|services\/|api\/|generated\/|graphql\/|gql\/)/u;
 /** A query library or a generated hook name in the text: otherwise only type information can find a result. */
 const QUERY_TEXT = /react-query|['"]swr|@apollo\/|urql|@reduxjs\/toolkit|@trpc\/|\.use(?:Suspense)?(?:Infinite)?Query\b|\buse\w*(?:Query|Mutation)\b/u;
 /** Where a typed result can sit in what a hook returns: the value, or either element of a tuple. */
@@ -138,12 +144,16 @@ export default createRule<Options, MessageIds>({
     if (getFileFacts(context).skippedByPath) return {};
     const { sourceCode } = context;
     const text = sourceCode.text;
-    if (!HOOK_TEXT.test(text)) return {};
+    const hookText = HOOK_TEXT.exec(text);
+    if (hookText === null) return {};
     const typed = hasTypeServices(sourceCode.parserServices);
     const queryText = QUERY_TEXT.test(text);
-    // Without a library, a generated hook name or type information, nothing can be a query result.
-    if (!queryText && !typed) return {};
+    // Without a library, a generated hook name, type information or a hook imported from the app's
+    // own modules (whose source is read), nothing can be a query result. Every import of a hook
+    // starts at a hook name, so its text is looked for from the first one.
+    if (!queryText && !typed && !matchesFrom(APP_HOOK_IMPORT_TEXT, text, hookText.index)) return {};
     const facts = getFileFacts(context);
+    if (!queryText && !typed && (!facts.servesProduction || !importsAppHook(facts.imports))) return {};
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
     if (!facts.servesProduction) return {};
     const libraryImported = facts.imports.importsAny(QUERY_SOURCE_LIST);

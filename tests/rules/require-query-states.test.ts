@@ -211,6 +211,20 @@ describe('TypeScript without type information', () => {
   typescriptTester().run('require-query-states', rule, {
     valid: [
       {
+        name: 'an empty state inside a section hidden while the data is missing (`archived` is a const of the items) is never shown for a failed request',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Invoices() {
+  const { data, isLoading } = useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
+  const invoices = data ?? [];
+  const archived = invoices.some((invoice) => invoice.archived);
+  if (isLoading) return <Spinner />;
+  return <div>{(invoices.length > 0 || archived) && <section>{invoices.length === 0 ? <p>No invoices yet</p> : <p>{invoices.length} invoices</p>}</section>}</div>;
+}
+`,
+      },
+      {
         name: 'TanStack: whole object, isPending and isError early returns',
         filename: TSX,
         code: `
@@ -1013,6 +1027,33 @@ export function Environment({ id }: { id: string }) {
       },
     ],
     invalid: [
+      {
+        name: 'an empty state inside a condition that holds when the request fails (`!isLoading &&`) is still shown for it',
+        filename: TSX,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+export function Invoices() {
+  const { data, isLoading } = useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
+  const invoices = data ?? [];
+  return <div>{!isLoading && <section>{invoices.length === 0 ? <p>No invoices yet</p> : <p>{invoices.length} invoices</p>}</section>}</div>;
+}
+`,
+        errors: [
+          {
+            messageId: 'emptyOnError',
+            line: 6,
+            column: 40,
+            suggestions: [{ messageId: 'addStateFields', data: { fields: '`error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+export function Invoices() {
+  const { data, isLoading, error } = useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
+  const invoices = data ?? [];
+  return <div>{!isLoading && <section>{invoices.length === 0 ? <p>No invoices yet</p> : <p>{invoices.length} invoices</p>}</section>}</div>;
+}
+` }],
+          },
+        ],
+      },
       {
         name: 'TanStack: `const { data: items = [] }` merges loading, error and empty',
         filename: TSX,
@@ -2945,6 +2986,19 @@ export function useUserQuery() {
 }
 `,
   'src/hooks/index.ts': `export * from './use-team';\nexport { useInvoicesQuery } from './use-invoices';\n`,
+  'src/features/accounts/use-get-accounts.ts': `
+import { useQuery } from '@tanstack/react-query';
+export const useGetAccounts = () => {
+  const query = useQuery({ queryKey: ['accounts'], queryFn: fetchAccounts });
+  return query;
+};
+`,
+  'src/hooks/use-theme.ts': `
+import { useContext } from 'react';
+export function useTheme() {
+  return useContext(ThemeContext);
+}
+`,
   'src/hooks/use-invoices.ts': `
 import { useQuery } from '@tanstack/react-query';
 export const useInvoicesQuery = () => useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
@@ -3009,6 +3063,18 @@ describe('what other files of the app say', () => {
   const file = (root: string, name: string): string => path.join(root, 'src', 'components', name);
   typescriptTester().run('require-query-states', rule, {
     valid: [
+      {
+        name: 'a hook imported from the app whose source is no query (`useContext`), in a file that names no query library',
+        filename: file(APP, 'themes.tsx'),
+        code: `
+import { useTheme } from '@/hooks/use-theme';
+export function Themes() {
+  const theme = useTheme();
+  const names = theme.data ?? [];
+  return <ul>{names.map((name) => <li key={name}>{name}</li>)}</ul>;
+}
+`,
+      },
       {
         name: 'a custom hook imported through a path alias whose source returns useSuspenseQuery: Suspense takes both states',
         filename: file(APP, 'team-name.tsx'),
@@ -3281,6 +3347,20 @@ export function Invoices() {
         ],
       },
       {
+        name: 'a custom hook without `Query` in its name, imported from the app by a file that names no query library, is read from its source',
+        filename: file(APP, 'accounts.tsx'),
+        code: `
+import { useGetAccounts } from '@/features/accounts/use-get-accounts';
+export function Accounts() {
+  const accountsQuery = useGetAccounts();
+  const accounts = accountsQuery.data ?? [];
+  if (accountsQuery.isLoading) return <Spinner />;
+  return <ul>{accounts.map((account) => <li key={account.id}>{account.name}</li>)}</ul>;
+}
+`,
+        errors: [{ messageId: 'defaultHidesStates', line: 5, column: 20 }],
+      },
+      {
         name: "a custom hook whose source returns useQuery whole is checked at the caller (through a barrel's named re-export)",
         filename: file(APP, 'invoice-list.tsx'),
         code: `
@@ -3422,6 +3502,15 @@ describe('cost on files without a signal', () => {
 
   it('computes no per-file facts for React-only hooks without type information', () => {
     const messages = lint(`import { useState } from 'react';\nexport function Counter() { const [n, setN] = useState(0); return <button onClick={() => setN(n + 1)}>{n}</button>; }`, false);
+    expect(messages).toEqual([]);
+    expect(computedFileFacts(linted())).toEqual([]);
+  });
+
+  it('computes no per-file facts for a file that imports components but no hook from the app', () => {
+    const messages = lint(
+      `import { useState } from 'react'\nimport { Button } from '@/components/button'\nexport function Counter() { const [n, setN] = useState(0); return <Button onClick={() => setN(n + 1)}>{n}</Button>; }`,
+      false,
+    );
     expect(messages).toEqual([]);
     expect(computedFileFacts(linted())).toEqual([]);
   });

@@ -64,6 +64,8 @@ const LIST_METHODS = new Set(['map', 'flatMap']);
 const COLLECTION_METHODS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'flat']);
 const ELEMENT_METHODS = new Set(['find', 'findLast', 'at']);
 const COUNT_KEYS = new Set(['length', 'size']);
+/** What these methods give on an empty list. */
+const EMPTY_LIST_TESTS: Readonly<Record<string, boolean>> = { includes: false, some: false, every: true };
 /** Fields whose test proves the data is there: the data itself, success, the status. */
 const SUCCESS_KEYS = new Set(['data', 'currentData', 'isSuccess', 'status', 'isPlaceholderData']);
 /** Names of settings and permissions: a test on them is about the value, not about its absence. */
@@ -388,6 +390,9 @@ export class EvidenceCollector {
     const decision = decisionOf(start);
     if (!decision || this.decided.has(decision.test) || !this.renders(decision)) return;
     this.decided.add(decision.test);
+    // Inside a condition that is false while the data is absent (`{ready && (items.length ? list : <Empty />)}`),
+    // the decision shows nothing then.
+    if (this.unreachableWhenAbsent(decision.test)) return;
     const absent = truthiness(this.evaluate(decision.test, 'absent'));
     if (absent === null) return;
     const empty = truthiness(this.evaluate(decision.test, 'empty'));
@@ -503,15 +508,20 @@ export class EvidenceCollector {
    * The value of a test when the data is absent (`absent`: loading, or the request failed; the
    * loading flags are false then) or loaded but empty (`empty`). Null when unknown.
    */
-  private evaluate(node: TSESTree.Node, scenario: 'absent' | 'empty', depth = 0): Value {
+  private evaluate(node: TSESTree.Node, scenario: 'absent' | 'empty', depth = 0, follow = false): Value {
     if (depth > 12) return null;
     if (this.dataNodes.has(node)) return scenario === 'absent' ? UNDEFINED : EMPTY_LIST;
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
         if (node.name === 'undefined') return UNDEFINED;
         const alias = this.data.get(node.name);
-        if (alias) return scenario === 'absent' ? valueOfAbsent(alias.absent) : alias.depth === 0 || alias.absent === 'empty' ? EMPTY_LIST : null;
-        return LOADING_FLAG.test(node.name) ? { kind: 'boolean', value: false } : null;
+        if (alias) {
+          const value = scenario === 'absent' ? valueOfAbsent(alias.absent) : alias.depth === 0 || alias.absent === 'empty' ? EMPTY_LIST : null;
+          if (value !== null || !follow) return value;
+        } else if (LOADING_FLAG.test(node.name)) {
+          return { kind: 'boolean', value: false };
+        }
+        return follow ? this.constantValue(node, scenario, depth, follow) : null;
       }
       case AST_NODE_TYPES.Literal:
         if (node.value === null) return UNDEFINED;
@@ -522,11 +532,11 @@ export class EvidenceCollector {
       case AST_NODE_TYPES.ChainExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
       case AST_NODE_TYPES.TSAsExpression:
-        return this.evaluate(node.expression, scenario, depth + 1);
+        return this.evaluate(node.expression, scenario, depth + 1, follow);
       case AST_NODE_TYPES.MemberExpression: {
         const key = staticKeyName(node);
         if (key !== null && LOADING_FLAG.test(key) && !this.dataNodes.has(node.object)) return { kind: 'boolean', value: false };
-        const object = this.evaluate(node.object, scenario, depth + 1);
+        const object = this.evaluate(node.object, scenario, depth + 1, follow);
         if (object?.kind === 'undefined') return node.optional || shortCircuits(node) ? UNDEFINED : null;
         if (object?.kind !== 'list' || key === null) return null;
         // An empty result: no items, and its nested lists (`data.items`) are empty too.
@@ -536,28 +546,30 @@ export class EvidenceCollector {
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
         const key = staticKeyName(callee);
-        const object = this.evaluate(callee.object, scenario, depth + 1);
+        const object = this.evaluate(callee.object, scenario, depth + 1, follow);
+        // `[].includes(x)` and `[].some(f)` are false, `[].every(f)` is true.
+        if (follow && object?.kind === 'list' && key !== null && Object.hasOwn(EMPTY_LIST_TESTS, key)) return { kind: 'boolean', value: EMPTY_LIST_TESTS[key] === true };
         if (key === null || !COLLECTION_METHODS.has(key)) return null;
         if (object?.kind === 'list') return EMPTY_LIST;
         return object?.kind === 'undefined' && (callee.optional || node.optional) ? UNDEFINED : null;
       }
       case AST_NODE_TYPES.UnaryExpression: {
         if (node.operator !== '!') return null;
-        const inner = truthiness(this.evaluate(node.argument, scenario, depth + 1));
+        const inner = truthiness(this.evaluate(node.argument, scenario, depth + 1, follow));
         return inner === null ? null : { kind: 'boolean', value: !inner };
       }
       case AST_NODE_TYPES.BinaryExpression:
-        return compareValues(node.operator, this.evaluate(node.left, scenario, depth + 1), this.evaluate(node.right, scenario, depth + 1));
+        return compareValues(node.operator, this.evaluate(node.left, scenario, depth + 1, follow), this.evaluate(node.right, scenario, depth + 1, follow));
       case AST_NODE_TYPES.LogicalExpression: {
-        const left = this.evaluate(node.left, scenario, depth + 1);
+        const left = this.evaluate(node.left, scenario, depth + 1, follow);
         if (node.operator === '??') {
           if (left === null) return null;
-          return left.kind === 'undefined' ? this.evaluate(node.right, scenario, depth + 1) : left;
+          return left.kind === 'undefined' ? this.evaluate(node.right, scenario, depth + 1, follow) : left;
         }
         const leftTruth = truthiness(left);
         if (node.operator === '&&' && leftTruth === false) return left;
         if (node.operator === '||' && leftTruth === true) return left;
-        const right = this.evaluate(node.right, scenario, depth + 1);
+        const right = this.evaluate(node.right, scenario, depth + 1, follow);
         if (leftTruth !== null) return right;
         // Unknown on the left: `x && false` is falsy and `x || true` truthy whatever `x` is.
         const rightTruth = truthiness(right);
@@ -565,9 +577,47 @@ export class EvidenceCollector {
         if (node.operator === '||' && rightTruth === true) return { kind: 'boolean', value: true };
         return null;
       }
+      case AST_NODE_TYPES.ArrayExpression:
+        return follow && node.elements.length === 0 ? EMPTY_LIST : null;
       default:
         return null;
     }
+  }
+
+  /**
+   * The value of a local `const` of the component, evaluated from its initializer
+   * (`const slackAvailable = providers.includes('SLACK')`): only where a decision's surroundings are asked.
+   */
+  private constantValue(node: TSESTree.Identifier, scenario: 'absent' | 'empty', depth: number, follow: boolean): Value {
+    const definition = variableOf(this.sourceCode, node)?.defs[0];
+    if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.id !== definition.name) return null;
+    const declaration = definition.node.parent;
+    const init = definition.node.init;
+    if (declaration.kind !== 'const' || !init || !contains(this.owner, init)) return null;
+    return this.evaluate(init, scenario, depth + 1, follow);
+  }
+
+  /**
+   * Whether a condition around `test` (a `&&`, a ternary or an `if` it sits in, up to the component)
+   * is known to take the other way while the data is absent: the decision is not rendered then.
+   */
+  private unreachableWhenAbsent(test: TSESTree.Node): boolean {
+    let current: TSESTree.Node = test;
+    for (let parent = current.parent; parent && current !== this.owner; current = parent, parent = parent.parent) {
+      let guard: TSESTree.Node | null = null;
+      let taken = true;
+      if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current && parent.operator !== '??') {
+        guard = parent.left;
+        taken = parent.operator === '&&';
+      } else if ((parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.IfStatement) && parent.test !== current) {
+        guard = parent.test;
+        taken = parent.consequent === current;
+      }
+      if (guard === null) continue;
+      const truth = truthiness(this.evaluate(guard, 'absent', 0, true));
+      if (truth !== null && truth !== taken) return true;
+    }
+    return false;
   }
 
   /** Whether a test on this result's names guards `node`: an enclosing condition or an earlier early return. */

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
+import type { ImportIndex } from '../../analysis/imports.js';
 import { isHookName } from '../../analysis/react.js';
 import { foreignHook } from './foreign-hooks.js';
 import {
@@ -39,6 +40,16 @@ export interface QueryHookCall {
 
 /** Specifiers of the app's own modules: relative paths and the usual aliases (`@/`, `~/`, `#`, `src/`). */
 const APP_MODULE = /^(?:\.{1,2}\/|@\/|~\/?|#|src\/|app\/|lib\/|store\/|services\/|api\/|generated\/|graphql\/|gql\/)/u;
+
+const isAppModule = (source: string): boolean => APP_MODULE.test(source);
+
+/**
+ * Whether the file imports a hook from the app's own modules (`useGetAccounts` from
+ * `@/features/accounts/api`): its source may return a query, though no library is named here.
+ */
+export function importsAppHook(imports: ImportIndex): boolean {
+  return imports.bindsAny(isAppModule, isHookName);
+}
 const REACT_SOURCES = new Set(['react', 'preact', 'preact/hooks', 'react-dom']);
 const { DefinitionType } = TSESLint.Scope;
 
