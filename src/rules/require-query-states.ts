@@ -12,7 +12,7 @@ import {
   type ResultPosition,
 } from '../knowledge/query-hooks.js';
 import { createRule } from '../util/create-rule.js';
-import { importsAppHook, QueryHookIndex, type QueryHookCall } from './require-query-states/hooks.js';
+import { APP_HOOK_IMPORT_TEXT, importsAppHook, QueryHookIndex, type QueryHookCall } from './require-query-states/hooks.js';
 import { bestEvidence, type Evidence, EvidenceCollector, type EvidenceKind } from './require-query-states/evidence.js';
 import { chainPath, keyIn, procedureIn } from './require-query-states/foreign-hooks.js';
 import { mutationRepeats } from './require-query-states/mutations.js';
@@ -49,11 +49,6 @@ export type MessageIds =
 
 /** Every finding needs a hook call: `useQuery`, `useSWR`, `api.x.useQuery`, a custom `useProjects`. */
 const HOOK_TEXT = /\buse[A-Z]/u;
-/**
- * An import of a hook from the app's own modules (`import { useGetAccounts } from '@/features/accounts'`,
- * `import useTeam from '../hooks/use-team'`): a cheap look before the file's imports are read.
- */
-const APP_HOOK_IMPORT_TEXT = /\buse[A-Z][\w$]*[^;'"]*from\s*['"](?:\.{1,2}\/|@\/|~\/?|#|src\/|app\/|lib\/|store\/|services\/|api\/|generated\/|graphql\/|gql\/)/u;
 /** A query library or a generated hook name in the text: otherwise only type information can find a result. */
 const QUERY_TEXT = /react-query|['"]swr|@apollo\/|urql|@reduxjs\/toolkit|@trpc\/|\.use(?:Suspense)?(?:Infinite)?Query\b|\buse\w*(?:Query|Mutation)\b/u;
 /** Where a typed result can sit in what a hook returns: the value, or either element of a tuple. */
@@ -148,14 +143,14 @@ export default createRule<Options, MessageIds>({
     if (hookText === null) return {};
     const typed = hasTypeServices(sourceCode.parserServices);
     const queryText = QUERY_TEXT.test(text);
-    // Without a library, a generated hook name, type information or a hook imported from the app's
-    // own modules (whose source is read), nothing can be a query result. Every import of a hook
-    // starts at a hook name, so its text is looked for from the first one.
+    // Without a library, a generated hook name or type information, only a hook imported from the
+    // app's own modules (whose source is read) can be a query result. Its import starts at a hook
+    // name, so its text is looked for from the first one, before the file's imports are read.
     if (!queryText && !typed && !matchesFrom(APP_HOOK_IMPORT_TEXT, text, hookText.index)) return {};
     const facts = getFileFacts(context);
-    if (!queryText && !typed && (!facts.servesProduction || !importsAppHook(facts.imports))) return {};
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
     if (!facts.servesProduction) return {};
+    if (!queryText && !typed && !importsAppHook(facts.imports)) return {};
     const libraryImported = facts.imports.importsAny(QUERY_SOURCE_LIST);
     const hooks = new QueryHookIndex(facts, libraryImported);
     /** Usages of query results per call and result position: computed once, by the pre-check or the check. */

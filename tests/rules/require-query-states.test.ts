@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { computedFileFacts, peekFileFacts } from '../../src/analysis/file-facts.js';
 import rule, { type MessageIds, type Options } from '../../src/rules/require-query-states.js';
 import { clearForeignHooks, foreignHookParses } from '../../src/rules/require-query-states/foreign-hooks.js';
+import { APP_HOOK_IMPORT_TEXT } from '../../src/rules/require-query-states/hooks.js';
 import { clearProjectQueries, projectScans } from '../../src/rules/require-query-states/project.js';
 import { majorOf } from '../../src/rules/require-query-states/version.js';
 import { costProbe } from '../cost-probe.js';
@@ -3504,6 +3505,23 @@ describe('cost on files without a signal', () => {
     const messages = lint(`import { useState } from 'react';\nexport function Counter() { const [n, setN] = useState(0); return <button onClick={() => setN(n + 1)}>{n}</button>; }`, false);
     expect(messages).toEqual([]);
     expect(computedFileFacts(linted())).toEqual([]);
+  });
+
+  it('finds the text of a hook import from the app in the forms people write, and not a hook from a package', () => {
+    const found = [
+      "import { useGetAccounts } from '@/features/accounts/api/use-get-accounts'",
+      'import useTeam from "../hooks/use-team"',
+      "import {\n  useTeam,\n  TeamCard,\n} from './team'",
+      "import { Button, useToast as useNotice } from '~/components/ui'",
+      "import { useInvoices } from 'src/hooks/invoices'",
+    ];
+    const missed = [
+      "import { useState } from 'react'\nimport { Button } from '@/components/button'",
+      "import { useForm } from 'react-hook-form';\nimport { schema } from './schema';",
+      "const useTeam = makeHook('./team')",
+    ];
+    expect(found.filter((text) => !APP_HOOK_IMPORT_TEXT.test(text))).toEqual([]);
+    expect(missed.filter((text) => APP_HOOK_IMPORT_TEXT.test(text))).toEqual([]);
   });
 
   it('computes no per-file facts for a file that imports components but no hook from the app', () => {

@@ -390,11 +390,11 @@ export class EvidenceCollector {
     const decision = decisionOf(start);
     if (!decision || this.decided.has(decision.test) || !this.renders(decision)) return;
     this.decided.add(decision.test);
+    const absent = truthiness(this.evaluate(decision.test, 'absent'));
+    if (absent === null) return;
     // Inside a condition that is false while the data is absent (`{ready && (items.length ? list : <Empty />)}`),
     // the decision shows nothing then.
     if (this.unreachableWhenAbsent(decision.test)) return;
-    const absent = truthiness(this.evaluate(decision.test, 'absent'));
-    if (absent === null) return;
     const empty = truthiness(this.evaluate(decision.test, 'empty'));
     const branch = absent ? decision.consequent : decision.alternate;
     // `if (items.length === 0) { list.push(...) }` decides nothing about what renders.
@@ -589,12 +589,17 @@ export class EvidenceCollector {
    * (`const slackAvailable = providers.includes('SLACK')`): only where a decision's surroundings are asked.
    */
   private constantValue(node: TSESTree.Identifier, scenario: 'absent' | 'empty', depth: number, follow: boolean): Value {
+    const declarator = this.localDeclarator(node);
+    if (!declarator?.init || declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.parent.kind !== 'const') return null;
+    return this.evaluate(declarator.init, scenario, depth + 1, follow);
+  }
+
+  /** The declarator of a name declared inside the component with an initializer there (`const x = ...`, `let { a } = ...`). */
+  private localDeclarator(node: TSESTree.Identifier): TSESTree.VariableDeclarator | null {
     const definition = variableOf(this.sourceCode, node)?.defs[0];
-    if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.id !== definition.name) return null;
-    const declaration = definition.node.parent;
+    if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator) return null;
     const init = definition.node.init;
-    if (declaration.kind !== 'const' || !init || !contains(this.owner, init)) return null;
-    return this.evaluate(init, scenario, depth + 1, follow);
+    return init && contains(this.owner, init) ? definition.node : null;
   }
 
   /**
@@ -667,9 +672,8 @@ export class EvidenceCollector {
       if (this.data.has(node.name) || (this.names.has(node.name) && SUCCESS_KEYS.has(node.name))) found = true;
       else if (depth < 2 && !this.names.has(node.name)) {
         // `const hasResults = items && items.length > 0;` then `hasResults ? items.map(...) : null`.
-        const definition = variableOf(this.sourceCode, node)?.defs[0];
-        const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
-        if (init && contains(this.owner, init) && this.mentions(init, depth + 1)) found = true;
+        const init = this.localDeclarator(node)?.init;
+        if (init && this.mentions(init, depth + 1)) found = true;
       }
       return !found;
     });

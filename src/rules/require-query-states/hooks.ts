@@ -38,8 +38,17 @@ export interface QueryHookCall {
   readonly takesOver?: { readonly loading: boolean; readonly error: boolean };
 }
 
-/** Specifiers of the app's own modules: relative paths and the usual aliases (`@/`, `~/`, `#`, `src/`). */
-const APP_MODULE = /^(?:\.{1,2}\/|@\/|~\/?|#|src\/|app\/|lib\/|store\/|services\/|api\/|generated\/|graphql\/|gql\/)/u;
+/** How specifiers of the app's own modules start: relative paths and the usual aliases (`@/`, `~/`, `#`, `src/`). */
+const APP_MODULE_START = String.raw`(?:\.{1,2}\/|@\/|~\/?|#|src\/|app\/|lib\/|store\/|services\/|api\/|generated\/|graphql\/|gql\/)`;
+const APP_MODULE = new RegExp(`^${APP_MODULE_START}`, 'u');
+/**
+ * The text of an import of a hook from the app's own modules (`import { useGetAccounts } from
+ * '@/features/accounts'`, `import useTeam from '../hooks/use-team'`): a cheap look before the
+ * file's imports are read. Every match starts at a hook name (`\buse[A-Z]`).
+ */
+export const APP_HOOK_IMPORT_TEXT = new RegExp(String.raw`\buse[A-Z][\w$]*[^;'"]*from\s*['"]` + APP_MODULE_START, 'u');
+const REACT_SOURCES = new Set(['react', 'preact', 'preact/hooks', 'react-dom']);
+const { DefinitionType } = TSESLint.Scope;
 
 const isAppModule = (source: string): boolean => APP_MODULE.test(source);
 
@@ -50,8 +59,6 @@ const isAppModule = (source: string): boolean => APP_MODULE.test(source);
 export function importsAppHook(imports: ImportIndex): boolean {
   return imports.bindsAny(isAppModule, isHookName);
 }
-const REACT_SOURCES = new Set(['react', 'preact', 'preact/hooks', 'react-dom']);
-const { DefinitionType } = TSESLint.Scope;
 
 /**
  * Recognises the data-fetching hook calls of a file without type information: imports of the
@@ -97,7 +104,7 @@ export class QueryHookIndex {
     }
     // A custom hook of the app's own modules: its source says whether it returns a query.
     const imported = depth === 0 ? (ref ?? this.facts.imports.resolve(callee)) : null;
-    if (imported && APP_MODULE.test(imported.source) && imported.path.length <= 1) {
+    if (imported && isAppModule(imported.source) && imported.path.length <= 1) {
       const foreign = foreignHook(this.facts.filename, imported.source, imported.path[0] ?? 'default');
       if (foreign) {
         if (foreign.kind === 'other') return null;
@@ -164,7 +171,7 @@ export class QueryHookIndex {
       // The app's own API module (`./api`, `@/store/api`, `~/generated/graphql`), not a package:
       // `useMediaQuery` from '@mui/material' or 'react-responsive' is not a data hook.
       const source = this.facts.imports.resolve(callee)?.source ?? '';
-      return APP_MODULE.test(source);
+      return isAppModule(source);
     }
     return (
       definition.type === DefinitionType.Variable &&
