@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { clearProjectFiles, derivedFromProjectFile, fileStamp, projectModuleIndex } from './project-files.js';
+import { clearProjectFiles, derivedFromProjectFile, fileStamp, projectModuleIndex, resolvedWithin } from './project-files.js';
 
 /**
  * Reads the top-level constants of another module of the user's project, so that values built
@@ -34,7 +34,12 @@ const indexes = projectModuleIndex(indexModule);
 /** Resolves a relative specifier from the importing file, the way TypeScript and bundlers do. */
 export function resolveRelativeModule(fromFile: string, specifier: string): string | null {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
-  const base = path.resolve(path.dirname(fromFile), specifier);
+  const directory = path.dirname(fromFile);
+  return resolvedWithin('relative', `${directory}\0${specifier}`, () => resolveFrom(directory, specifier));
+}
+
+function resolveFrom(directory: string, specifier: string): string | null {
+  const base = path.resolve(directory, specifier);
   if (fileStamp(base)) return base;
   const withoutJsExtension = base.replace(/\.(?:[cm]?js|jsx)$/u, '');
   for (const extension of SOURCE_EXTENSIONS) {

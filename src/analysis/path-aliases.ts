@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { resolveRelativeModule } from './modules.js';
-import { fileStamp } from './project-files.js';
+import { fileStamp, forgetResolutions, resolvedWithin } from './project-files.js';
 
 /**
  * Resolves the module specifiers of the user's own code to files without type information:
@@ -13,7 +13,12 @@ import { fileStamp } from './project-files.js';
 export function resolveAppModule(fromFile: string, specifier: string): string | null {
   if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelativeModule(fromFile, specifier);
   if (!path.isAbsolute(fromFile)) return null;
-  const config = configFor(path.dirname(fromFile), 0);
+  const directory = path.dirname(fromFile);
+  return resolvedWithin('alias', `${directory}\0${specifier}`, () => resolveAlias(directory, specifier));
+}
+
+function resolveAlias(directory: string, specifier: string): string | null {
+  const config = configFor(directory, 0);
   if (!config) return null;
   for (const [pattern, targets] of config.paths) {
     const star = pattern.indexOf('*');
@@ -50,6 +55,7 @@ const CONFIG_FILES = ['tsconfig.json', 'jsconfig.json'];
 export function clearPathAliases(): void {
   configs.clear();
   directories.clear();
+  forgetResolutions('alias');
 }
 
 function configFor(directory: string, depth: number): AliasConfig | null {

@@ -270,7 +270,8 @@ export default createRule<Options, MessageIds>({
     }
     if (swrSignal && facts.imports.importsAny(SWR_SOURCES)) addSwrListeners();
     // SWR's `onErrorRetry`, wherever it is written: custom hooks pass their options on to `useSWR`.
-    if (text.includes('onErrorRetry')) {
+    // `onErrorRetry` begins with a CHEAP_SIGNAL word (`onError`), so none is before the first match.
+    if (cheap !== null && text.includes('onErrorRetry', cheap.index)) {
       listeners['Property[key.name="onErrorRetry"]'] = (node: TSESTree.Property) => {
         const value = unwrap(node.value);
         const fn = isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? localFunction(value, sourceCode) : null;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { readForeignModule, resolveRelativeModule } from '../../src/analysis/modules.js';
-import { clearProjectFiles, fileStamp, parseProjectModule, projectModuleParses, setProjectFileRecheckInterval } from '../../src/analysis/project-files.js';
+import { clearProjectFiles, fileStamp, parseProjectModule, projectModuleParses, projectResolutions, setProjectFileRecheckInterval } from '../../src/analysis/project-files.js';
+import { resolveAppModule } from '../../src/analysis/path-aliases.js';
 import { foreignHook } from '../../src/rules/require-query-states/foreign-hooks.js';
 
 describe('project files (src/analysis/project-files.ts)', () => {
@@ -37,6 +38,30 @@ describe('project files (src/analysis/project-files.ts)', () => {
     expect(resolveRelativeModule(path.join(dir, 'x.ts'), './later')).toBeNull();
     setProjectFileRecheckInterval(0);
     expect(resolveRelativeModule(path.join(dir, 'x.ts'), './later')).toBe(later);
+  });
+
+  it('resolves a specifier once per importing folder within the recheck interval, relative or aliased', () => {
+    clearProjectFiles();
+    setProjectFileRecheckInterval(60_000);
+    const app = path.join(dir, 'resolve-app');
+    mkdirSync(path.join(app, 'src', 'lib', 'db'), { recursive: true });
+    mkdirSync(path.join(app, 'src', 'pages'), { recursive: true });
+    writeFileSync(path.join(app, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }');
+    const db = path.join(app, 'src', 'lib', 'db', 'index.ts');
+    writeFileSync(db, 'export const db = {};');
+    const page = (name: string): string => path.join(app, 'src', 'pages', name);
+    const before = projectResolutions();
+    expect(resolveAppModule(page('a.tsx'), '@/lib/db')).toBe(db);
+    expect(resolveAppModule(page('b.tsx'), '@/lib/db')).toBe(db);
+    expect(resolveRelativeModule(page('a.tsx'), '../lib/db')).toBe(db);
+    expect(resolveRelativeModule(page('b.tsx'), '../lib/db')).toBe(db);
+    // The alias, the relative candidate it leads to (`./db` from `src/lib`), and `../lib/db`.
+    expect(projectResolutions() - before).toBe(3);
+    // Another folder, or an answer older than the interval, is resolved again.
+    expect(resolveRelativeModule(path.join(app, 'src', 'x.ts'), './lib/db')).toBe(db);
+    setProjectFileRecheckInterval(0);
+    expect(resolveAppModule(page('a.tsx'), '@/lib/db')).toBe(db);
+    expect(projectResolutions() - before).toBe(6);
   });
 
   it('parses a module once for every reader: constants and custom hooks share the parse', () => {
