@@ -7,7 +7,7 @@ import { callbackRole, delayAmountOf, isDelayCall, localFunction } from '../anal
 import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
 import { isDevelopmentOnly } from '../analysis/guards.js';
 import { matchesFrom } from '../analysis/text-signals.js';
-import { MAX_TIMER_DELAY, RETRY_SOURCES, SWR_SOURCES } from '../knowledge/retry.js';
+import { FAILURE_SIGNAL, MAX_TIMER_DELAY, RETRY_FILE_SIGNAL, RETRY_SOURCES, SWR_SOURCES } from '../knowledge/retry.js';
 import { createRule } from '../util/create-rule.js';
 import { type FixedDelay, fixedDelayOf } from './no-unbounded-retry/delays.js';
 import { type HelperRetry, helperRetryOf } from './no-unbounded-retry/helpers.js';
@@ -42,10 +42,6 @@ export type MessageIds =
   | 'uncappedBackoff'
   | 'uncappedLibraryBackoff';
 
-/** Every finding needs one of these in the file: a catch, an error/close handler, or a retry option. */
-const CHEAP_SIGNAL = /catch|\.then\b|onerror|onclose|["'`](?:error|close|end|disconnect)|retry|attempts/iu;
-/** Recursion and reconnects need a failure handler; retry loops need a catch. */
-const FAILURE_SIGNAL = /catch|\.then\b|onerror|onclose|["'`](?:error|close|end|disconnect)/u;
 const EXPONENT_SIGNAL = /\*\*|Math\.pow|<</u;
 const DELAY_SIGNAL = /sleep|delay|setTimeout|pause|backoff|\bwait\b/iu;
 /** A failure that re-schedules through a helper needs a timer. */
@@ -141,16 +137,18 @@ export default createRule<Options, MessageIds>({
     let pollFile: boolean | undefined;
     const polls = (): boolean => (pollFile ??= text.includes('await') && DELAY_SIGNAL.test(text) && getFileFacts(context).servesProduction);
     // Every other finding needs a failure handler or a retry option in the file; most files stop here.
-    const cheap = CHEAP_SIGNAL.exec(text);
+    const cheap = RETRY_FILE_SIGNAL.exec(text);
     if (cheap === null && !exponents && !swrSignal) {
       const pollLoop = (loop: Loop): void => {
         if (polls() && pollLoopOf(loop, sourceCode)) reportForeverLoop(loop, true);
       };
       return { WhileStatement: pollLoop, DoWhileStatement: pollLoop, ForStatement: pollLoop };
     }
-    // A failure handler is one of CHEAP_SIGNAL's words: none is before its first match, usually one itself (`catch`).
+    // A failure handler is one of RETRY_FILE_SIGNAL's words, started at the same letter: none is
+    // before its first match, usually one itself (`catch`).
     const failures = cheap !== null && matchesFrom(FAILURE_SIGNAL, text, cheap.index);
-    const loops = failures && text.includes('catch');
+    // `catch` is matched at its `h`: it starts at most four characters before the first match.
+    const loops = failures && text.includes('catch', cheap.index - 4);
     const helpers = failures && DEFER_SIGNAL.test(text);
     const facts = getFileFacts(context);
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
@@ -270,7 +268,7 @@ export default createRule<Options, MessageIds>({
     }
     if (swrSignal && facts.imports.importsAny(SWR_SOURCES)) addSwrListeners();
     // SWR's `onErrorRetry`, wherever it is written: custom hooks pass their options on to `useSWR`.
-    // `onErrorRetry` begins with a CHEAP_SIGNAL word (`onError`), so none is before the first match.
+    // `onErrorRetry` begins with a RETRY_FILE_SIGNAL word matched at its start (`onError`), so none is before the first match.
     if (cheap !== null && text.includes('onErrorRetry', cheap.index)) {
       listeners['Property[key.name="onErrorRetry"]'] = (node: TSESTree.Property) => {
         const value = unwrap(node.value);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { matchesFrom } from '../../src/analysis/text-signals.js';
 import { ENV_OR_TOKEN_SIGNAL, ENV_SIGNAL, TOKEN_SIGNAL } from '../../src/knowledge/env.js';
+import { FAILURE_SIGNAL, RETRY_FILE_SIGNAL } from '../../src/knowledge/retry.js';
 
 /**
  * Text signals are rewritten for speed (rare first characters, look-behinds). Each is checked
@@ -35,6 +36,29 @@ function randomTexts(pieces: readonly string[]): string[] {
     texts.push(text);
   }
   return texts;
+}
+
+/**
+ * Over the random texts, what `fromFirst` finds from the union's first match is what `whole` finds
+ * over the whole text. Returns how many texts `telling` picks: the cases that prove something.
+ */
+function sameFromFirstMatch(
+  union: RegExp,
+  pieces: readonly string[],
+  fromFirst: (text: string, index: number) => Record<string, boolean>,
+  whole: (text: string) => Record<string, boolean>,
+  telling: (text: string, index: number, expected: Record<string, boolean>) => boolean,
+): number {
+  let count = 0;
+  for (const text of randomTexts(pieces)) {
+    const first = union.exec(text);
+    if (first === null) continue;
+    const found = fromFirst(text, first.index);
+    const expected = whole(text);
+    if (Object.keys(expected).some((key) => found[key] !== expected[key])) expect({ text, ...found }).toEqual({ text, ...expected });
+    if (telling(text, first.index, expected)) count++;
+  }
+  return count;
 }
 
 describe('text signals', () => {
@@ -107,17 +131,58 @@ describe('text signals', () => {
 
   it('after the first match of the union, each signal is looked for from there with the same answer as over the whole text', () => {
     const pieces = ['env', 'e', 'v', 'y', 'J', 'eyJ', '_', '-', 'sk', 'live', 'xox', 'b', 'Prefix', 'Define', 'Plugin', 'SG', '.', ' ', 'x', 'npm'];
-    let both = 0;
-    for (const text of randomTexts(pieces)) {
-      const first = ENV_OR_TOKEN_SIGNAL.exec(text);
-      if (first === null) continue;
-      const found = { env: matchesFrom(ENV_SIGNAL, text, first.index), token: matchesFrom(TOKEN_SIGNAL, text, first.index) };
-      const expected = { env: ENV_SIGNAL.test(text), token: TOKEN_SIGNAL.test(text) };
-      if (found.env !== expected.env || found.token !== expected.token) expect({ text, ...found }).toEqual({ text, ...expected });
-      if (expected.env && expected.token) both++;
-    }
+    const both = sameFromFirstMatch(
+      ENV_OR_TOKEN_SIGNAL,
+      pieces,
+      (text, index) => ({ env: matchesFrom(ENV_SIGNAL, text, index), token: matchesFrom(TOKEN_SIGNAL, text, index) }),
+      (text) => ({ env: ENV_SIGNAL.test(text), token: TOKEN_SIGNAL.test(text) }),
+      (_text, _index, expected) => expected.env === true && expected.token === true,
+    );
     // Texts that hold both, where the second is found after the first, are among them.
     expect(both).toBeGreaterThan(100);
+  });
+
+  it('RETRY_FILE_SIGNAL and FAILURE_SIGNAL answer like the plain alternations of their words', () => {
+    const plainRetry = /catch|\.then\b|onerror|onclose|["'`](?:error|close|end|disconnect)|retry|attempts/iu;
+    const plainFailure = /catch|\.then\b|onerror|onclose|["'`](?:error|close|end|disconnect)/u;
+    const samples = [
+      '} catch (error) {',
+      'promise.CATCH()',
+      'fetch(url).then((r) => r.json())',
+      '.thenable',
+      'ws.onerror = reconnect',
+      'ws.onClose = reconnect',
+      "socket.on('error', retry)",
+      'socket.on("close")',
+      "on('end')",
+      "on(`disconnect`)",
+      "'errors'",
+      'const maxRetries = 3',
+      'retryDelay',
+      'RETRY',
+      '{ attempts: 5 }',
+      'attempt',
+      'attemp ts',
+      'ordinary code: const user = await db.user.findFirst({ where: { id } });',
+      '',
+    ];
+    const pieces = ['catch', 'cat', 'c', 'h', 'CATCH', 'Catch', '.', 'then', 'th', 'en', 'Then', 'on', 'error', 'Error', 'close', 'Close', 'o', 'n', "'", '"', '`', 'end', 'disconnect', 'retry', 'retr', 'y', 'Retry', 'attempts', 'attemp', 'p', 'ts', 'atte', ' ', 'x', '_'];
+    sameAnswers(RETRY_FILE_SIGNAL, plainRetry, samples, pieces);
+    sameAnswers(FAILURE_SIGNAL, plainFailure, samples, pieces);
+  });
+
+  it('after the first match of the retry signal, failure handlers, `catch` and `onErrorRetry` are found as over the whole text', () => {
+    const pieces = ['catch', 'cat', 'h', '.', 'then', 'on', 'error', 'Error', 'onErrorRetry', 'close', "'", 'end', 'retry', 'Retry', 'attempts', 'attemp', 'p', 'y', ' ', 'x'];
+    const later = sameFromFirstMatch(
+      RETRY_FILE_SIGNAL,
+      pieces,
+      // As the rule asks: `catch` is matched at its `h`, four characters in.
+      (text, index) => ({ failure: matchesFrom(FAILURE_SIGNAL, text, index), catch: text.includes('catch', index - 4), onErrorRetry: text.includes('onErrorRetry', index) }),
+      (text) => ({ failure: FAILURE_SIGNAL.test(text), catch: text.includes('catch'), onErrorRetry: text.includes('onErrorRetry') }),
+      // Texts whose first `catch` starts before the first match's index are among them.
+      (text, index, expected) => expected.catch === true && text.indexOf('catch') < index,
+    );
+    expect(later).toBeGreaterThan(100);
   });
 
   it('matchesFrom starts at the index it is given, and a look-behind still sees the text before it', () => {
