@@ -126,6 +126,7 @@ export function derivedFromProjectFile<T>(derive: (fileName: string, text: () =>
 
 /** Resolutions remembered by `resolvedWithin`, by kind, until the recheck interval runs out. */
 const resolutions = new Map<string, Map<string, { readonly value: string | null; readonly checkedAt: number }>>();
+let resolutionCount = 0;
 
 /**
  * A module resolution (`kind`: which resolver; `key`: what the answer depends on besides the disk,
@@ -147,8 +148,6 @@ export function resolvedWithin(kind: string, key: string, resolve: () => string 
   byKey.set(key, { value, checkedAt: now });
   return value;
 }
-
-let resolutionCount = 0;
 
 /** How many resolutions were computed (not remembered) so far in this process: for tests of the memo. */
 export function projectResolutions(): number {
