@@ -13,13 +13,13 @@ import { fileStamp, forgetResolutions, resolvedWithin } from './project-files.js
 export function resolveAppModule(fromFile: string, specifier: string): string | null {
   if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelativeModule(fromFile, specifier);
   if (!path.isAbsolute(fromFile)) return null;
-  const directory = path.dirname(fromFile);
-  return resolvedWithin('alias', `${directory}\0${specifier}`, () => resolveAlias(directory, specifier));
+  const config = configFor(path.dirname(fromFile), 0);
+  if (!config) return null;
+  // An alias resolves the same from every folder the config covers: remembered per config, not per folder.
+  return resolvedWithin('alias', `${config.id}\0${specifier}`, () => resolveAlias(config, specifier));
 }
 
-function resolveAlias(directory: string, specifier: string): string | null {
-  const config = configFor(directory, 0);
-  if (!config) return null;
+function resolveAlias(config: AliasConfig, specifier: string): string | null {
   for (const [pattern, targets] of config.paths) {
     const star = pattern.indexOf('*');
     let rest: string | null = null;
@@ -41,6 +41,8 @@ function resolveAlias(directory: string, specifier: string): string | null {
 }
 
 interface AliasConfig {
+  /** Unique per config read in this process: what alias resolutions are remembered by. */
+  readonly id: number;
   /** The folder `paths` targets are relative to (`baseUrl`, else the config's folder). */
   readonly base: string;
   readonly baseUrl: string | null;
@@ -48,6 +50,7 @@ interface AliasConfig {
 }
 
 const configs = new Map<string, AliasConfig | null>();
+let configCount = 0;
 const directories = new Map<string, AliasConfig | null>();
 const CONFIG_FILES = ['tsconfig.json', 'jsconfig.json'];
 
@@ -102,9 +105,9 @@ function readConfig(file: string, depth: number): AliasConfig | null {
         if (Array.isArray(targets)) paths.push([pattern, targets.filter((target): target is string => typeof target === 'string')]);
       }
     }
-    if (paths.length > 0) result = { base: baseUrl ?? directory, baseUrl, paths };
-    else if (inherited) result = { ...inherited, baseUrl: baseUrl ?? inherited.baseUrl };
-    else if (baseUrl !== null) result = { base: baseUrl, baseUrl, paths: [] };
+    if (paths.length > 0) result = { id: ++configCount, base: baseUrl ?? directory, baseUrl, paths };
+    else if (inherited) result = { ...inherited, id: ++configCount, baseUrl: baseUrl ?? inherited.baseUrl };
+    else if (baseUrl !== null) result = { id: ++configCount, base: baseUrl, baseUrl, paths: [] };
   } catch {
     result = null;
   }

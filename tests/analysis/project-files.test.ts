@@ -40,7 +40,7 @@ describe('project files (src/analysis/project-files.ts)', () => {
     expect(resolveRelativeModule(path.join(dir, 'x.ts'), './later')).toBe(later);
   });
 
-  it('resolves a specifier once per importing folder within the recheck interval, relative or aliased', () => {
+  it('resolves a relative specifier once per importing folder, and an alias once per config, within the recheck interval', () => {
     clearProjectFiles();
     setProjectFileRecheckInterval(60_000);
     const app = path.join(dir, 'resolve-app');
@@ -57,8 +57,12 @@ describe('project files (src/analysis/project-files.ts)', () => {
     expect(resolveRelativeModule(page('b.tsx'), '../lib/db')).toBe(db);
     // The alias, the relative candidate it leads to (`./db` from `src/lib`), and `../lib/db`.
     expect(projectResolutions() - before).toBe(3);
-    // Another folder, or an answer older than the interval, is resolved again.
+    // The alias from another folder under the same config is remembered.
+    expect(resolveAppModule(path.join(app, 'src', 'x.ts'), '@/lib/db')).toBe(db);
+    expect(projectResolutions() - before).toBe(3);
+    // A relative specifier from another folder, or an answer older than the interval, is resolved again.
     expect(resolveRelativeModule(path.join(app, 'src', 'x.ts'), './lib/db')).toBe(db);
+    expect(projectResolutions() - before).toBe(4);
     setProjectFileRecheckInterval(0);
     expect(resolveAppModule(page('a.tsx'), '@/lib/db')).toBe(db);
     expect(projectResolutions() - before).toBe(6);
