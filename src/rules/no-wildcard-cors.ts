@@ -160,8 +160,11 @@ export default createRule<Options, MessageIds>({
       NewExpression(node) {
         for (const site of corsSitesOfNew(node, facts, corsConstructors)) handleSite(site);
       },
-      // Serverless handlers return their response as `{ statusCode, headers, body }`.
-      'ObjectExpression:has(> Property[key.name="statusCode"])'(node: TSESTree.ObjectExpression) {
+      // Serverless handlers return their response as `{ statusCode, headers, body }`. A plain node
+      // listener: a `:has(> Property[...])` selector walks every object's whole subtree, which is
+      // quadratic in nested object literals (a config of nested objects took milliseconds).
+      ObjectExpression(node) {
+        if (isNextConfig) nextConfigEntry(node);
         for (const site of corsSitesOfObject(node)) handleSite(site);
       },
       'Program:exit'() {
@@ -182,22 +185,21 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
-    if (isNextConfig) {
-      // next.config `headers()`: [{ source, headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] }]
-      listeners.ObjectExpression = (node) => {
-        const entries = facts.constants.objectEntries(node)?.entries ?? [];
-        const key = entries.find((entry) => entry.key === 'key');
-        const value = entries.find((entry) => entry.key === 'value');
-        if (!key || !value) return;
-        const name = headerName(facts.constants.valueOf(key.value)?.value);
-        const scope = node.parent.type === AST_NODE_TYPES.ArrayExpression ? node.parent : node;
-        if (name === ALLOW_CREDENTIALS && isTrue(facts.constants.valueOf(value.value)?.value)) credentialScopes.add(scope);
-        if (name !== ALLOW_ORIGIN) return;
-        const verdict = analyzer.headerValue(value.value);
-        if (verdict) queue(node, verdict, 'The next.config `headers()` entry', false, scope, { kind: 'config', source: configSource(node) });
-      };
-    }
     return listeners;
+
+    /** A next.config `headers()` entry: [{ source, headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] }]. */
+    function nextConfigEntry(node: TSESTree.ObjectExpression): void {
+      const entries = facts.constants.objectEntries(node)?.entries ?? [];
+      const key = entries.find((entry) => entry.key === 'key');
+      const value = entries.find((entry) => entry.key === 'value');
+      if (!key || !value) return;
+      const name = headerName(facts.constants.valueOf(key.value)?.value);
+      const scope = node.parent.type === AST_NODE_TYPES.ArrayExpression ? node.parent : node;
+      if (name === ALLOW_CREDENTIALS && isTrue(facts.constants.valueOf(value.value)?.value)) credentialScopes.add(scope);
+      if (name !== ALLOW_ORIGIN) return;
+      const verdict = analyzer.headerValue(value.value);
+      if (verdict) queue(node, verdict, 'The next.config `headers()` entry', false, scope, { kind: 'config', source: configSource(node) });
+    }
 
     function handleSite(site: CorsSite): void {
       switch (site.kind) {
