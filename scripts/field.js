@@ -17,6 +17,9 @@
 //     --write-missing-strict=FILE   the same for reports only `strict` makes
 //     --repeats=N            A/B pairs per file for the cost ratio, fastest kept (default 2)
 //     --warmup=N             files per worker linted once before measuring (default 25)
+//     --rules-only           also measure the rules with parsing left out: each file is parsed by a
+//                            parser-alone lint (untimed), and its SourceCode linted again with no
+//                            rules and with `recommended`, alternating, fastest of --repeats kept
 //     --check                also fail (exit 1) when the cost is over budget: `recommended` at most
 //                            1.05x the parser alone untyped (1.10x typed), every rule at most 1% of
 //                            ESLint's parse time (issue 18). Timings: run it on an otherwise idle machine.
@@ -32,7 +35,8 @@
 // also summed on its own (what CI pays, before any cache keyed by the file has seen it; one sample,
 // so noisier). Per-rule time comes from separate `recommended`
 // lints with ESLint's stats (as many, fastest kept), shown as a share of sum(a) and of ESLint's
-// own parse time.
+// own parse time. With --rules-only, the difference the rules make to a lint of an already parsed
+// file is summed too (r(b) - r(a)): the same quantity as sum(b) - sum(a) without the parse's noise.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -45,7 +49,7 @@ import { precisionByRule, readVerdicts, verdictKey, writeMissing } from './lib/f
 import { REPO_ROOT, rel } from './lib/paths.js';
 
 const args = parseArgs();
-const OPTIONS = ['trees', 'apps', 'workers', 'types', 'verdicts', 'json', 'diff', 'write-missing', 'write-missing-strict', 'repeats', 'warmup', 'check', 'help'];
+const OPTIONS = ['trees', 'apps', 'workers', 'types', 'verdicts', 'json', 'diff', 'write-missing', 'write-missing-strict', 'repeats', 'warmup', 'rules-only', 'check', 'help'];
 if (args.help) {
   // The usage is the comment at the top of this file.
   const lines = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n');
@@ -154,7 +158,7 @@ await new Promise((resolve) => {
   let running = buckets.length;
   let nextProgress = 1000;
   for (const jobs of buckets) {
-    const worker = new Worker(new URL('./lib/field-worker.js', import.meta.url), { workerData: { jobs, warmup, repeats } });
+    const worker = new Worker(new URL('./lib/field-worker.js', import.meta.url), { workerData: { jobs, warmup, repeats, rulesOnly: args['rules-only'] === true } });
     let done = false;
     worker.on('message', (msg) => {
       if (msg.type === 'done') {
@@ -204,7 +208,7 @@ function appTotals(mode, app) {
       parseErrors: [],
       reports: { recommended: {}, strict: {} },
       crashes: 0,
-      cost: { a: 0, b: 0, aFirst: 0, bFirst: 0, files: 0 },
+      cost: { a: 0, b: 0, aFirst: 0, bFirst: 0, files: 0, ra: 0, rb: 0, rFiles: 0 },
       stats: { parse: 0, rules: {}, files: 0 },
       typeInfo: {},
     };
@@ -232,6 +236,11 @@ for (const o of outcomes) {
     t.cost.aFirst += o.time.aFirst;
     t.cost.bFirst += o.time.bFirst;
     t.cost.files += 1;
+    if (o.time.ra !== undefined) {
+      t.cost.ra += o.time.ra;
+      t.cost.rb += o.time.rb;
+      t.cost.rFiles += 1;
+    }
   }
   if (o.stats) {
     t.stats.parse += o.stats.parse;
@@ -246,13 +255,13 @@ reports.sort(byPosition);
 crashes.sort((a, b) => a.rule.localeCompare(b.rule) || a.app.localeCompare(b.app) || a.path.localeCompare(b.path));
 
 function sumTotals(mode) {
-  const s = { files: 0, parseErrors: 0, cost: { a: 0, b: 0, aFirst: 0, bFirst: 0, files: 0 }, stats: { parse: 0, rules: {} } };
+  const s = { files: 0, parseErrors: 0, cost: { a: 0, b: 0, aFirst: 0, bFirst: 0, files: 0, ra: 0, rb: 0, rFiles: 0 }, stats: { parse: 0, rules: {} } };
   for (const app of apps) {
     const t = perApp.get(`${mode}\0${app.name}`);
     if (!t) continue;
     s.files += t.files;
     s.parseErrors += t.parseErrors.length;
-    for (const k of ['a', 'b', 'aFirst', 'bFirst', 'files']) s.cost[k] += t.cost[k];
+    for (const k of ['a', 'b', 'aFirst', 'bFirst', 'files', 'ra', 'rb', 'rFiles']) s.cost[k] += t.cost[k];
     s.stats.parse += t.stats.parse;
     for (const [rule, ms] of Object.entries(t.stats.rules)) s.stats.rules[rule] = (s.stats.rules[rule] ?? 0) + ms;
   }
@@ -349,6 +358,14 @@ for (const mode of modes) {
     `First lint of each file (what CI pays: no cache keyed by the file has seen it), ${label}: ` +
       `${formatMs(total.cost.bFirst)} / ${formatMs(total.cost.aFirst)} = ${ratio({ a: total.cost.aFirst, b: total.cost.bFirst })}.`,
   );
+  if (total.cost.rFiles > 0) {
+    const added = total.cost.rb - total.cost.ra;
+    console.log(
+      `Rules alone (each file parsed first, its SourceCode linted again), ${label}: recommended adds ${formatMs(added)} over ${total.cost.rFiles} files, ` +
+        `${((1000 * added) / total.cost.rFiles).toFixed(0)} µs a file, ${total.cost.a > 0 ? ((100 * added) / total.cost.a).toFixed(2) : '?'}% of sum(a) ` +
+        `(r(a) ${formatMs(total.cost.ra)}, r(b) ${formatMs(total.cost.rb)}).`,
+    );
+  }
   const presetBudget = COST_BUDGET[mode];
   if (total.cost.a > 0 && total.cost.b / total.cost.a > presetBudget) overBudget.push(`${label}: recommended costs ${ratio(total.cost)} the parser alone (budget ${presetBudget}x)`);
   for (const rule of ruleIds) {
@@ -476,6 +493,7 @@ if (typeof args.json === 'string') {
     files: c.files,
     ratio: c.a > 0 ? c.b / c.a : null,
     firstLint: { a: c.aFirst, b: c.bFirst, ratio: c.aFirst > 0 ? c.bFirst / c.aFirst : null },
+    ...(c.rFiles > 0 ? { rulesAlone: { a: c.ra, b: c.rb, files: c.rFiles, usPerFile: (1000 * (c.rb - c.ra)) / c.rFiles, ofA: c.a > 0 ? (c.rb - c.ra) / c.a : null } } : {}),
   });
   const json = {
     meta: {

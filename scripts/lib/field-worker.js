@@ -14,7 +14,7 @@ import { Linter } from 'eslint';
 
 import { harnessConfigs, loadPlugin, PLUGIN_PREFIX } from './eslint-setup.js';
 
-const { jobs, warmup, repeats } = workerData;
+const { jobs, warmup, repeats, rulesOnly } = workerData;
 
 const plugin = await loadPlugin();
 
@@ -159,6 +159,26 @@ function collect(messages, preset, outcome) {
   }
 }
 
+/**
+ * `--rules-only`: the rules' cost with parsing left out. Each lint parses the file with the parser
+ * alone (untimed) for a new SourceCode (so nothing cached by the rules per syntax tree carries over),
+ * then lints that SourceCode again, timed, with no rules (ra) or with `recommended` (rb), alternating
+ * which goes first; each keeps its fastest time.
+ */
+function rulesAlone(ctx, code, filename, index) {
+  const best = {};
+  for (let r = 0; r < repeats; r += 1) {
+    for (const preset of (index + r) % 2 === 0 ? ['base', 'recommended'] : ['recommended', 'base']) {
+      lintOnce(ctx, 'base', code, filename);
+      const sourceCode = ctx.linter.getSourceCode();
+      const start = performance.now();
+      ctx.linter.verify(sourceCode, ctx.configs[preset], { filename, allowInlineConfig: false });
+      best[preset] = Math.min(best[preset] ?? Infinity, performance.now() - start);
+    }
+  }
+  return { ra: best.base, rb: best.recommended };
+}
+
 /** Typed jobs: finds the context that gives this file type information, or falls back to none. */
 function typedContext(job, code, filename, outcome) {
   for (const kind of ['tsconfig', 'default-project']) {
@@ -237,7 +257,10 @@ function lintFile(job, index) {
     outcome.parseError = `${fatal.line}:${fatal.column} ${firstLine(fatal.message)}`;
     return outcome;
   }
-  if (!crashed && time.base !== undefined && time.recommended !== undefined) outcome.time = { a: time.base, b: time.recommended, aFirst: firstTime.base, bFirst: firstTime.recommended };
+  if (!crashed && time.base !== undefined && time.recommended !== undefined) {
+    outcome.time = { a: time.base, b: time.recommended, aFirst: firstTime.base, bFirst: firstTime.recommended };
+    if (rulesOnly) Object.assign(outcome.time, rulesAlone(ctx, code, filename, index));
+  }
   if (messagesOf.base) collect(messagesOf.base, 'base', outcome);
 
   let recommended = { messages: messagesOf.recommended, exclude: new Set() };
