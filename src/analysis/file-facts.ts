@@ -29,7 +29,7 @@ export class FileFacts {
     /** ESLint's working directory: file-role paths are relative to it. */
     readonly cwd?: string,
     /** `settings['production-ready']`, validated (throws on a bad key). */
-    private readonly settings: Readonly<Record<string, unknown>> = {},
+    readonly settings: Readonly<Record<string, unknown>> = {},
   ) {}
 
   private get roleSettings(): RoleSettings | null {

@@ -164,7 +164,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkClientModules: false, checkServerToClientProps: false, publicNames: [], publicPrefixes: [], reportAmbiguousNames: false, secretNames: [] }],
   },
   create(context, [options]) {
-    const { sourceCode, filename } = context;
+    // The file's facts hold what the rule reads from `context`: each read of a rule context costs.
+    const facts = getFileFacts(context);
+    const { sourceCode, filename } = facts;
     const text = sourceCode.text;
     const configFile = filename.includes('.config.');
     const isNextConfig = configFile && NEXT_CONFIG.test(filename);
@@ -172,7 +174,7 @@ export default createRule<Options, MessageIds>({
     const isNuxtConfig = configFile && NUXT_CONFIG.test(filename);
     const configName = isNextConfig || isViteConfig || isNuxtConfig;
     // Environment reads are only looked at in code the rules lint (hard-coded credentials in any file).
-    const envAllowed = !getFileFacts(context).skippedByPath;
+    const envAllowed = !facts.skippedByPath;
     // Every finding needs one of the two signals: one scan for either rejects most files, before any analysis.
     const first = (envAllowed ? ENV_OR_TOKEN_SIGNAL : TOKEN_SIGNAL).exec(text);
     if (!configName && first === null) return {};
@@ -192,7 +194,6 @@ export default createRule<Options, MessageIds>({
     }
     if (!envSignal) return listeners;
 
-    const facts = getFileFacts(context);
     // Outside production code (tests, seeds, stories, generated code) only a hard-coded live
     // credential is reported: it leaks from any file that is committed.
     if (!facts.servesProduction) return listeners;

@@ -123,8 +123,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // Tests, stories and generated code by their path or banner are left before any text is read.
-    if (getFileFacts(context).skippedByPath) return {};
-    const { sourceCode } = context;
+    const facts = getFileFacts(context);
+    if (facts.skippedByPath) return {};
+    const { sourceCode } = facts;
     const text = sourceCode.text;
     const allowCappedForever = options.allowCappedForever === true;
     const reportStoppable = options.reportStoppableRetries === true;
@@ -135,7 +136,7 @@ export default createRule<Options, MessageIds>({
     // loops, and most files have none. A polling loop (no `try`) needs an `await` and a delay in the file,
     // asked once, at the file's first loop.
     let pollFile: boolean | undefined;
-    const polls = (): boolean => (pollFile ??= text.includes('await') && DELAY_SIGNAL.test(text) && getFileFacts(context).servesProduction);
+    const polls = (): boolean => (pollFile ??= text.includes('await') && DELAY_SIGNAL.test(text) && facts.servesProduction);
     // Every other finding needs a failure handler or a retry option in the file; most files stop here.
     const cheap = RETRY_FILE_SIGNAL.exec(text);
     if (cheap === null && !exponents && !swrSignal) {
@@ -150,7 +151,6 @@ export default createRule<Options, MessageIds>({
     // `catch` is matched at its `h`: it starts at most four characters before the first match.
     const loops = failures && text.includes('catch', cheap.index - 4);
     const helpers = failures && DEFER_SIGNAL.test(text);
-    const facts = getFileFacts(context);
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
     if (!facts.servesProduction) return {};
     const libraries = facts.imports.importsAny(RETRY_SOURCES);
@@ -310,8 +310,8 @@ export default createRule<Options, MessageIds>({
         if (configured || (hooks.length === 0 && configs.length === 0)) return;
         // Where the app configures SWR: an `<SWRConfig>` of another file that sets the retry bounds
         // every hook; one that does not is reported there, once, not on every hook.
-        const here = path.resolve(context.filename);
-        const project = swrProjectOf(context.filename);
+        const here = path.resolve(facts.filename);
+        const project = swrProjectOf(facts.filename);
         if (project.boundedFiles.some((file) => file !== here)) return;
         if (configs.length === 0 && !project.configFiles.some((file) => file !== here)) {
           for (const hook of hooks) context.report({ node: hook.callee, messageId: 'swrDefaultRetry', data: { hook: `${sourceCode.getText(hook.callee)}()` } });

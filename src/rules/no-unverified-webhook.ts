@@ -112,13 +112,15 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // Tests, stories and generated code by their path or banner are left before any text is read.
-    if (getFileFacts(context).skippedByPath) return {};
-    const text = context.sourceCode.text;
+    const facts = getFileFacts(context);
+    if (facts.skippedByPath) return {};
+    const { sourceCode, filename } = facts;
+    const text = sourceCode.text;
     const weakAsked = options.reportWeakVerification === true;
     // Only files with a handler shape can report (the strict checks aside): a route file, a route
     // registration, a controller, a Worker. Tested first: it rejects most files for a fraction of
     // the cost of CHEAP_SIGNAL's case-insensitive alternation.
-    const handlerShape = HANDLER_SIGNAL.test(text) || fileRoute(context.filename) !== null;
+    const handlerShape = HANDLER_SIGNAL.test(text) || fileRoute(filename) !== null;
     if (!weakAsked && !handlerShape) return {};
     const extraHeaders = (options.signatureHeaders ?? []).map((header) => header.toLowerCase());
     const extraNames = new Set(options.verifierFunctions ?? []);
@@ -134,7 +136,7 @@ export default createRule<Options, MessageIds>({
     const weak = weakAsked && (cheap || RARE_VERIFIERS.test(text)) && WEAK_SIGNAL.test(text);
     if (
       !cheap &&
-      !WEBHOOK_PATH.test(context.filename.replaceAll('\\', '/').split('/').slice(-4).join('/')) &&
+      !WEBHOOK_PATH.test(filename.replaceAll('\\', '/').split('/').slice(-4).join('/')) &&
       !weak &&
       !extraHeaders.some((header) => text.toLowerCase().includes(header)) &&
       ![...extraNames].some((name) => text.includes(name)) &&
@@ -143,7 +145,6 @@ export default createRule<Options, MessageIds>({
       return {};
     }
     if (!weak && !handlerShape) return {};
-    const facts = getFileFacts(context);
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
     if (!facts.servesProduction) return {};
     const signatureHeaders = new Map<string, ProviderId | null>(SIGNATURE_HEADERS);
@@ -178,7 +179,7 @@ export default createRule<Options, MessageIds>({
               const entry = ref && VERIFIER_CLASSES.find((candidate) => candidate.source === ref.source && ref.path[0] === candidate.name);
               const [secret] = node.arguments;
               if (entry && secret && isLiteralSecret(secret)) {
-                report(secret, 'literalSecret', { verifier: `\`new ${context.sourceCode.getText(node.callee)}()\`` });
+                report(secret, 'literalSecret', { verifier: `\`new ${sourceCode.getText(node.callee)}()\`` });
               }
             },
             BinaryExpression(node: TSESTree.BinaryExpression) {
@@ -215,7 +216,7 @@ export default createRule<Options, MessageIds>({
       if (result) {
         const { use, before, bypass } = result;
         if (!before) {
-          const payload = context.sourceCode.getText(use.read.node);
+          const payload = sourceCode.getText(use.read.node);
           report(use.node, 'unverified', {
             payload: payload.length > 40 ? `${payload.slice(0, 37)}...` : payload,
             provider: provider ? `${PROVIDERS[provider].name} ` : '',
@@ -226,7 +227,7 @@ export default createRule<Options, MessageIds>({
         } else if (bypass?.kind === 'catch') {
           report(before.node, 'catchCarriesOn', { verifier: before.label });
         } else if (bypass?.kind === 'condition') {
-          const condition = context.sourceCode.getText(bypass.test).replace(/\s+/gu, ' ');
+          const condition = sourceCode.getText(bypass.test).replace(/\s+/gu, ' ');
           report(before.node, 'conditionalVerification', {
             verifier: before.label,
             condition: condition.length > 60 ? `${condition.slice(0, 57)}...` : condition,
@@ -259,7 +260,7 @@ export default createRule<Options, MessageIds>({
     /** Svix signs for many providers: the route or file name says which (`/webhooks/clerk`). */
     function refineProvider(provider: ProviderId | null, endpoint: Endpoint): ProviderId | null {
       if (provider !== 'svix' && provider !== 'standardwebhooks') return provider;
-      const where = `${endpoint.route ?? ''} ${context.filename}`.toLowerCase();
+      const where = `${endpoint.route ?? ''} ${filename}`.toLowerCase();
       if (where.includes('clerk')) return 'clerk';
       if (where.includes('resend')) return 'resend';
       return provider;

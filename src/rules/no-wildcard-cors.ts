@@ -128,11 +128,11 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // Tests, stories and generated code by their path or banner are left before any text is read.
-    if (getFileFacts(context).skippedByPath) return {};
-    const { sourceCode } = context;
+    const facts = getFileFacts(context);
+    if (facts.skippedByPath) return {};
+    const { sourceCode } = facts;
     // Every finding needs one of these words in the file; most files are rejected here.
     if (!CHEAP_SIGNAL.test(sourceCode.text)) return {};
-    const facts = getFileFacts(context);
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
     if (!facts.servesProduction) return {};
     // Code that runs in the browser cannot set response headers; a client's request header is harmless.
@@ -147,7 +147,7 @@ export default createRule<Options, MessageIds>({
     const corsConstructors = facts.imports.localNamesFrom(CORS_OPTION_CONSTRUCTORS.map((constructor) => constructor.source));
     const pending: Pending[] = [];
     const credentialScopes = new Set<TSESTree.Node>();
-    const isNextConfig = NEXT_CONFIG.test(context.filename);
+    const isNextConfig = NEXT_CONFIG.test(facts.filename);
     const reportPublicContent = options.reportPublicContent === true;
     let publicAppValue: boolean | null | undefined;
     /** Local names exported by `export { a, b as c }` (no `from`), found once per file. */

@@ -136,8 +136,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // Tests, stories and generated code by their path or banner are left before any text is read.
-    if (getFileFacts(context).skippedByPath) return {};
-    const { sourceCode } = context;
+    const facts = getFileFacts(context);
+    if (facts.skippedByPath) return {};
+    const { sourceCode, filename } = facts;
     const text = sourceCode.text;
     const hookText = HOOK_TEXT.exec(text);
     if (hookText === null) return {};
@@ -147,7 +148,6 @@ export default createRule<Options, MessageIds>({
     // app's own modules (whose source is read) can be a query result. Its import starts at a hook
     // name, so its text is looked for from the first one, before the file's imports are read.
     if (!queryText && !typed && !matchesFrom(APP_HOOK_IMPORT_TEXT, text, hookText.index)) return {};
-    const facts = getFileFacts(context);
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
     if (!facts.servesProduction) return {};
     if (!queryText && !typed && !importsAppHook(facts.imports)) return {};
@@ -335,7 +335,7 @@ export default createRule<Options, MessageIds>({
      * app-wide `onError` toasts every failed query (a toast does not stop a crash).
      */
     function appHandles(hook: QueryHookCall, crash: boolean): boolean {
-      const project = projectQueries(context.filename);
+      const project = projectQueries(filename);
       if (!crash) {
         if ((hook.library === 'tanstack' || hook.library === 'trpc') && project.queryCacheToast) return true;
         if (hook.library === 'swr' && project.swrToast) return true;
@@ -345,10 +345,10 @@ export default createRule<Options, MessageIds>({
 
     /** Whether the server awaits this query (or provides its data) before the first render. */
     function serverAwaits(hook: QueryHookCall): boolean {
-      const project = projectQueries(context.filename);
+      const project = projectQueries(filename);
       if (project.awaited.size === 0) return false;
       const identity = identityOf(hook);
-      return [identity.procedure, identity.key].some((name) => name !== null && serverAwaited(project, name, context.filename));
+      return [identity.procedure, identity.key].some((name) => name !== null && serverAwaited(project, name, filename));
     }
 
     function knownTo(hook: QueryHookCall, procedures: ReadonlySet<string>, keys: ReadonlySet<string>): boolean {
@@ -412,7 +412,7 @@ export default createRule<Options, MessageIds>({
       // A double submit matters only for a write that, sent twice, makes two of something (a create, a send).
       if (!usage.loading && usage.mutateStartedHere && mutationRepeats(hook.call, hook.optionsCall)) context.report({ node: hook.call.callee, messageId: 'mutationPending', data: { hook: name, field: `\`${fields.pending}\`` } });
       // An app-wide `MutationCache` `onError` that toasts shows every failed write.
-      const appToasts = (hook.library === 'tanstack' || hook.library === 'trpc') && projectQueries(context.filename).mutationCacheToast;
+      const appToasts = (hook.library === 'tanstack' || hook.library === 'trpc') && projectQueries(filename).mutationCacheToast;
       if (!usage.error && !usage.mutateErrorHandled && !optionFacts.onError && !optionFacts.errorBoundary && options.errorBoundary !== true && !appToasts) {
         context.report({ node: hook.call.callee, messageId: 'mutationError', data: { hook: name, field: `\`${fields.error}\`` } });
       }
@@ -444,7 +444,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function majorOf(hook: QueryHookCall): number {
-      return hook.library === 'tanstack' || hook.library === 'trpc' ? tanstackMajor(context.filename, hook.source) : 5;
+      return hook.library === 'tanstack' || hook.library === 'trpc' ? tanstackMajor(filename, hook.source) : 5;
     }
 
     function hookName(hook: QueryHookCall): string {

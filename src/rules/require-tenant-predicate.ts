@@ -6,7 +6,7 @@ import { mayRunBefore } from '../analysis/control-flow.js';
 import { pathInProject } from '../analysis/file-role.js';
 import { getFileFacts } from '../analysis/file-facts.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
-import { globWords, matchesPathPattern, type ProductionReadySettings, productionReadySettings, stringListSetting } from '../analysis/settings.js';
+import { globWords, matchesPathPattern, type ProductionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
 import { matchesFrom } from '../analysis/text-signals.js';
 import { entryPointOf, queryValueLeaves, requestValuesOf, sourceOf } from '../analysis/value-source.js';
@@ -250,8 +250,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // Tests, stories and generated code by their path or banner are left before any text is read.
-    if (getFileFacts(context).skippedByPath) return {};
-    const { sourceCode } = context;
+    const facts = getFileFacts(context);
+    if (facts.skippedByPath) return {};
+    const { sourceCode, filename, cwd } = facts;
     // One scan for any of the three rejects most files; the files with one are told apart below.
     const first = ANY_QUERY_TEXT.exec(sourceCode.text);
     if (first === null) return {};
@@ -259,17 +260,16 @@ export default createRule<Options, MessageIds>({
     const ormText = matchesFrom(ORM_CALL_TEXT, sourceCode.text, first.index) || sourceCode.text.includes('knex', first.index);
     const sqlText = matchesFrom(SQL_TEXT, sourceCode.text, first.index);
     if (!ormText && !sqlText) return {};
-    const { crossTenantPaths, crossTenantWords, settings, schemaFiles } = configuredLists(options, productionReadySettings(context));
-    if (crossTenantWords.test(context.filename) && matchesPathPattern(pathInProject(context.filename, context.cwd), crossTenantPaths)) return {};
+    const { crossTenantPaths, crossTenantWords, settings, schemaFiles } = configuredLists(options, facts.settings);
+    if (crossTenantWords.test(filename) && matchesPathPattern(pathInProject(filename, cwd), crossTenantPaths)) return {};
     const checkServiceRole = options.checkServiceRoleClients === true;
     const reportServiceQueries = options.reportServiceQueries === true;
-    const facts = getFileFacts(context);
     // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
     if (!facts.servesProduction) return {};
     const evidence: Evidence = new Map();
     let schemaValue: ProjectSchema | undefined;
     const schema = (): ProjectSchema => {
-      schemaValue ??= projectSchema(context.filename, schemaFiles, TENANT_MODELS);
+      schemaValue ??= projectSchema(filename, schemaFiles, TENANT_MODELS);
       return schemaValue;
     };
     let dialectValue: SqlDialect | undefined;
@@ -772,7 +772,7 @@ export default createRule<Options, MessageIds>({
       const { node, messageId, selectors } = finding;
       const kind = finding.data.kind;
       // Webhook receivers act across tenants by design (after verifying the sender): silent in both presets.
-      if (WEBHOOK_PATH.test(pathInProject(context.filename, context.cwd))) return 'excused';
+      if (WEBHOOK_PATH.test(pathInProject(filename, cwd))) return 'excused';
       const query = queryNodeOf(node);
       // Values bound to what the query writes (`SET amount = $1`) do not select its rows.
       const dataValues = finding.dataValues ?? [];
@@ -817,7 +817,7 @@ export default createRule<Options, MessageIds>({
       // `viewId` and `linkId`). Whether that should be public is not this rule's to know: strict.
       if (outer && isFunctionNode(outer) && (!authenticatesCaller(outer, facts, query.range[0]) || withoutCallerBranch(query))) {
         // The path inside the project (relative to ESLint's cwd): a checkout under `/srv/p/` or `/home/s/` is not a share link.
-        if (PUBLIC_CAPABILITY_PATH.test(`${route} /${pathInProject(context.filename, context.cwd)}`)) return null;
+        if (PUBLIC_CAPABILITY_PATH.test(`${route} /${pathInProject(filename, cwd)}`)) return null;
         const requestIds = new Set((conjunctive ?? []).filter((entry) => ID_KEY.test(entry.key) && sourceOf(entry.value, facts).kind === 'request').map((entry) => sourceCode.getText(entry.value)));
         if (requestIds.size >= 2) return null;
       }
