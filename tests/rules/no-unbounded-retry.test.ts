@@ -1102,6 +1102,26 @@ async function upload(file) {
         errors: [{ messageId: 'retryLoop', line: 4, column: 3 }],
       },
       {
+        // A loop is read for a retry only when its body holds the word \`try\`: written tight, or with a
+        // comment before the block, it still counts (the third function's loop holds only \`retry\`, and is no retry loop).
+        name: 'retry loops written without spaces, or with a comment after `try`',
+        code: `
+async function tight(op){for(;;){try{return await op()}catch{await sleep(500)}}}
+async function commented(op) {
+  while (true) {
+    try/* the first attempt may fail */{ return await op(); } catch { await sleep(500); }
+  }
+}
+async function retryNothing(ops) {
+  for (;;) { const retryCount = ops.length; if (retryCount === 0) return; }
+}
+        `,
+        errors: [
+          { messageId: 'retryLoop', line: 2, column: 26 },
+          { messageId: 'retryLoop', line: 4, column: 3 },
+        ],
+      },
+      {
         name: 'do { } while (true)',
         code: `
 async function lock() {

@@ -26,6 +26,10 @@ export interface RetryLoop {
  * does not end its `try` by leaving, so it is not a retry loop.
  */
 export function retryLoopOf(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode>): RetryLoop | null {
+  // A retry loop holds a `try` statement, whose keyword is a word of the body's text (`retry` does not
+  // count): most loops of a file with a `catch` elsewhere have none, and are left before their
+  // condition and body are read.
+  if (!TRY_WORD.test(bodyText(loop, sourceCode))) return null;
   const condition = conditionOf(loop, sourceCode);
   const flag = condition.flag;
   const found = { retries: false };
@@ -45,6 +49,12 @@ export function retryLoopOf(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode
   });
   if (!found.retries) return null;
   return { loop, condition: condition.kind, bounded, waits: containsDelay(loop.body, sourceCode), alternatives: walksAlternatives(loop, sourceCode) };
+}
+
+const TRY_WORD = /\btry\b/u;
+
+function bodyText(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  return sourceCode.text.slice(loop.body.range[0], loop.body.range[1]);
 }
 
 /** `for (let i = 0; i < candidates.length; i++)` whose body reads `candidates[i]`. */
