@@ -29,7 +29,7 @@ export function retryLoopOf(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode
   // A retry loop holds a `try` statement, whose keyword is a word of the body's text (`retry` does not
   // count): most loops of a file with a `catch` elsewhere have none, and are left before their
   // condition and body are read.
-  if (!TRY_WORD.test(bodyText(loop, sourceCode))) return null;
+  if (!TRY_WORD.test(sourceCode.getText(loop.body))) return null;
   const condition = conditionOf(loop, sourceCode);
   const flag = condition.flag;
   const found = { retries: false };
@@ -52,10 +52,6 @@ export function retryLoopOf(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode
 }
 
 const TRY_WORD = /\btry\b/u;
-
-function bodyText(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  return sourceCode.text.slice(loop.body.range[0], loop.body.range[1]);
-}
 
 /** `for (let i = 0; i < candidates.length; i++)` whose body reads `candidates[i]`. */
 function walksAlternatives(loop: Loop, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
