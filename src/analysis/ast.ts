@@ -149,6 +149,26 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void):
   }
 }
 
+const descendantLists = new WeakMap<TSESTree.Node, readonly TSESTree.Node[]>();
+
+/**
+ * `root` and every node below it, in the order `walk` visits them, listed once per root: for
+ * questions asked of the same function once per query in it, where a walk per question made the
+ * cost grow with the number of queries times the function's size.
+ */
+export function descendants(root: TSESTree.Node): readonly TSESTree.Node[] {
+  let nodes = descendantLists.get(root);
+  if (nodes === undefined) {
+    const found: TSESTree.Node[] = [];
+    walk(root, (node) => {
+      found.push(node);
+    });
+    descendantLists.set(root, found);
+    nodes = found;
+  }
+  return nodes;
+}
+
 /**
  * `walk`, visiting only the nodes `within` accepts and the nodes below them: a node it rejects is
  * neither visited nor entered. For questions about one stretch of a function (what runs before a

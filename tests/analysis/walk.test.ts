@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { walk, walkWithin } from '../../src/analysis/ast.js';
+import { descendants, walk, walkWithin } from '../../src/analysis/ast.js';
 import { analyse } from './harness.js';
 
 const CODE = `
@@ -56,14 +56,39 @@ describe('walk', () => {
         walkWithin(fn, within, (node) => actual.push(node));
         const total: TSESTree.Node[] = [];
         walk(fn, (node) => total.push(node));
-        return { same: actual.length === expected.length && actual.every((node, index) => node === expected[index]), visited: actual.length, total: total.length };
+        // What the tenant rule's ties read instead of walking again: the listed nodes that are themselves within.
+        const listed = descendants(fn).filter(within);
+        return {
+          same: actual.length === expected.length && actual.every((node, index) => node === expected[index]),
+          sameListed: listed.length === actual.length && listed.every((node, index) => node === actual[index]),
+          visited: actual.length,
+          total: total.length,
+        };
       });
     });
-    for (const { same, visited, total } of cases) {
+    for (const { same, sameListed, visited, total } of cases) {
       expect(same).toBe(true);
+      expect(sameListed).toBe(true);
       // Each stretch is a strict part of the function, and not empty.
       expect(visited).toBeGreaterThan(0);
       expect(visited).toBeLessThan(total);
     }
+  });
+
+  it('descendants lists what walk visits, in its order, once per root', () => {
+    const { same, cached, other } = analyse(CODE, (probe) => {
+      const fn = probe.fn('async function handler');
+      const walked: TSESTree.Node[] = [];
+      walk(fn, (node) => walked.push(node));
+      const listed = descendants(fn);
+      return {
+        same: listed.length === walked.length && listed.every((node, index) => node === walked[index]),
+        cached: descendants(fn) === listed,
+        other: descendants(probe.program) !== listed && descendants(probe.program).length > listed.length,
+      };
+    });
+    expect(same).toBe(true);
+    expect(cached).toBe(true);
+    expect(other).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, contains, type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../../analysis/ast.js';
+import { calleeName, contains, type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk, walkWithin } from '../../analysis/ast.js';
 import { AUTH_CALL, isAuthContextGet, isAuthContextRead } from '../../analysis/caller-auth.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import type { Framework } from '../../analysis/handlers.js';
@@ -374,8 +374,9 @@ function isSignatureValue(node: TSESTree.Node, env: Environment, model: RequestM
 function carriesSignature(argument: TSESTree.Node, env: Environment, model: RequestModel): boolean {
   let found = false;
   let visited = 0;
-  walk(argument, (node) => {
-    if (found || ++visited > 100) return;
+  // The first hundred nodes at most: the walk stops there, and where one is found.
+  walkWithin(argument, () => !found && visited < 100, (node) => {
+    visited++;
     if (node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'headers' && model.isRequest(node.object)) {
       found = true;
     } else if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression) {

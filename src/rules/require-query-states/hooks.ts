@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walk } from '../../analysis/ast.js';
+import { type FunctionNode, isFunctionNode, staticKeyName, unwrap, variableOf, walkWithin } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import type { ImportIndex } from '../../analysis/imports.js';
 import { isHookName } from '../../analysis/react.js';
@@ -218,11 +218,14 @@ export class QueryHookIndex {
   private returnedQuery(fn: FunctionNode): QueryHookCall | null {
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.queryOf(fn.body);
     let found: QueryHookCall | null = null;
-    walk(fn.body, (node) => {
-      if (found || node.type !== AST_NODE_TYPES.ReturnStatement || !node.argument) return;
-      if (nearestFunction(node) !== fn) return;
-      found = this.queryOf(node.argument);
-    });
+    // Its own returns: the walk stops at the first query returned and does not enter nested functions.
+    walkWithin(
+      fn.body,
+      (node) => found === null && !isFunctionNode(node),
+      (node) => {
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found = this.queryOf(node.argument);
+      },
+    );
     return found;
   }
 
@@ -250,13 +253,6 @@ export class QueryHookIndex {
     }
     return null;
   }
-}
-
-function nearestFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return null;
 }
 
 /** `a.b.c` with static names down to an identifier root (not `this`, not a call). */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, isFunctionNode, staticKeyName, unwrap, walk } from '../../analysis/ast.js';
+import { descendants, enclosingFunction, isFunctionNode, staticKeyName, unwrap } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import type { ProjectSchema } from '../../analysis/schema-sources.js';
 import { lowerCasedSet } from '../../analysis/settings.js';
@@ -139,19 +139,19 @@ function passedToCheck(region: TSESTree.Node, query: TSESTree.Node): boolean {
       if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) names.add(property.value.name);
     }
   }
-  let found = false;
-  walk(region, (candidate) => {
-    if (found || candidate.type !== AST_NODE_TYPES.CallExpression || candidate.range[0] < query.range[1]) return;
+  for (const candidate of descendants(region)) {
+    if (candidate.type !== AST_NODE_TYPES.CallExpression || candidate.range[0] < query.range[1]) continue;
     const callee = unwrap(candidate.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : null;
-    if (name === null || !CHECK_NAME.test(name)) return;
-    found = candidate.arguments.some((argument) => {
+    if (name === null || !CHECK_NAME.test(name)) continue;
+    const passed = candidate.arguments.some((argument) => {
       let root = unwrap(argument);
       while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
       return root.type === AST_NODE_TYPES.Identifier && names.has(root.name);
     });
-  });
-  return found;
+    if (passed) return true;
+  }
+  return false;
 }
 
 function functionName(fn: TSESTree.Node): string | null {
@@ -170,18 +170,17 @@ const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 /** `if (row.tenantId !== ctx.tenantId) throw ...` after the query, in the same function. */
 function comparesTenantColumn(region: TSESTree.Node, query: TSESTree.Node, columns: readonly string[]): boolean {
-  let found = false;
-  walk(region, (candidate) => {
-    if (found || candidate.type !== AST_NODE_TYPES.BinaryExpression || !EQUALITY.has(candidate.operator)) return;
-    if (candidate.range[0] < query.range[1]) return;
+  for (const candidate of descendants(region)) {
+    if (candidate.type !== AST_NODE_TYPES.BinaryExpression || !EQUALITY.has(candidate.operator)) continue;
+    if (candidate.range[0] < query.range[1]) continue;
     for (const side of [candidate.left, candidate.right]) {
       const target = unwrap(side);
       if (target.type !== AST_NODE_TYPES.MemberExpression) continue;
       const name = staticKeyName(target);
-      if (name !== null && columns.some((column) => sameColumn(column, name))) found = true;
+      if (name !== null && columns.some((column) => sameColumn(column, name))) return true;
     }
-  });
-  return found;
+  }
+  return false;
 }
 
 /** Whether a call is one of the configured scoping helpers (`withTenant(db, id)`, `scoped({...})`). */

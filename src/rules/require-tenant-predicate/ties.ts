@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, exits, memberPath, staticKeyName, unwrap, variableOf as scopeVariable, walk, walkWithin } from '../../analysis/ast.js';
+import { calleeName, descendants, exits, memberPath, staticKeyName, unwrap, variableOf as scopeVariable, walk } from '../../analysis/ast.js';
 import { mayRunBefore } from '../../analysis/control-flow.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
 import { queryValueLeaves, sourceOf } from '../../analysis/value-source.js';
@@ -51,6 +51,8 @@ interface ValueRef {
 
 const { DefinitionType } = TSESLint.Scope;
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
+/** The nodes the ties read: calls and comparisons (checks), declarators and assignments (a row's values). */
+const TIE_NODE_TYPES: ReadonlySet<string> = new Set([AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.BinaryExpression, AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.AssignmentExpression]);
 /** A row's tenant or owner key: `teamId`, `organization_id`, `userId`, `ownerId`. */
 const TENANT_OR_OWNER_KEY = /^(?:tenant|org|organi[sz]ation|workspace|team|account|owner|user|author|creator|member|project)_?id$/iu;
 /**
@@ -73,19 +75,34 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
   const { sourceCode } = facts;
   const refs = new WeakMap<TSESTree.Node, ValueRef | null>();
   const chosen = new WeakMap<ScopedQuery, boolean>();
+  const tieNodes = new WeakMap<TSESTree.Node, readonly TSESTree.Node[]>();
 
   return { tiedEarlier: (fn, query, value) => tiedEarlier(fn, query, value, 0), rowCheckedAfter, tiedAfter, onlyTestedForExistence, clientChosenTenant: (scoped) => clientChosenTenant(scoped, 0) };
 
   function tiedAfter(fn: TSESTree.Node, query: TSESTree.Node, value: TSESTree.Node): boolean {
     const target = refOf(value);
     if (!target) return false;
-    let tied = false;
-    // Only what lies after the query can be the comparison; nodes that end before it are not entered.
-    walkWithin(fn, (node) => !tied && node.range[1] > query.range[1], (candidate) => {
-      if (tied || candidate.range[0] < query.range[1] || candidate.type !== AST_NODE_TYPES.BinaryExpression || !EQUALITY.has(candidate.operator)) return;
-      tied = [candidate.left, candidate.right].some((side, index) => tenantKeyOfRowLoadedWith(side, target, index === 0 ? candidate.right : candidate.left, query));
-    });
-    return tied;
+    // Only what lies after the query can be the comparison.
+    for (const candidate of nodesOf(fn)) {
+      if (candidate.range[0] < query.range[1] || candidate.type !== AST_NODE_TYPES.BinaryExpression || !EQUALITY.has(candidate.operator)) continue;
+      if ([candidate.left, candidate.right].some((side, index) => tenantKeyOfRowLoadedWith(side, target, index === 0 ? candidate.right : candidate.left, query))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The calls, comparisons, declarators and assignments of a function (nested functions included),
+   * in the order `walk` visits them: one walk per function, where each question (a value tied
+   * before a query, a row checked after it) used to walk the function again. A node visited by a
+   * walk that skips subtrees outside a stretch of the source is one of these inside that stretch.
+   */
+  function nodesOf(fn: TSESTree.Node): readonly TSESTree.Node[] {
+    let list = tieNodes.get(fn);
+    if (!list) {
+      list = descendants(fn).filter((node) => TIE_NODE_TYPES.has(node.type));
+      tieNodes.set(fn, list);
+    }
+    return list;
   }
 
   /**
@@ -127,13 +144,13 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
       if (clientChosenTenant(scoped, depth)) continue;
       if (queryValueLeaves(queryNodeOf(scoped.node)).some((leaf) => covers(refOf(leaf), target))) return true;
     }
-    let tied = false;
-    // Only what ends before the query can tie the value; nodes that start at or after it are not entered.
-    walkWithin(fn, (node) => !tied && node.range[0] < query.range[0], (candidate) => {
-      if (tied || candidate.range[1] > query.range[0]) return;
-      if ((candidate.type === AST_NODE_TYPES.CallExpression || candidate.type === AST_NODE_TYPES.BinaryExpression) && !mayRunBefore(candidate, query)) return;
+    // Only what ends before the query can tie the value.
+    for (const candidate of nodesOf(fn)) {
+      if (candidate.range[1] > query.range[0]) continue;
+      if ((candidate.type === AST_NODE_TYPES.CallExpression || candidate.type === AST_NODE_TYPES.BinaryExpression) && !mayRunBefore(candidate, query)) continue;
+      let tied = false;
       if (candidate.type === AST_NODE_TYPES.CallExpression) {
-        if (isWrite(candidate) || !candidate.arguments.some((argument) => uses(argument, target))) return;
+        if (isWrite(candidate) || !candidate.arguments.some((argument) => uses(argument, target))) continue;
         const name = calleeName(candidate) ?? '';
         // An access check given the value, or a read given it together with the caller:
         // `getDocument({ docId, userId })`, `team.findUnique({ where: { id: teamId, users: { some: { userId } }, invoices: { some: { id } } } })`.
@@ -150,8 +167,9 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
         // the same value was checked against the caller before this query.
         tied = [candidate.left, candidate.right].some((side, index) => tenantKeyOfRowLoadedWith(side, target, index === 0 ? candidate.right : candidate.left));
       }
-    });
-    return tied;
+      if (tied) return true;
+    }
+    return false;
   }
 
   /** `const invitation = await findInvitation(id)`, then the row's tenant checked before `query`. */
@@ -190,35 +208,32 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
       return owner ? { path: [...owner.path, ...ref.path], start: owner.start } : null;
     };
     const isKey = (path: readonly string[]): boolean => TENANT_OR_OWNER_KEY.test(path.at(-1) ?? '');
-    let checked = false;
-    // Nodes wholly before `from` or after `to` hold nothing inside the stretch: not entered.
-    walkWithin(fn, (node) => !checked && node.range[1] >= from && node.range[0] <= to, (candidate) => {
-      if (checked || candidate.range[0] < from || candidate.range[1] > to) return;
-      if (candidate.type !== AST_NODE_TYPES.BinaryExpression && candidate.type !== AST_NODE_TYPES.CallExpression) return;
-      if (!mayRunBefore(load, candidate) || (before && !mayRunBefore(candidate, before))) return;
+    // Only what lies inside the stretch from `from` to `to`.
+    for (const candidate of nodesOf(fn)) {
+      if (candidate.range[0] < from || candidate.range[1] > to) continue;
+      if (candidate.type !== AST_NODE_TYPES.BinaryExpression && candidate.type !== AST_NODE_TYPES.CallExpression) continue;
+      if (!mayRunBefore(load, candidate) || (before && !mayRunBefore(candidate, before))) continue;
       if (candidate.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(candidate.operator)) {
         // `row.teamId !== session.teamId`, `apiKey.referenceId !== ctx.user.id`: the row's tenant or
         // owner, or any of its values compared with the caller's identity.
-        checked = [candidate.left, candidate.right].some((side, index) => {
+        const compared = [candidate.left, candidate.right].some((side, index) => {
           const part = partOf(unwrap(side));
           const other = index === 0 ? candidate.right : candidate.left;
           return part !== null && (isKey(part.path) || sourceOf(other, facts).kind === 'session');
         });
-        return;
+        if (compared) return true;
+        continue;
       }
-      if (candidate.type !== AST_NODE_TYPES.CallExpression || isWrite(candidate)) return;
+      if (candidate.type !== AST_NODE_TYPES.CallExpression || isWrite(candidate)) continue;
       const used = maximalValues(candidate.arguments).map(partOf).filter((part) => part !== null);
-      if (used.length === 0) return;
+      if (used.length === 0) continue;
       const name = calleeName(candidate) ?? '';
-      if (ACCESS_CHECK.test(name)) {
-        checked = true;
-        return;
-      }
-      if (!guards(candidate)) return;
+      if (ACCESS_CHECK.test(name)) return true;
+      if (!guards(candidate)) continue;
       const withCaller = queryValueLeaves(candidate, false).some((leaf) => partOf(leaf) === null && sourceOf(leaf, facts).kind === 'session');
-      checked = (withCaller && GUARD_NAME.test(name)) || (withCaller && isRead(candidate)) || (membershipRead(candidate) && used.some((part) => isKey(part.path)));
-    });
-    return checked;
+      if ((withCaller && GUARD_NAME.test(name)) || (withCaller && isRead(candidate)) || (membershipRead(candidate) && used.some((part) => isKey(part.path)))) return true;
+    }
+    return false;
   }
 
   /** The list whose elements an array callback's parameter receives: `list` of `list.some((x) => ...)`. */
@@ -241,8 +256,8 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
     }
     const rowVariables = new Set(parts.map((part) => part.variable));
     if (rowVariables.size === 0) return parts;
-    walkWithin(fn, (node) => node.range[1] > from, (node) => {
-      if (node.range[0] < from) return;
+    for (const node of nodesOf(fn)) {
+      if (node.range[0] < from) continue;
       let source: TSESTree.Node | null = null;
       let target: TSESTree.Node | null = null;
       if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
@@ -252,15 +267,15 @@ export function createTies(facts: FileFacts, scopedQueries: readonly ScopedQuery
         source = node.right;
         target = node.left;
       }
-      if (!source || !target) return;
+      if (!source || !target) continue;
       const ref = refOf(source);
       const row = ref?.variable && rowVariables.has(ref.variable) ? parts.find((part) => part.variable === ref.variable) : undefined;
-      if (!ref || !row) return;
+      if (!ref || !row) continue;
       for (const [identifier, path] of patternNames(target)) {
         const variable = variableOf(identifier);
         if (variable && !rowVariables.has(variable)) parts.push({ variable, path: [...row.path, ...ref.path, ...path], start: node.range[1] });
       }
-    });
+    }
     return parts;
   }
 
