@@ -353,6 +353,24 @@ export function useInvoices() {
 `,
       },
       {
+        name: 'requireErrorState: a query returned by a function nested in a hook is not the hook\'s own result',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+function useInvoices() {
+  const load = () => {
+    return useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
+  };
+  return { load };
+}
+export default function InvoicesPage() {
+  const { data } = useInvoices();
+  return <Table rows={data} />;
+}
+`,
+      },
+      {
         name: 'a same-file wrapper hook returning the result whole is silent, its consumer handles the states',
         filename: TSX,
         code: `
@@ -2018,6 +2036,39 @@ export default function InvoicesPage() {
           { messageId: 'missingStates', line: 5, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
 import { useQuery } from '@tanstack/react-query';
 const useInvoices = () => useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices });
+export default function InvoicesPage() {
+  const { data, isPending, error } = useInvoices();
+  return <Table rows={data} />;
+}
+` }] },
+        ],
+      },
+      {
+        name: 'requireErrorState: a block-bodied wrapper hook returns the query after a nested function with its own return',
+        filename: TSX,
+        options: STATES,
+        code: `
+import { useQuery } from '@tanstack/react-query';
+function useInvoices() {
+  const describe = (invoice) => {
+    return invoice.number;
+  };
+  return useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices, select: (rows) => rows.map(describe) });
+}
+export default function InvoicesPage() {
+  const { data } = useInvoices();
+  return <Table rows={data} />;
+}
+`,
+        errors: [
+          { messageId: 'missingStates', line: 10, column: 20, suggestions: [{ messageId: 'addStateFields', data: { fields: '`isPending` and `error`' }, output: `
+import { useQuery } from '@tanstack/react-query';
+function useInvoices() {
+  const describe = (invoice) => {
+    return invoice.number;
+  };
+  return useQuery({ queryKey: ['invoices'], queryFn: fetchInvoices, select: (rows) => rows.map(describe) });
+}
 export default function InvoicesPage() {
   const { data, isPending, error } = useInvoices();
   return <Table rows={data} />;

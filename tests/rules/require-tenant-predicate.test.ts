@@ -850,6 +850,27 @@ describe('request-driven IDOR (recommended)', () => {
           }
         `,
       },
+      // A row's value taken into a `let` or assigned is followed one step from the row (a `const`
+      // alias is followed through its declaration).
+      ...[
+        ['a `let` destructuring', 'let { organizationId: owner } = invoice;'],
+        ['an assignment', 'let owner: string;\n            owner = invoice.organizationId;'],
+      ].map(([how, lines]) => ({
+        name: `fetch-then-check: the row's tenant followed through ${how}`,
+        filename: PRISMA_ROUTE,
+        code: `
+          declare const prisma: any;
+          declare function auth(): Promise<{ orgId: string }>;
+          export async function GET(req: Request, { params }: { params: { id: string } }) {
+            const session = await auth();
+            const invoice = await prisma.invoice.findUnique({ where: { id: params.id } });
+            if (!invoice) return new Response(null, { status: 404 });
+            ${lines}
+            if (owner !== session.orgId) return new Response(null, { status: 404 });
+            return Response.json(invoice);
+          }
+        `,
+      })),
       {
         name: 'an earlier scoped query with the same id ties it to the tenant',
         filename: PRISMA_ROUTE,
