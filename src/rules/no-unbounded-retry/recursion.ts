@@ -104,7 +104,8 @@ function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
  * Whether some named function of the file names itself inside its own body (`connect()` in
  * `connect`, `this.connect` in a `connect` method, `setTimeout(connect)`): without one, no call or
  * reference can be a self-retry, and the tracker's listeners are not needed. Read from the scopes
- * scope analysis already built, and a text search inside each function body: a superset.
+ * scope analysis already built, and a text search inside each function body for the name as a
+ * whole word (`load` in `loading` is not `load`): a superset.
  */
 export function mayReferToItself(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const text = sourceCode.text;
@@ -113,9 +114,26 @@ export function mayReferToItself(sourceCode: Readonly<TSESLint.SourceCode>): boo
     const frame = frameOf(scope.block);
     if (!frame) continue;
     const [start, end] = scope.block.body.range;
-    if (text.slice(start, end).includes(frame.name)) return true;
+    if (holdsWord(text.slice(start, end), frame.name)) return true;
   }
   return false;
+}
+
+/**
+ * Whether `word` occurs in `text` with no ASCII identifier character (letter, digit, `_`, `$`)
+ * right before or after it. Any other character counts as a boundary, so a name next to a
+ * non-ASCII letter is still found: the answer may be true without a reference, never false with one.
+ */
+function holdsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isAsciiIdentifierChar(text.charCodeAt(at - 1)) && !isAsciiIdentifierChar(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+/** `NaN` (before the start, past the end) is not an identifier character. */
+function isAsciiIdentifierChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
 }
 
 function frameOf(fn: FunctionNode): Frame | null {

@@ -47,4 +47,16 @@ describe('mayReferToItself', () => {
     expect(answer('const save = async () => { try { await post(); } catch (error) { report(error); } };')).toBe(false);
     expect(answer('items.map(function (item) { return item.id; });')).toBe(false);
   });
+
+  it('looks for the name as a whole word, not inside longer names', () => {
+    expect(answer('function load() { const loading = true; return fetchData().catch(() => reload(loading)); }')).toBe(false);
+    expect(answer('const get = () => { try { return cache.getItem("k"); } catch { return $get_; } };')).toBe(false);
+    expect(answer('function load() { return fetchData().catch(() => load()); }')).toBe(true);
+    expect(answer('const sync = () => { try { run(); } catch { setTimeout(sync); } };')).toBe(true);
+    expect(answer('class Client { open() { this.socket.on("close", () => this["open"]()); } }')).toBe(true);
+    // A name at the very end of the body (an expression body).
+    expect(answer('const poll = (): unknown => poll')).toBe(true);
+    // Next to a non-ASCII letter the name counts as found: a superset, never a miss.
+    expect(answer('function tick() { try { step(); } catch { tické(); } }')).toBe(true);
+  });
 });
