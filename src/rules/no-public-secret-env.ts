@@ -48,6 +48,8 @@ const CLIENT_FILE = /\.client\.[cm]?[jt]sx?$/u;
 /** A server component's secret comes from `process.env` (Next.js) or `import.meta.env` (Vite RSC). */
 const SERVER_ENV_READ = /process\.env|import\.meta\.env|\benv\b/u;
 const ENV_NAME = /^[A-Za-z_]\w*$/u;
+/** How environment variables are named (`STRIPE_SECRET_KEY`): a member of an env object read under another name. */
+const UPPER_SNAKE_NAME = /^[A-Z][A-Z0-9_]*$/u;
 
 /** How a value reaches the browser, and the fix that fits the framework that sends it there. */
 interface Publication {
@@ -454,11 +456,16 @@ function isPlaceholderName(attribute: TSESTree.JSXAttribute): boolean {
 }
 
 /** A cheap shape test before any scope work: `x.env.NAME`, `x.public.name`, `env.NAME`. */
+function isUpperAscii(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
 function mayBeEnvRead(node: TSESTree.MemberExpression): boolean {
   const object = node.object;
   if (object.type === AST_NODE_TYPES.Identifier) {
     const name = staticKeyName(node);
-    return name !== null && /^[A-Z][A-Z0-9_]*$/u.test(name);
+    // Most member names start in lower case: their first letter rejects them before the expression.
+    return name !== null && isUpperAscii(name.charCodeAt(0)) && UPPER_SNAKE_NAME.test(name);
   }
   if (object.type !== AST_NODE_TYPES.MemberExpression || object.property.type !== AST_NODE_TYPES.Identifier) return false;
   const name = staticKeyName(node);

@@ -567,6 +567,15 @@ export const supabase = createClient(process.env.EXPO_PUBLIC_SUPABASE_URL, proce
         errors: [{ messageId: 'publicSecret', line: 2, column: 20 }],
       },
       {
+        // Names from the first to the last capital letter (a read through an alias is told by its upper-case name).
+        name: 'SvelteKit $env/dynamic/public, names starting with A and Z',
+        code: `import { env } from '$env/dynamic/public';\nexport const a = env.AWS_SECRET_ACCESS_KEY;\nexport const z = env.ZOOM_CLIENT_SECRET;`,
+        errors: [
+          { messageId: 'publicSecret', line: 2, column: 18 },
+          { messageId: 'publicSecret', line: 3, column: 18 },
+        ],
+      },
+      {
         name: 'Nuxt useRuntimeConfig().public',
         code: `
 const config = useRuntimeConfig();

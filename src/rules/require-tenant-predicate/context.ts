@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, enclosingFunction, isFunctionNode, staticKeyName, unwrap } from '../../analysis/ast.js';
 import type { FileFacts } from '../../analysis/file-facts.js';
-import type { ProjectSchema } from '../../analysis/schema-sources.js';
+import type { ProjectSchema, SchemaTable } from '../../analysis/schema-sources.js';
 import { lowerCasedSet } from '../../analysis/settings.js';
 import { OBVIOUSLY_GLOBAL_TABLES } from '../../knowledge/tenant.js';
 
@@ -68,15 +68,24 @@ export function scopingOf(
   }
   const table = schema.tables.get(bare);
   if (table) {
-    const columns = [...table.columns].filter(isTenantColumn);
-    for (const reference of table.tenantReferences) if (!columns.includes(reference)) columns.push(reference);
-    if (columns.length > 0) return { columns, relations: [...table.tenantRelations], assumed: false };
-    // An app with no tenant model: a row with a required owner relation to the user belongs to that
-    // user, and the owner key plays the tenant key's part (PRECISION.md, "apps with no tenant model").
-    if (!schema.hasTenantKeys && table.ownerReferences.size > 0 && !SELF.has(bare)) {
-      return { columns: [...table.ownerReferences], relations: [...table.ownerRelations], assumed: false, owner: true };
+    // Depends on nothing but the settings, the table and the name it was found by (not on the file's
+    // evidence): worked out once, not for every query of every file.
+    let byTable = schemaScopings.get(settings);
+    if (!byTable) {
+      byTable = new WeakMap();
+      schemaScopings.set(settings, byTable);
     }
-    if (!tenantTable) return null;
+    let byName = byTable.get(table);
+    if (!byName) {
+      byName = new Map();
+      byTable.set(table, byName);
+    }
+    let scoping = byName.get(bare);
+    if (scoping === undefined) {
+      scoping = schemaTableScoping(table, bare, tenantTable, isTenantColumn, settings, schema);
+      byName.set(bare, scoping);
+    }
+    return scoping;
   }
   if (tenantTable) {
     return { columns: settings.tenantColumns, relations: [], assumed: false };
@@ -87,6 +96,28 @@ export function scopingOf(
     return { columns: settings.tenantColumns, relations: [], assumed: true };
   }
   return null;
+}
+
+const schemaScopings = new WeakMap<TenantSettings, WeakMap<SchemaTable, Map<string, Scoping | null>>>();
+
+/** The scoping of a table the schema declares. */
+function schemaTableScoping(
+  table: SchemaTable,
+  bare: string,
+  tenantTable: boolean,
+  isTenantColumn: (column: string) => boolean,
+  settings: TenantSettings,
+  schema: ProjectSchema,
+): Scoping | null {
+  const columns = [...table.columns].filter(isTenantColumn);
+  for (const reference of table.tenantReferences) if (!columns.includes(reference)) columns.push(reference);
+  if (columns.length > 0) return { columns, relations: [...table.tenantRelations], assumed: false };
+  // An app with no tenant model: a row with a required owner relation to the user belongs to that
+  // user, and the owner key plays the tenant key's part (PRECISION.md, "apps with no tenant model").
+  if (!schema.hasTenantKeys && table.ownerReferences.size > 0 && !SELF.has(bare)) {
+    return { columns: [...table.ownerReferences], relations: [...table.ownerRelations], assumed: false, owner: true };
+  }
+  return tenantTable ? { columns: settings.tenantColumns, relations: [], assumed: false } : null;
 }
 
 export function sameColumn(a: string, b: string): boolean {
