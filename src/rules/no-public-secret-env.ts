@@ -201,8 +201,13 @@ export default createRule<Options, MessageIds>({
     if (!facts.servesProduction) return listeners;
     const classifier = classifierFor(options);
     const reportAmbiguous = options.reportAmbiguousNames === true;
-    const clientFile = clientFileOf(facts, filename);
-    const client = options.checkClientModules === true ? clientFile : null;
+    // Whether the file runs in the browser: worked out when an option or a rename suggestion asks.
+    let clientFileValue: ClientFile | null | undefined;
+    const clientFile = (): ClientFile | null => {
+      if (clientFileValue === undefined) clientFileValue = clientFileOf(facts, filename);
+      return clientFileValue;
+    };
+    const client = options.checkClientModules === true ? clientFile() : null;
     const findings = new Map<TSESTree.Node, ReadFinding>();
     const configSites: TSESTree.Node[] = [];
     const escapeHatch = text.includes(BROWSER_ESCAPE_HATCH);
@@ -221,19 +226,23 @@ export default createRule<Options, MessageIds>({
     listeners.ImportDeclaration = (node) => {
       for (const read of envReadsOfImport(node)) handleRead(read);
     };
-    if (options.checkServerToClientProps === true && clientFile === null && SERVER_ENV_READ.test(text)) {
+    if (options.checkServerToClientProps === true && clientFile() === null && SERVER_ENV_READ.test(text)) {
       listeners.JSXAttribute = checkProp;
     }
-    listeners.NewExpression = (node) => {
-      const ref = facts.imports.resolve(node.callee);
-      if (ref && WEBPACK_SOURCES.includes(ref.source) && ref.path.length === 1 && node.arguments[0]) {
-        const plugin = ref.path[0];
-        const config = `\`new ${sourceCode.getText(node.callee)}()\``;
-        if (plugin === 'DefinePlugin') reportConfig(checkDefines(node.arguments[0], configContext), config, SERVER_PLACES.unknown);
-        if (plugin === 'EnvironmentPlugin') reportConfig(checkEnvironmentPlugin(node.arguments[0], configContext), config, SERVER_PLACES.unknown);
-      }
-      if (escapeHatch) checkBrowserSdk(node);
-    };
+    // webpack's plugins are named in the text wherever they are imported from; most files name neither.
+    const webpackPlugins = text.includes('DefinePlugin') || text.includes('EnvironmentPlugin');
+    if (webpackPlugins || escapeHatch) {
+      listeners.NewExpression = (node) => {
+        const ref = webpackPlugins ? facts.imports.resolve(node.callee) : null;
+        if (ref && WEBPACK_SOURCES.includes(ref.source) && ref.path.length === 1 && node.arguments[0]) {
+          const plugin = ref.path[0];
+          const config = `\`new ${sourceCode.getText(node.callee)}()\``;
+          if (plugin === 'DefinePlugin') reportConfig(checkDefines(node.arguments[0], configContext), config, SERVER_PLACES.unknown);
+          if (plugin === 'EnvironmentPlugin') reportConfig(checkEnvironmentPlugin(node.arguments[0], configContext), config, SERVER_PLACES.unknown);
+        }
+        if (escapeHatch) checkBrowserSdk(node);
+      };
+    }
     if (isNextConfig || isViteConfig || isNuxtConfig) {
       listeners.Property = (node) => {
         const key = staticKeyName(node);
@@ -395,7 +404,7 @@ export default createRule<Options, MessageIds>({
       const { read } = finding;
       const key = read.key;
       if (finding.messageId !== 'publicSecret' || !key || isNextConfig || isViteConfig || isNuxtConfig) return [];
-      if (clientFile !== null) return [];
+      if (clientFile() !== null) return [];
       const prefix = classifier.publicPrefixOf(read.name);
       if (!prefix) return [];
       const name = read.name.slice(prefix.prefix.length);

@@ -800,6 +800,27 @@ module.exports = {
         ],
       },
       {
+        // Each plugin alone: the rule listens to `new` only in files that name one of them (or the browser escape hatch).
+        name: 'webpack EnvironmentPlugin alone, through the namespace',
+        filename: 'webpack.config.js',
+        code: `
+const webpack = require('webpack');
+module.exports = { plugins: [new webpack.EnvironmentPlugin(['NODE_ENV', 'AWS_SECRET_ACCESS_KEY'])] };
+`,
+        errors: [
+          { messageId: 'configExposesSecret', line: 3, column: 73, data: { config: '`new webpack.EnvironmentPlugin()`', variable: 'AWS_SECRET_ACCESS_KEY', why: 'says SECRET', server: 'server code' } },
+        ],
+      },
+      {
+        name: 'webpack DefinePlugin alone, through the namespace',
+        filename: 'webpack.config.js',
+        code: `
+const webpack = require('webpack');
+module.exports = { plugins: [new webpack.DefinePlugin({ 'process.env': JSON.stringify(process.env) })] };
+`,
+        errors: [{ messageId: 'configExposesAllEnv', line: 3, column: 57, data: { config: '`new webpack.DefinePlugin()`' } }],
+      },
+      {
         name: 'Nuxt runtimeConfig.public',
         filename: 'nuxt.config.ts',
         code: `
