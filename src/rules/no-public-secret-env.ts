@@ -464,11 +464,11 @@ function isPlaceholderName(attribute: TSESTree.JSXAttribute): boolean {
   return attribute.name.type === AST_NODE_TYPES.JSXIdentifier && attribute.name.name === 'placeholder';
 }
 
-/** A cheap shape test before any scope work: `x.env.NAME`, `x.public.name`, `env.NAME`. */
 function isUpperAscii(code: number): boolean {
   return code >= 65 && code <= 90;
 }
 
+/** A cheap shape test before any scope work: `x.env.NAME`, `x.public.name`, `env.NAME`. */
 function mayBeEnvRead(node: TSESTree.MemberExpression): boolean {
   const object = node.object;
   if (object.type === AST_NODE_TYPES.Identifier) {

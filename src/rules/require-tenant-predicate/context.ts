@@ -59,32 +59,21 @@ export function scopingOf(
   const key = name.toLowerCase();
   const bare = key.split('.').pop() ?? key;
   if (lowerCasedSet(settings.globalTables).has(bare)) return null;
-  const tenantColumns = lowerCasedSet(settings.tenantColumns);
-  const isTenantColumn = (column: string): boolean => tenantColumns.has(column.toLowerCase());
-  const tenantTable = lowerCasedSet(settings.tenantTables).has(bare);
   if (knownColumns) {
-    const columns = knownColumns.filter(isTenantColumn);
+    const columns = knownColumns.filter((column) => isTenantColumn(column, settings));
     return columns.length > 0 ? { columns, relations: [], assumed: false } : null;
   }
+  const tenantTable = lowerCasedSet(settings.tenantTables).has(bare);
   const table = schema.tables.get(bare);
   if (table) {
     // Depends on nothing but the settings, the table and the name it was found by (not on the file's
     // evidence): worked out once, not for every query of every file.
     let byTable = schemaScopings.get(settings);
-    if (!byTable) {
-      byTable = new WeakMap();
-      schemaScopings.set(settings, byTable);
-    }
+    if (!byTable) schemaScopings.set(settings, (byTable = new WeakMap()));
     let byName = byTable.get(table);
-    if (!byName) {
-      byName = new Map();
-      byTable.set(table, byName);
-    }
+    if (!byName) byTable.set(table, (byName = new Map<string, Scoping | null>()));
     let scoping = byName.get(bare);
-    if (scoping === undefined) {
-      scoping = schemaTableScoping(table, bare, tenantTable, isTenantColumn, settings, schema);
-      byName.set(bare, scoping);
-    }
+    if (scoping === undefined) byName.set(bare, (scoping = schemaTableScoping(table, bare, tenantTable, settings, schema)));
     return scoping;
   }
   if (tenantTable) {
@@ -100,16 +89,13 @@ export function scopingOf(
 
 const schemaScopings = new WeakMap<TenantSettings, WeakMap<SchemaTable, Map<string, Scoping | null>>>();
 
+function isTenantColumn(column: string, settings: TenantSettings): boolean {
+  return lowerCasedSet(settings.tenantColumns).has(column.toLowerCase());
+}
+
 /** The scoping of a table the schema declares. */
-function schemaTableScoping(
-  table: SchemaTable,
-  bare: string,
-  tenantTable: boolean,
-  isTenantColumn: (column: string) => boolean,
-  settings: TenantSettings,
-  schema: ProjectSchema,
-): Scoping | null {
-  const columns = [...table.columns].filter(isTenantColumn);
+function schemaTableScoping(table: SchemaTable, bare: string, tenantTable: boolean, settings: TenantSettings, schema: ProjectSchema): Scoping | null {
+  const columns = [...table.columns].filter((column) => isTenantColumn(column, settings));
   for (const reference of table.tenantReferences) if (!columns.includes(reference)) columns.push(reference);
   if (columns.length > 0) return { columns, relations: [...table.tenantRelations], assumed: false };
   // An app with no tenant model: a row with a required owner relation to the user belongs to that
