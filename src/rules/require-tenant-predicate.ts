@@ -77,7 +77,7 @@ const ORM_CALL_TEXT =
 const ANY_QUERY_TEXT = new RegExp(`${ORM_CALL_TEXT.source}|knex|${SQL_TEXT.source}`, 'iu');
 /** A Prisma client somewhere in the receiver chain: `prisma`, `db`, `tx`, `ctx.db`, `this.prisma`. */
 const PRISMA_CLIENT_NAME = /prisma|^(?:db|tx|trx|client|database|orm)$/iu;
-const KYSELY_METHOD_NAMES: Readonly<Record<string, true>> = { selectFrom: true, updateTable: true, deleteFrom: true, insertInto: true };
+const KYSELY_METHOD_NAMES: ReadonlySet<string> = new Set(['selectFrom', 'updateTable', 'deleteFrom', 'insertInto']);
 /** Tables of people: a lookup by id there is nearly always the caller's own row (`users WHERE id = session.userId`). */
 const SELF_TABLES = new Set(['users', 'user', 'profiles', 'profile']);
 /** The caller's own identity: loading one's own row by the session's user id is not cross-tenant. */
@@ -326,7 +326,7 @@ export default createRule<Options, MessageIds>({
             return;
           }
         }
-        if (method in KYSELY_METHOD_NAMES) {
+        if (KYSELY_METHOD_NAMES.has(method)) {
           const kysely = kyselyQuery(node, method, facts);
           if (kysely) handleBuilder(kysely);
           return;

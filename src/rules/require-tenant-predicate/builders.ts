@@ -79,7 +79,8 @@ function isKnexInstance(identifier: TSESTree.Identifier, facts: FileFacts): bool
 
 /** Kysely: `db.selectFrom('t')`, `db.updateTable('t')`, `db.deleteFrom('t')`, `db.insertInto('t')`. */
 export function kyselyQuery(call: TSESTree.CallExpression, method: string, facts: FileFacts): BuilderQuery | null {
-  const kind = KYSELY_METHODS[method];
+  // Own names only: every object has a `toString` and a `constructor`.
+  const kind = Object.hasOwn(KYSELY_METHODS, method) ? KYSELY_METHODS[method] : undefined;
   if (!kind || call.arguments.length !== 1) return null;
   const table = tableOf(call.arguments[0]);
   if (table === null) return null;
@@ -138,8 +139,8 @@ function chainQuery(library: BuilderQuery['library'], call: TSESTree.CallExpress
   let kind: BuilderQuery['kind'] = fixedKind ?? 'SELECT';
   if (!fixedKind) {
     for (const link of calls) {
-      const found = KNEX_KINDS[link.name];
-      if (found) kind = found;
+      // `.toString()` (to log the SQL) is no statement kind: own names only.
+      if (Object.hasOwn(KNEX_KINDS, link.name)) kind = KNEX_KINDS[link.name] ?? kind;
     }
   }
   // Supabase `.insert({...})` and Knex `.insert({...})` carry the row.
