@@ -74,11 +74,15 @@ function requireRef(node: TSESTree.Node): Binding | null {
  * The module origin of every top-level binding of a file, built once per file from the
  * declarations (no traversal), and queried by identifier through scope analysis so that a local
  * `function cors() {}` or a parameter that shadows an import is never mistaken for the import.
+ * The modules are read when the index is made (the file's role needs only them); the local names
+ * bound to them, on the first question about a name: many files ask none.
  */
 export class ImportIndex {
   /** Every module the file imports or requires at top level, normalised. */
   readonly sources: ReadonlySet<string>;
-  private readonly bindings = new Map<TSESTree.Identifier, Binding>();
+  private bindingsValue: Map<TSESTree.Identifier, Binding> | undefined;
+  /** The statements that bind names to modules, with each one's module: what `bindings` reads. */
+  private readonly binders: BindingStatement[] = [];
   private readonly reassignedCache = new WeakMap<TSESLint.Scope.Variable, boolean>();
 
   constructor(
@@ -90,6 +94,15 @@ export class ImportIndex {
       this.collect(statement, sources);
     }
     this.sources = sources;
+  }
+
+  private get bindings(): ReadonlyMap<TSESTree.Identifier, Binding> {
+    if (this.bindingsValue === undefined) {
+      const bindings = new Map<TSESTree.Identifier, Binding>();
+      for (const binder of this.binders) bindNames(binder, bindings);
+      this.bindingsValue = bindings;
+    }
+    return this.bindingsValue;
   }
 
   /** Whether the file imports `source` (exactly) or, with a trailing `/`, anything below it. */
@@ -184,25 +197,12 @@ export class ImportIndex {
     return ref !== null && sources.includes(ref.source) && samePath(ref.path, path);
   }
 
+  /** Adds the modules `statement` imports or requires to `sources`, and keeps it when it binds names. */
   private collect(statement: TSESTree.ProgramStatement, sources: Set<string>): void {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       const source = normalizeModuleSource(statement.source.value);
       sources.add(source);
-      for (const specifier of statement.specifiers) {
-        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-          const imported =
-            specifier.imported.type === AST_NODE_TYPES.Identifier
-              ? specifier.imported.name
-              : specifier.imported.value;
-          this.bindings.set(specifier.local, {
-            source,
-            path: imported === 'default' ? [] : [imported],
-            kind: 'esm',
-          });
-        } else {
-          this.bindings.set(specifier.local, { source, path: [], kind: 'esm' });
-        }
-      }
+      if (statement.specifiers.length > 0) this.binders.push({ statement, source });
       return;
     }
     if (
@@ -213,7 +213,7 @@ export class ImportIndex {
       if (typeof expression.value === 'string') {
         const source = normalizeModuleSource(expression.value);
         sources.add(source);
-        this.bindings.set(statement.id, { source, path: [], kind: 'cjs' });
+        this.binders.push({ statement, source });
       }
       return;
     }
@@ -225,19 +225,44 @@ export class ImportIndex {
       const ref = requireRef(declarator.init);
       if (!ref) continue;
       sources.add(ref.source);
-      if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-        this.bindings.set(declarator.id, ref);
-      } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
-        for (const property of declarator.id.properties) {
-          if (property.type !== AST_NODE_TYPES.Property) continue;
-          const key = staticKeyName(property);
-          const value =
-            property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-          if (key !== null && value.type === AST_NODE_TYPES.Identifier) {
-            this.bindings.set(value, { ...ref, path: key === 'default' ? ref.path : [...ref.path, key] });
-          }
+      this.binders.push({ declarator, ref });
+    }
+  }
+}
+
+type BindingStatement =
+  | { readonly statement: TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration; readonly source: string }
+  | { readonly declarator: TSESTree.VariableDeclarator; readonly ref: Binding };
+
+/** The local names one import, `import x = require()` or `require()` declarator binds, with their origin. */
+function bindNames(binder: BindingStatement, bindings: Map<TSESTree.Identifier, Binding>): void {
+  if ('declarator' in binder) {
+    const { declarator, ref } = binder;
+    if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+      bindings.set(declarator.id, ref);
+    } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of declarator.id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = staticKeyName(property);
+        const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (key !== null && value.type === AST_NODE_TYPES.Identifier) {
+          bindings.set(value, { ...ref, path: key === 'default' ? ref.path : [...ref.path, key] });
         }
       }
+    }
+    return;
+  }
+  const { statement, source } = binder;
+  if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    bindings.set(statement.id, { source, path: [], kind: 'cjs' });
+    return;
+  }
+  for (const specifier of statement.specifiers) {
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      bindings.set(specifier.local, { source, path: imported === 'default' ? [] : [imported], kind: 'esm' });
+    } else {
+      bindings.set(specifier.local, { source, path: [], kind: 'esm' });
     }
   }
 }

@@ -153,11 +153,11 @@ export default createRule<Options, MessageIds>({
     // A failure handler is one of RETRY_FILE_SIGNAL's words, started at the same letter: none is
     // before its first match, usually one itself (`catch`).
     const failures = cheap !== null && matchesFrom(FAILURE_SIGNAL, text, cheap.index);
+    // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
+    if (!facts.servesProduction) return {};
     // `catch` is matched at its `h`: it starts at most four characters before the first match.
     const loops = failures && text.includes('catch', cheap.index - 4);
     const helpers = failures && DEFER_SIGNAL.test(text);
-    // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
-    if (!facts.servesProduction) return {};
     const libraries = facts.imports.importsAny(RETRY_SOURCES);
 
     const listeners: TSESLint.RuleListener = {};

@@ -1,6 +1,7 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { normalizeModuleSource } from '../../src/analysis/imports.js';
+import { ImportIndex, normalizeModuleSource } from '../../src/analysis/imports.js';
 import { analyse, type Tier } from './harness.js';
 
 /** Where the n-th identifier `name` comes from, as the import index resolves it. */
@@ -231,6 +232,48 @@ describe('ImportIndex: sources and lookups', () => {
         true,
       );
       expect(imports.isExport(probe.identifier('cors', 1), ['@koa/cors'], [])).toBe(false);
+    });
+  });
+});
+
+describe('ImportIndex: what it reads, and when', () => {
+  it('reads the modules when made and the names bound to them only at the first question about a name', () => {
+    const code = `import cors from 'cors';\nimport { Router, json as parse } from 'express';\nconst { Hono } = require('hono');\ncors(); Router(); Hono();`;
+    analyse(code, (probe) => {
+      const router = probe.identifier('Router', 1);
+      const hono = probe.identifier('Hono', 1);
+      // Count every read of an import specifier's or a destructured require's local name.
+      let reads = 0;
+      for (const statement of probe.program.body) {
+        const declarator = statement.type === AST_NODE_TYPES.VariableDeclaration ? statement.declarations[0] : undefined;
+        const locals =
+          statement.type === AST_NODE_TYPES.ImportDeclaration
+            ? statement.specifiers
+            : declarator?.id.type === AST_NODE_TYPES.ObjectPattern
+              ? declarator.id.properties
+              : [];
+        for (const holder of locals) {
+          const key = 'local' in holder ? 'local' : 'value';
+          const value: unknown = (holder as unknown as Record<string, unknown>)[key];
+          Object.defineProperty(holder, key, {
+            configurable: true,
+            get: () => {
+              reads++;
+              return value;
+            },
+          });
+        }
+      }
+      const index = new ImportIndex(probe.program, probe.sourceCode);
+      expect([...index.sources].sort()).toEqual(['cors', 'express', 'hono']);
+      expect(index.importsAny(['express'])).toBe(true);
+      expect(reads).toBe(0);
+      expect(index.resolve(router)).toEqual(esm('express', ['Router']));
+      expect(reads).toBeGreaterThan(0);
+      const built = reads;
+      // The names are read once: a second question reads none again.
+      expect(index.resolve(hono)).toEqual(cjs('hono', ['Hono']));
+      expect(reads).toBe(built);
     });
   });
 });
