@@ -168,257 +168,272 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // The file's facts hold what the rule reads from `context`: each read of a rule context costs.
     const facts = getFileFacts(context);
-    const { sourceCode, filename } = facts;
-    const text = sourceCode.text;
-    const configFile = filename.includes('.config.');
-    const isNextConfig = configFile && NEXT_CONFIG.test(filename);
-    const isViteConfig = configFile && VITE_CONFIG.test(filename);
-    const isNuxtConfig = configFile && NUXT_CONFIG.test(filename);
-    const configName = isNextConfig || isViteConfig || isNuxtConfig;
     // Environment reads are only looked at in code the rules lint (hard-coded credentials in any file).
     const envAllowed = !facts.skippedByPath;
-    // Every finding needs one of the two signals: one scan for either rejects most files, before any analysis.
-    const first = (envAllowed ? ENV_OR_TOKEN_SIGNAL : TOKEN_SIGNAL).exec(text);
-    if (!configName && first === null) return {};
-    // Neither signal matches before the union's first match: each is looked for from there.
-    const envSignal = envAllowed && (configName || (first !== null && matchesFrom(ENV_SIGNAL, text, first.index)));
-    const tokenSignal = first !== null && matchesFrom(TOKEN_SIGNAL, text, first.index);
-    if (!envSignal && !tokenSignal) return {};
-
-    const listeners: TSESLint.RuleListener = {};
-    if (tokenSignal) {
-      listeners.Literal = (node) => {
-        if (typeof node.value === 'string') checkString(node, node.value);
-      };
-      listeners.TemplateElement = (node) => {
-        checkString(node, node.value.cooked ?? node.value.raw);
-      };
-    }
-    if (!envSignal) return listeners;
-
-    // Outside production code (tests, seeds, stories, generated code) only a hard-coded live
-    // credential is reported: it leaks from any file that is committed.
-    if (!facts.servesProduction) return listeners;
-    const classifier = classifierFor(options);
-    const reportAmbiguous = options.reportAmbiguousNames === true;
-    // Whether the file runs in the browser: worked out when an option or a rename suggestion asks.
-    let clientFileValue: ClientFile | null | undefined;
-    const clientFile = (): ClientFile | null => {
-      if (clientFileValue === undefined) clientFileValue = clientFileOf(facts, filename);
-      return clientFileValue;
-    };
-    const client = options.checkClientModules === true ? clientFile() : null;
-    const findings = new Map<TSESTree.Node, ReadFinding>();
-    const configSites: TSESTree.Node[] = [];
-    const escapeHatch = text.includes(BROWSER_ESCAPE_HATCH);
-    const configContext: ConfigContext = { facts, classifier, reports: (name) => reportedWhy(classifier.classify(name)) };
-
-    listeners.MemberExpression = (node) => {
-      if (!mayBeEnvRead(node)) return;
-      const read = envReadOfMember(node, facts);
-      if (read) handleRead(read);
-    };
-    listeners.VariableDeclarator = (node) => {
-      if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) {
-        for (const read of envReadsOfPattern(node.id, node.init, facts)) handleRead(read);
-      }
-    };
-    listeners.ImportDeclaration = (node) => {
-      for (const read of envReadsOfImport(node)) handleRead(read);
-    };
-    if (options.checkServerToClientProps === true && clientFile() === null && SERVER_ENV_READ.test(text)) {
-      listeners.JSXAttribute = checkProp;
-    }
-    // webpack's plugins are named in the text wherever they are imported from; most files name neither.
-    const webpackPlugins = text.includes('DefinePlugin') || text.includes('EnvironmentPlugin');
-    if (webpackPlugins || escapeHatch) {
-      listeners.NewExpression = (node) => {
-        const ref = webpackPlugins ? facts.imports.resolve(node.callee) : null;
-        if (ref && WEBPACK_SOURCES.includes(ref.source) && ref.path.length === 1 && node.arguments[0]) {
-          const plugin = ref.path[0];
-          const config = `\`new ${sourceCode.getText(node.callee)}()\``;
-          if (plugin === 'DefinePlugin') reportConfig(checkDefines(node.arguments[0], configContext), config, SERVER_PLACES.unknown);
-          if (plugin === 'EnvironmentPlugin') reportConfig(checkEnvironmentPlugin(node.arguments[0], configContext), config, SERVER_PLACES.unknown);
-        }
-        if (escapeHatch) checkBrowserSdk(node);
-      };
-    }
-    if (isNextConfig || isViteConfig || isNuxtConfig) {
-      listeners.Property = (node) => {
-        const key = staticKeyName(node);
-        if (isNextConfig && (key === 'env' || key === 'publicRuntimeConfig')) {
-          reportConfig(checkExposed(node.value, configContext), `The next.config \`${key}\` option`, SERVER_PLACES.next);
-        } else if (isViteConfig && key === 'define') {
-          reportConfig(checkDefines(node.value, configContext), 'The Vite `define` option', SERVER_PLACES.backend);
-        } else if (isViteConfig && key === 'envPrefix') {
-          reportConfig(checkEnvPrefix(node.value, configContext), 'The Vite `envPrefix` option', SERVER_PLACES.backend);
-        } else if (isNuxtConfig && key === 'public' && node.parent.parent.type === AST_NODE_TYPES.Property && staticKeyName(node.parent.parent) === 'runtimeConfig') {
-          reportConfig(checkExposed(node.value, configContext), 'The Nuxt `runtimeConfig.public` option', SERVER_PLACES.nuxt);
-        }
-      };
-    }
-    listeners['Program:exit'] = () => {
-      for (const finding of findings.values()) {
-        if (configSites.some((site) => contains(site, finding.read.node))) continue;
-        context.report({
-          node: finding.node,
-          messageId: finding.messageId,
-          data: finding.data,
-          suggest: renameSuggestion(finding),
-        });
-      }
-    };
-    return listeners;
-
-    function handleRead(read: EnvRead): void {
-      if (findings.has(read.node)) return;
-      const prefix = read.source.startsWith('$env/') ? null : classifier.publicPrefixOf(read.name);
-      const publication = publicationOf(read, prefix);
-      const verdict = classifier.classify(read.name);
-      const why = reportedWhy(verdict);
-      if (why === null) return;
-      // A key of no known provider passed where an API takes a browser key (`googleMapsApiKey`).
-      if (verdict.kind === 'ambiguous' && passedToBrowserKeySlot(read.node)) return;
-      if (publication !== null) {
-        findings.set(read.node, { read, node: read.node, messageId: 'publicSecret', data: { variable: read.name, why, ...publication } });
-      } else if (client !== null && (read.source === 'process.env' || read.source === 'import.meta.env')) {
-        findings.set(read.node, { read, node: read.node, messageId: 'serverSecretInClient', data: { variable: read.name, why, client: client.reason, server: client.server } });
-      }
-    }
-
-    /**
-     * `useJsApiLoader({ googleMapsApiKey: process.env.NEXT_PUBLIC_GOOGLE_API_KEY as string })`, also
-     * through a `const` used only there: the value goes where the API takes a browser key.
-     */
-    function passedToBrowserKeySlot(node: TSESTree.Node): boolean {
-      const value = outermostValue(node);
-      if (isBrowserKeySlot(value)) return true;
-      const declarator = value.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-      const references = sourceCode.getDeclaredVariables(declarator)[0]?.references.filter((reference) => !reference.init) ?? [];
-      return references.length > 0 && references.every((reference) => isBrowserKeySlot(outermostValue(reference.identifier)));
-    }
-
-    /** `new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY, dangerouslyAllowBrowser: true })`. */
-    function checkBrowserSdk(node: TSESTree.NewExpression): void {
-      const argument = node.arguments[0];
-      if (argument?.type !== AST_NODE_TYPES.ObjectExpression) return;
-      const entries = facts.constants.objectEntries(argument)?.entries ?? [];
-      const escape = entries.findLast((entry) => entry.key === BROWSER_ESCAPE_HATCH);
-      const apiKey = entries.findLast((entry) => entry.key === 'apiKey');
-      if (!escape || apiKey?.value.kind !== 'node' || apiKey.value.foreign) return;
-      if (facts.constants.valueOf(escape.value)?.value !== true) return;
-      const read = envReadAt(apiKey.value.node);
-      if (!read) return;
-      const prefix = read.source.startsWith('$env/') ? null : classifier.publicPrefixOf(read.name);
-      const publication = publicationOf(read, prefix);
-      if (publication === null || classifier.classify(read.name).kind === 'public') return;
-      const sdk = sourceCode.getText(node.callee);
-      const { exposure, server } = publication;
-      findings.set(read.node, { read, node: apiKey.site, messageId: 'browserSdkKey', data: { variable: read.name, sdk, exposure, server } });
-    }
-
-    /** The env read an `apiKey` value is: in place, or a `const` initialised from one. */
-    function envReadAt(node: TSESTree.Node): EnvRead | null {
-      const resolved = facts.constants.resolve(node);
-      const target = resolved.kind === 'node' && !resolved.foreign ? resolved.node : unwrap(node);
-      return target.type === AST_NODE_TYPES.MemberExpression ? envReadOfMember(target, facts) : null;
-    }
-
-    /** `<CheckoutForm stripeKey={process.env.STRIPE_SECRET_KEY} />` in a server component. */
-    function checkProp(node: TSESTree.JSXAttribute): void {
-      const value = node.value;
-      if (value?.type !== AST_NODE_TYPES.JSXExpressionContainer || value.expression.type === AST_NODE_TYPES.JSXEmptyExpression) return;
-      const candidates = propReads(value.expression, facts).flatMap((found) => {
-        const { read } = found;
-        if (read.source !== 'process.env' && read.source !== 'import.meta.env') return [];
-        if (classifier.publicPrefixOf(read.name)) return [];
-        const why = reportedWhy(classifier.classify(read.name));
-        return why === null ? [] : [{ ...found, why }];
-      });
-      if (candidates.length === 0) return;
-      const element = node.parent.name;
-      const module = clientComponentModule(element, facts);
-      if (module === null) return;
-      const component = sourceCode.getText(element);
-      const prop = node.name.type === AST_NODE_TYPES.JSXIdentifier ? node.name.name : sourceCode.getText(node.name);
-      for (const candidate of candidates) {
-        context.report({
-          node: candidate.node,
-          messageId: 'secretPropToClient',
-          data: { variable: candidate.read.name, why: candidate.why, prop, component, module },
-        });
-      }
-    }
-
-    function reportConfig(found: readonly ConfigFinding[], config: string, server: string): void {
-      for (const finding of found) {
-        configSites.push(finding.node);
-        switch (finding.kind) {
-          case 'secret':
-            context.report({ node: finding.node, messageId: 'configExposesSecret', data: { config, variable: finding.variable, why: finding.why, server } });
-            break;
-          case 'all-env':
-            context.report({ node: finding.node, messageId: 'configExposesAllEnv', data: { config } });
-            break;
-          case 'empty-prefix':
-            context.report({ node: finding.node, messageId: 'emptyEnvPrefix' });
-            break;
-        }
-      }
-    }
-
-    function checkString(node: TSESTree.Node, value: string): void {
-      const token = findToken(value) ?? concatenatedPem(node, value);
-      if (!token || onlyAPlaceholder(node)) return;
-      context.report({ node, messageId: 'hardcodedSecret', data: { provider: token.provider, what: token.what } });
-    }
-
-    /** A PEM key built by concatenation (`'-----BEGIN ...-----\n' + 'MIIE...' + ...`): read as a whole. */
-    function concatenatedPem(node: TSESTree.Node, value: string): FoundToken | null {
-      if (!value.includes('-----BEGIN') || node.parent?.type !== AST_NODE_TYPES.BinaryExpression || node.parent.operator !== '+') return null;
-      let top: TSESTree.BinaryExpression = node.parent;
-      while (top.parent.type === AST_NODE_TYPES.BinaryExpression && top.parent.operator === '+') top = top.parent;
-      const whole = ASTUtils.getStaticValue(top, sourceCode.getScope(top));
-      return typeof whole?.value === 'string' && whole.value.length > value.length ? findToken(whole.value) : null;
-    }
-
-    /**
-     * A string whose only use is a `placeholder` (a JSX attribute or an options property), directly
-     * or through a `const`: sample text shown in an empty input, not a credential the code uses.
-     */
-    function onlyAPlaceholder(node: TSESTree.Node): boolean {
-      const value = node.type === AST_NODE_TYPES.TemplateElement ? node.parent : node;
-      if (isPlaceholderSlot(value)) return true;
-      const declarator = value.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-      const references = sourceCode.getDeclaredVariables(declarator)[0]?.references.filter((reference) => !reference.init) ?? [];
-      return references.length > 0 && references.every((reference) => isPlaceholderSlot(reference.identifier));
-    }
-
-    /**
-     * The rename suggestion: only for `process.env.X` / `process.env['X']` outside browser code and
-     * outside config files, where the server reads the unprefixed variable as it read the old one.
-     */
-    function renameSuggestion(finding: ReadFinding): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      const { read } = finding;
-      const key = read.key;
-      if (finding.messageId !== 'publicSecret' || !key || isNextConfig || isViteConfig || isNuxtConfig) return [];
-      if (clientFile() !== null) return [];
-      const prefix = classifier.publicPrefixOf(read.name);
-      if (!prefix) return [];
-      const name = read.name.slice(prefix.prefix.length);
-      const replacement = key.type === AST_NODE_TYPES.Identifier ? name : `${key.raw[0] ?? "'"}${name}${key.raw[0] ?? "'"}`;
-      return [{ messageId: 'renameToServerVariable', data: { name }, fix: (fixer) => fixer.replaceText(key, replacement) }];
-    }
-
-    function reportedWhy(verdict: NameVerdict): string | null {
-      if (verdict.kind === 'secret') return verdict.why;
-      if (verdict.kind === 'ambiguous' && reportAmbiguous) return verdict.why;
-      return null;
-    }
+    // Every finding needs one of the two signals, or a framework config file: one scan for either
+    // rejects most files, before any analysis.
+    const first = (envAllowed ? ENV_OR_TOKEN_SIGNAL : TOKEN_SIGNAL).exec(facts.sourceCode.text);
+    if (first === null && !facts.filename.includes('.config.')) return {};
+    // The analysis is a function of its own, which a file turned away here never enters: a call into
+    // a long `create` costs about a microsecond more a file inside a lint.
+    return listenersFor(context, options, facts, envAllowed, first);
   },
 });
+
+/** The rule's listeners for a file that passed the first look in `create`. */
+function listenersFor(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  options: Options[0],
+  facts: FileFacts,
+  envAllowed: boolean,
+  first: RegExpExecArray | null,
+): TSESLint.RuleListener {
+  const { sourceCode, filename } = facts;
+  const text = sourceCode.text;
+  const configFile = filename.includes('.config.');
+  const isNextConfig = configFile && NEXT_CONFIG.test(filename);
+  const isViteConfig = configFile && VITE_CONFIG.test(filename);
+  const isNuxtConfig = configFile && NUXT_CONFIG.test(filename);
+  const configName = isNextConfig || isViteConfig || isNuxtConfig;
+  if (!configName && first === null) return {};
+  // Neither signal matches before the union's first match: each is looked for from there.
+  const envSignal = envAllowed && (configName || (first !== null && matchesFrom(ENV_SIGNAL, text, first.index)));
+  const tokenSignal = first !== null && matchesFrom(TOKEN_SIGNAL, text, first.index);
+  if (!envSignal && !tokenSignal) return {};
+
+  const listeners: TSESLint.RuleListener = {};
+  if (tokenSignal) {
+    listeners.Literal = (node) => {
+      if (typeof node.value === 'string') checkString(node, node.value);
+    };
+    listeners.TemplateElement = (node) => {
+      checkString(node, node.value.cooked ?? node.value.raw);
+    };
+  }
+  if (!envSignal) return listeners;
+
+  // Outside production code (tests, seeds, stories, generated code) only a hard-coded live
+  // credential is reported: it leaks from any file that is committed.
+  if (!facts.servesProduction) return listeners;
+  const classifier = classifierFor(options);
+  const reportAmbiguous = options.reportAmbiguousNames === true;
+  // Whether the file runs in the browser: worked out when an option or a rename suggestion asks.
+  let clientFileValue: ClientFile | null | undefined;
+  const clientFile = (): ClientFile | null => {
+    if (clientFileValue === undefined) clientFileValue = clientFileOf(facts, filename);
+    return clientFileValue;
+  };
+  const client = options.checkClientModules === true ? clientFile() : null;
+  const findings = new Map<TSESTree.Node, ReadFinding>();
+  const configSites: TSESTree.Node[] = [];
+  const escapeHatch = text.includes(BROWSER_ESCAPE_HATCH);
+  const configContext: ConfigContext = { facts, classifier, reports: (name) => reportedWhy(classifier.classify(name)) };
+
+  listeners.MemberExpression = (node) => {
+    if (!mayBeEnvRead(node)) return;
+    const read = envReadOfMember(node, facts);
+    if (read) handleRead(read);
+  };
+  listeners.VariableDeclarator = (node) => {
+    if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) {
+      for (const read of envReadsOfPattern(node.id, node.init, facts)) handleRead(read);
+    }
+  };
+  listeners.ImportDeclaration = (node) => {
+    for (const read of envReadsOfImport(node)) handleRead(read);
+  };
+  if (options.checkServerToClientProps === true && clientFile() === null && SERVER_ENV_READ.test(text)) {
+    listeners.JSXAttribute = checkProp;
+  }
+  // webpack's plugins are named in the text wherever they are imported from; most files name neither.
+  const webpackPlugins = text.includes('DefinePlugin') || text.includes('EnvironmentPlugin');
+  if (webpackPlugins || escapeHatch) {
+    listeners.NewExpression = (node) => {
+      const ref = webpackPlugins ? facts.imports.resolve(node.callee) : null;
+      if (ref && WEBPACK_SOURCES.includes(ref.source) && ref.path.length === 1 && node.arguments[0]) {
+        const plugin = ref.path[0];
+        const config = `\`new ${sourceCode.getText(node.callee)}()\``;
+        if (plugin === 'DefinePlugin') reportConfig(checkDefines(node.arguments[0], configContext), config, SERVER_PLACES.unknown);
+        if (plugin === 'EnvironmentPlugin') reportConfig(checkEnvironmentPlugin(node.arguments[0], configContext), config, SERVER_PLACES.unknown);
+      }
+      if (escapeHatch) checkBrowserSdk(node);
+    };
+  }
+  if (isNextConfig || isViteConfig || isNuxtConfig) {
+    listeners.Property = (node) => {
+      const key = staticKeyName(node);
+      if (isNextConfig && (key === 'env' || key === 'publicRuntimeConfig')) {
+        reportConfig(checkExposed(node.value, configContext), `The next.config \`${key}\` option`, SERVER_PLACES.next);
+      } else if (isViteConfig && key === 'define') {
+        reportConfig(checkDefines(node.value, configContext), 'The Vite `define` option', SERVER_PLACES.backend);
+      } else if (isViteConfig && key === 'envPrefix') {
+        reportConfig(checkEnvPrefix(node.value, configContext), 'The Vite `envPrefix` option', SERVER_PLACES.backend);
+      } else if (isNuxtConfig && key === 'public' && node.parent.parent.type === AST_NODE_TYPES.Property && staticKeyName(node.parent.parent) === 'runtimeConfig') {
+        reportConfig(checkExposed(node.value, configContext), 'The Nuxt `runtimeConfig.public` option', SERVER_PLACES.nuxt);
+      }
+    };
+  }
+  listeners['Program:exit'] = () => {
+    for (const finding of findings.values()) {
+      if (configSites.some((site) => contains(site, finding.read.node))) continue;
+      context.report({
+        node: finding.node,
+        messageId: finding.messageId,
+        data: finding.data,
+        suggest: renameSuggestion(finding),
+      });
+    }
+  };
+  return listeners;
+
+  function handleRead(read: EnvRead): void {
+    if (findings.has(read.node)) return;
+    const prefix = read.source.startsWith('$env/') ? null : classifier.publicPrefixOf(read.name);
+    const publication = publicationOf(read, prefix);
+    const verdict = classifier.classify(read.name);
+    const why = reportedWhy(verdict);
+    if (why === null) return;
+    // A key of no known provider passed where an API takes a browser key (`googleMapsApiKey`).
+    if (verdict.kind === 'ambiguous' && passedToBrowserKeySlot(read.node)) return;
+    if (publication !== null) {
+      findings.set(read.node, { read, node: read.node, messageId: 'publicSecret', data: { variable: read.name, why, ...publication } });
+    } else if (client !== null && (read.source === 'process.env' || read.source === 'import.meta.env')) {
+      findings.set(read.node, { read, node: read.node, messageId: 'serverSecretInClient', data: { variable: read.name, why, client: client.reason, server: client.server } });
+    }
+  }
+
+  /**
+   * `useJsApiLoader({ googleMapsApiKey: process.env.NEXT_PUBLIC_GOOGLE_API_KEY as string })`, also
+   * through a `const` used only there: the value goes where the API takes a browser key.
+   */
+  function passedToBrowserKeySlot(node: TSESTree.Node): boolean {
+    const value = outermostValue(node);
+    if (isBrowserKeySlot(value)) return true;
+    const declarator = value.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+    const references = sourceCode.getDeclaredVariables(declarator)[0]?.references.filter((reference) => !reference.init) ?? [];
+    return references.length > 0 && references.every((reference) => isBrowserKeySlot(outermostValue(reference.identifier)));
+  }
+
+  /** `new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY, dangerouslyAllowBrowser: true })`. */
+  function checkBrowserSdk(node: TSESTree.NewExpression): void {
+    const argument = node.arguments[0];
+    if (argument?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const entries = facts.constants.objectEntries(argument)?.entries ?? [];
+    const escape = entries.findLast((entry) => entry.key === BROWSER_ESCAPE_HATCH);
+    const apiKey = entries.findLast((entry) => entry.key === 'apiKey');
+    if (!escape || apiKey?.value.kind !== 'node' || apiKey.value.foreign) return;
+    if (facts.constants.valueOf(escape.value)?.value !== true) return;
+    const read = envReadAt(apiKey.value.node);
+    if (!read) return;
+    const prefix = read.source.startsWith('$env/') ? null : classifier.publicPrefixOf(read.name);
+    const publication = publicationOf(read, prefix);
+    if (publication === null || classifier.classify(read.name).kind === 'public') return;
+    const sdk = sourceCode.getText(node.callee);
+    const { exposure, server } = publication;
+    findings.set(read.node, { read, node: apiKey.site, messageId: 'browserSdkKey', data: { variable: read.name, sdk, exposure, server } });
+  }
+
+  /** The env read an `apiKey` value is: in place, or a `const` initialised from one. */
+  function envReadAt(node: TSESTree.Node): EnvRead | null {
+    const resolved = facts.constants.resolve(node);
+    const target = resolved.kind === 'node' && !resolved.foreign ? resolved.node : unwrap(node);
+    return target.type === AST_NODE_TYPES.MemberExpression ? envReadOfMember(target, facts) : null;
+  }
+
+  /** `<CheckoutForm stripeKey={process.env.STRIPE_SECRET_KEY} />` in a server component. */
+  function checkProp(node: TSESTree.JSXAttribute): void {
+    const value = node.value;
+    if (value?.type !== AST_NODE_TYPES.JSXExpressionContainer || value.expression.type === AST_NODE_TYPES.JSXEmptyExpression) return;
+    const candidates = propReads(value.expression, facts).flatMap((found) => {
+      const { read } = found;
+      if (read.source !== 'process.env' && read.source !== 'import.meta.env') return [];
+      if (classifier.publicPrefixOf(read.name)) return [];
+      const why = reportedWhy(classifier.classify(read.name));
+      return why === null ? [] : [{ ...found, why }];
+    });
+    if (candidates.length === 0) return;
+    const element = node.parent.name;
+    const module = clientComponentModule(element, facts);
+    if (module === null) return;
+    const component = sourceCode.getText(element);
+    const prop = node.name.type === AST_NODE_TYPES.JSXIdentifier ? node.name.name : sourceCode.getText(node.name);
+    for (const candidate of candidates) {
+      context.report({
+        node: candidate.node,
+        messageId: 'secretPropToClient',
+        data: { variable: candidate.read.name, why: candidate.why, prop, component, module },
+      });
+    }
+  }
+
+  function reportConfig(found: readonly ConfigFinding[], config: string, server: string): void {
+    for (const finding of found) {
+      configSites.push(finding.node);
+      switch (finding.kind) {
+        case 'secret':
+          context.report({ node: finding.node, messageId: 'configExposesSecret', data: { config, variable: finding.variable, why: finding.why, server } });
+          break;
+        case 'all-env':
+          context.report({ node: finding.node, messageId: 'configExposesAllEnv', data: { config } });
+          break;
+        case 'empty-prefix':
+          context.report({ node: finding.node, messageId: 'emptyEnvPrefix' });
+          break;
+      }
+    }
+  }
+
+  function checkString(node: TSESTree.Node, value: string): void {
+    const token = findToken(value) ?? concatenatedPem(node, value);
+    if (!token || onlyAPlaceholder(node)) return;
+    context.report({ node, messageId: 'hardcodedSecret', data: { provider: token.provider, what: token.what } });
+  }
+
+  /** A PEM key built by concatenation (`'-----BEGIN ...-----\n' + 'MIIE...' + ...`): read as a whole. */
+  function concatenatedPem(node: TSESTree.Node, value: string): FoundToken | null {
+    if (!value.includes('-----BEGIN') || node.parent?.type !== AST_NODE_TYPES.BinaryExpression || node.parent.operator !== '+') return null;
+    let top: TSESTree.BinaryExpression = node.parent;
+    while (top.parent.type === AST_NODE_TYPES.BinaryExpression && top.parent.operator === '+') top = top.parent;
+    const whole = ASTUtils.getStaticValue(top, sourceCode.getScope(top));
+    return typeof whole?.value === 'string' && whole.value.length > value.length ? findToken(whole.value) : null;
+  }
+
+  /**
+   * A string whose only use is a `placeholder` (a JSX attribute or an options property), directly
+   * or through a `const`: sample text shown in an empty input, not a credential the code uses.
+   */
+  function onlyAPlaceholder(node: TSESTree.Node): boolean {
+    const value = node.type === AST_NODE_TYPES.TemplateElement ? node.parent : node;
+    if (isPlaceholderSlot(value)) return true;
+    const declarator = value.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+    const references = sourceCode.getDeclaredVariables(declarator)[0]?.references.filter((reference) => !reference.init) ?? [];
+    return references.length > 0 && references.every((reference) => isPlaceholderSlot(reference.identifier));
+  }
+
+  /**
+   * The rename suggestion: only for `process.env.X` / `process.env['X']` outside browser code and
+   * outside config files, where the server reads the unprefixed variable as it read the old one.
+   */
+  function renameSuggestion(finding: ReadFinding): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    const { read } = finding;
+    const key = read.key;
+    if (finding.messageId !== 'publicSecret' || !key || isNextConfig || isViteConfig || isNuxtConfig) return [];
+    if (clientFile() !== null) return [];
+    const prefix = classifier.publicPrefixOf(read.name);
+    if (!prefix) return [];
+    const name = read.name.slice(prefix.prefix.length);
+    const replacement = key.type === AST_NODE_TYPES.Identifier ? name : `${key.raw[0] ?? "'"}${name}${key.raw[0] ?? "'"}`;
+    return [{ messageId: 'renameToServerVariable', data: { name }, fix: (fixer) => fixer.replaceText(key, replacement) }];
+  }
+
+  function reportedWhy(verdict: NameVerdict): string | null {
+    if (verdict.kind === 'secret') return verdict.why;
+    if (verdict.kind === 'ambiguous' && reportAmbiguous) return verdict.why;
+    return null;
+  }
+}
 
 /** The expression a value ends up as through `as`, `!`, `??`/`||` fallbacks and optional chains. */
 function outermostValue(node: TSESTree.Node): TSESTree.Node {

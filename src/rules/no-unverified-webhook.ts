@@ -1,7 +1,7 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calledMethodName, type FunctionNode, unwrap } from '../analysis/ast.js';
-import { getFileFacts } from '../analysis/file-facts.js';
+import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
 import { fileRoute } from '../analysis/handlers.js';
 import {
   GENERIC_FIX,
@@ -114,186 +114,199 @@ export default createRule<Options, MessageIds>({
     // Tests, stories and generated code by their path or banner are left before any text is read.
     const facts = getFileFacts(context);
     if (facts.skippedByPath) return {};
-    const { sourceCode, filename } = facts;
-    const text = sourceCode.text;
     const weakAsked = options.reportWeakVerification === true;
     // Only files with a handler shape can report (the strict checks aside): a route file, a route
     // registration, a controller, a Worker. Tested first: it rejects most files for a fraction of
     // the cost of CHEAP_SIGNAL's case-insensitive alternation.
-    const handlerShape = HANDLER_SIGNAL.test(text) || fileRoute(filename) !== null;
+    const handlerShape = HANDLER_SIGNAL.test(facts.sourceCode.text) || fileRoute(facts.filename) !== null;
     if (!weakAsked && !handlerShape) return {};
-    const extraHeaders = (options.signatureHeaders ?? []).map((header) => header.toLowerCase());
-    const extraNames = new Set(options.verifierFunctions ?? []);
-    const extraPaths = (options.webhookPaths ?? []).flatMap((source) => {
-      try {
-        return [new RegExp(source, 'iu')];
-      } catch {
-        return [];
-      }
-    });
-    const cheap = CHEAP_SIGNAL.test(text);
-    // Every verifier name is in CHEAP_SIGNAL but Twilio's and Polar's validators and Paddle's unmarshal.
-    const weak = weakAsked && (cheap || RARE_VERIFIERS.test(text)) && WEAK_SIGNAL.test(text);
-    if (
-      !cheap &&
-      !WEBHOOK_PATH.test(filename.replaceAll('\\', '/').split('/').slice(-4).join('/')) &&
-      !weak &&
-      !extraHeaders.some((header) => text.toLowerCase().includes(header)) &&
-      ![...extraNames].some((name) => text.includes(name)) &&
-      extraPaths.length === 0
-    ) {
-      return {};
+    // The analysis is a function of its own, which a file turned away here never enters: a call into
+    // a long `create` costs about a microsecond more a file inside a lint.
+    return listenersFor(context, options, facts, weakAsked, handlerShape);
+  },
+});
+
+/** The rule's listeners for a file that passed the first look in `create`. */
+function listenersFor(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  options: Options[0],
+  facts: FileFacts,
+  weakAsked: boolean,
+  handlerShape: boolean,
+): TSESLint.RuleListener {
+  const { sourceCode, filename } = facts;
+  const text = sourceCode.text;
+  const extraHeaders = (options.signatureHeaders ?? []).map((header) => header.toLowerCase());
+  const extraNames = new Set(options.verifierFunctions ?? []);
+  const extraPaths = (options.webhookPaths ?? []).flatMap((source) => {
+    try {
+      return [new RegExp(source, 'iu')];
+    } catch {
+      return [];
     }
-    if (!weak && !handlerShape) return {};
-    // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
-    if (!facts.servesProduction) return {};
-    const signatureHeaders = new Map<string, ProviderId | null>(SIGNATURE_HEADERS);
-    for (const header of extraHeaders) if (!signatureHeaders.has(header)) signatureHeaders.set(header, null);
-    const finder = new VerifierFinder(facts, extraNames);
-    const env: Environment = { facts, finder, signatureHeaders, helperCache: new Map(), constantTimeHelpers: new Set() };
-    const functions: FunctionNode[] = [];
-    const registrations: TSESTree.CallExpression[] = [];
-    const reported = new Set<string>();
+  });
+  const cheap = CHEAP_SIGNAL.test(text);
+  // Every verifier name is in CHEAP_SIGNAL but Twilio's and Polar's validators and Paddle's unmarshal.
+  const weak = weakAsked && (cheap || RARE_VERIFIERS.test(text)) && WEAK_SIGNAL.test(text);
+  if (
+    !cheap &&
+    !WEBHOOK_PATH.test(filename.replaceAll('\\', '/').split('/').slice(-4).join('/')) &&
+    !weak &&
+    !extraHeaders.some((header) => text.toLowerCase().includes(header)) &&
+    ![...extraNames].some((name) => text.includes(name)) &&
+    extraPaths.length === 0
+  ) {
+    return {};
+  }
+  if (!weak && !handlerShape) return {};
+  // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
+  if (!facts.servesProduction) return {};
+  const signatureHeaders = new Map<string, ProviderId | null>(SIGNATURE_HEADERS);
+  for (const header of extraHeaders) if (!signatureHeaders.has(header)) signatureHeaders.set(header, null);
+  const finder = new VerifierFinder(facts, extraNames);
+  const env: Environment = { facts, finder, signatureHeaders, helperCache: new Map(), constantTimeHelpers: new Set() };
+  const functions: FunctionNode[] = [];
+  const registrations: TSESTree.CallExpression[] = [];
+  const reported = new Set<string>();
 
-    return {
-      ':function'(node: FunctionNode) {
-        functions.push(node);
-      },
-      // `app.post('/webhook', handler)`: a registration whose last argument names the handler. A
-      // node-type listener: `CallExpression > Identifier.arguments:last-child` would be matched
-      // against every identifier of the file.
-      CallExpression(node: TSESTree.CallExpression) {
-        if (node.arguments.at(-1)?.type === AST_NODE_TYPES.Identifier) {
-          const method = calledMethodName(node);
-          if (method !== null && REGISTRATION_METHODS.has(method)) registrations.push(node);
-        }
-        if (weak) {
-          const verifier = finder.call(node);
-          if (verifier?.known) checkWeak(verifier, node);
-        }
-      },
-      ...(weak
-        ? {
-            NewExpression(node: TSESTree.NewExpression) {
-              const ref = facts.imports.resolve(node.callee);
-              const entry = ref && VERIFIER_CLASSES.find((candidate) => candidate.source === ref.source && ref.path[0] === candidate.name);
-              const [secret] = node.arguments;
-              if (entry && secret && isLiteralSecret(secret)) {
-                report(secret, 'literalSecret', { verifier: `\`new ${sourceCode.getText(node.callee)}()\`` });
-              }
-            },
-            BinaryExpression(node: TSESTree.BinaryExpression) {
-              const verifier = finder.comparison(node);
-              // An XOR-accumulate loop is a constant-time comparison.
-              if (!verifier || verifier.constantTime === true) return;
-              const sides = [unwrap(node.left), unwrap(node.right)];
-              if (!sides.some((side) => side.type === AST_NODE_TYPES.Literal || side.type === AST_NODE_TYPES.TemplateLiteral)) {
-                report(node, 'timingCompare', { operator: node.operator });
-              }
-              const secret = finder.hmacSecret(node.left) ?? finder.hmacSecret(node.right);
-              if (secret && isLiteralSecret(secret)) report(secret, 'literalSecret', { verifier: '`createHmac()`' });
-            },
-          }
-        : {}),
-      'Program:exit'() {
-        for (const endpoint of findEndpoints(functions, registrations, facts, extraPaths)) {
-          check(endpoint);
-        }
-      },
-    };
-
-    function check(endpoint: Endpoint): void {
-      const handler = analyseHandler(endpoint.fn, endpoint.framework, env);
-      if (handler.model.empty || handler.handedOff) return;
-      // A route that authenticates a user is not called by a provider: path, name and event types are weak evidence then.
-      const isWebhook =
-        ((endpoint.named || handler.eventProviders.size > 0) && !handler.authenticated) ||
-        handler.signatureHeaders.size > 0 ||
-        handler.verifiers.some((verifier) => verifier.known);
-      if (!isWebhook) return;
-      const provider = refineProvider(providerOf(handler), endpoint);
-      const result = endpoint.verifiedUpstream ? null : firstUnprotected(handler, facts.constants);
-      if (result) {
-        const { use, before, bypass } = result;
-        if (!before) {
-          const payload = sourceCode.getText(use.read.node);
-          report(use.node, 'unverified', {
-            payload: payload.length > 40 ? `${payload.slice(0, 37)}...` : payload,
-            provider: provider ? `${PROVIDERS[provider].name} ` : '',
-            fix: provider ? PROVIDERS[provider].fix : GENERIC_FIX,
-          });
-        } else if (bypass === 'unchecked') {
-          report(before.node, 'ignoredResult', { verifier: before.label });
-        } else if (bypass?.kind === 'catch') {
-          report(before.node, 'catchCarriesOn', { verifier: before.label });
-        } else if (bypass?.kind === 'condition') {
-          const condition = sourceCode.getText(bypass.test).replace(/\s+/gu, ' ');
-          report(before.node, 'conditionalVerification', {
-            verifier: before.label,
-            condition: condition.length > 60 ? `${condition.slice(0, 57)}...` : condition,
-          });
-        }
+  return {
+    ':function'(node: FunctionNode) {
+      functions.push(node);
+    },
+    // `app.post('/webhook', handler)`: a registration whose last argument names the handler. A
+    // node-type listener: `CallExpression > Identifier.arguments:last-child` would be matched
+    // against every identifier of the file.
+    CallExpression(node: TSESTree.CallExpression) {
+      if (node.arguments.at(-1)?.type === AST_NODE_TYPES.Identifier) {
+        const method = calledMethodName(node);
+        if (method !== null && REGISTRATION_METHODS.has(method)) registrations.push(node);
       }
-      for (const input of handler.inputs) {
-        if (!input.verifier.known || input.verifier.provider === 'twilio') continue;
-        const problem = bytesProblem(input, endpoint, facts);
-        if (!problem) continue;
-        report(input.node, 'wrongBytes', {
-          verifier: input.verifier.label,
-          bytes: problem.bytes,
-          advice: RAW_BODY_ADVICE[endpoint.framework ?? 'default'] ?? RAW_BODY_ADVICE.default ?? '',
+      if (weak) {
+        const verifier = finder.call(node);
+        if (verifier?.known) checkWeak(verifier, node);
+      }
+    },
+    ...(weak
+      ? {
+          NewExpression(node: TSESTree.NewExpression) {
+            const ref = facts.imports.resolve(node.callee);
+            const entry = ref && VERIFIER_CLASSES.find((candidate) => candidate.source === ref.source && ref.path[0] === candidate.name);
+            const [secret] = node.arguments;
+            if (entry && secret && isLiteralSecret(secret)) {
+              report(secret, 'literalSecret', { verifier: `\`new ${sourceCode.getText(node.callee)}()\`` });
+            }
+          },
+          BinaryExpression(node: TSESTree.BinaryExpression) {
+            const verifier = finder.comparison(node);
+            // An XOR-accumulate loop is a constant-time comparison.
+            if (!verifier || verifier.constantTime === true) return;
+            const sides = [unwrap(node.left), unwrap(node.right)];
+            if (!sides.some((side) => side.type === AST_NODE_TYPES.Literal || side.type === AST_NODE_TYPES.TemplateLiteral)) {
+              report(node, 'timingCompare', { operator: node.operator });
+            }
+            const secret = finder.hmacSecret(node.left) ?? finder.hmacSecret(node.right);
+            if (secret && isLiteralSecret(secret)) report(secret, 'literalSecret', { verifier: '`createHmac()`' });
+          },
+        }
+      : {}),
+    'Program:exit'() {
+      for (const endpoint of findEndpoints(functions, registrations, facts, extraPaths)) {
+        check(endpoint);
+      }
+    },
+  };
+
+  function check(endpoint: Endpoint): void {
+    const handler = analyseHandler(endpoint.fn, endpoint.framework, env);
+    if (handler.model.empty || handler.handedOff) return;
+    // A route that authenticates a user is not called by a provider: path, name and event types are weak evidence then.
+    const isWebhook =
+      ((endpoint.named || handler.eventProviders.size > 0) && !handler.authenticated) ||
+      handler.signatureHeaders.size > 0 ||
+      handler.verifiers.some((verifier) => verifier.known);
+    if (!isWebhook) return;
+    const provider = refineProvider(providerOf(handler), endpoint);
+    const result = endpoint.verifiedUpstream ? null : firstUnprotected(handler, facts.constants);
+    if (result) {
+      const { use, before, bypass } = result;
+      if (!before) {
+        const payload = sourceCode.getText(use.read.node);
+        report(use.node, 'unverified', {
+          payload: payload.length > 40 ? `${payload.slice(0, 37)}...` : payload,
+          provider: provider ? `${PROVIDERS[provider].name} ` : '',
+          fix: provider ? PROVIDERS[provider].fix : GENERIC_FIX,
+        });
+      } else if (bypass === 'unchecked') {
+        report(before.node, 'ignoredResult', { verifier: before.label });
+      } else if (bypass?.kind === 'catch') {
+        report(before.node, 'catchCarriesOn', { verifier: before.label });
+      } else if (bypass?.kind === 'condition') {
+        const condition = sourceCode.getText(bypass.test).replace(/\s+/gu, ' ');
+        report(before.node, 'conditionalVerification', {
+          verifier: before.label,
+          condition: condition.length > 60 ? `${condition.slice(0, 57)}...` : condition,
         });
       }
     }
+    for (const input of handler.inputs) {
+      if (!input.verifier.known || input.verifier.provider === 'twilio') continue;
+      const problem = bytesProblem(input, endpoint, facts);
+      if (!problem) continue;
+      report(input.node, 'wrongBytes', {
+        verifier: input.verifier.label,
+        bytes: problem.bytes,
+        advice: RAW_BODY_ADVICE[endpoint.framework ?? 'default'] ?? RAW_BODY_ADVICE.default ?? '',
+      });
+    }
+  }
 
-    function providerOf(handler: HandlerFacts): ProviderId | null {
-      for (const verifier of handler.verifiers) if (verifier.provider) return verifier.provider;
-      for (const header of handler.signatureHeaders) {
-        const provider = signatureHeaders.get(header);
-        if (provider) return provider === 'svix' && facts.imports.imports('@clerk/') ? 'clerk' : provider;
+  function providerOf(handler: HandlerFacts): ProviderId | null {
+    for (const verifier of handler.verifiers) if (verifier.provider) return verifier.provider;
+    for (const header of handler.signatureHeaders) {
+      const provider = signatureHeaders.get(header);
+      if (provider) return provider === 'svix' && facts.imports.imports('@clerk/') ? 'clerk' : provider;
+    }
+    for (const provider of handler.eventProviders) if (provider) return provider;
+    const imported = PROVIDER_MODULES.filter((entry) => facts.imports.imports(entry.source));
+    return imported.length === 1 ? (imported[0]?.provider ?? null) : null;
+  }
+
+  /** Svix signs for many providers: the route or file name says which (`/webhooks/clerk`). */
+  function refineProvider(provider: ProviderId | null, endpoint: Endpoint): ProviderId | null {
+    if (provider !== 'svix' && provider !== 'standardwebhooks') return provider;
+    const where = `${endpoint.route ?? ''} ${filename}`.toLowerCase();
+    if (where.includes('clerk')) return 'clerk';
+    if (where.includes('resend')) return 'resend';
+    return provider;
+  }
+
+  function checkWeak(verifier: Verifier, call: TSESTree.CallExpression): void {
+    if (verifier.provider === 'stripe' && verifier.label.includes('constructEvent')) {
+      const tolerance = call.arguments[3];
+      const value = tolerance ? facts.constants.value(tolerance)?.value : undefined;
+      if (tolerance && typeof value === 'number' && value <= 0) {
+        report(tolerance, 'zeroTolerance', { verifier: verifier.label, value: String(value) });
       }
-      for (const provider of handler.eventProviders) if (provider) return provider;
-      const imported = PROVIDER_MODULES.filter((entry) => facts.imports.imports(entry.source));
-      return imported.length === 1 ? (imported[0]?.provider ?? null) : null;
     }
+    if (verifier.secret && isLiteralSecret(verifier.secret)) report(verifier.secret, 'literalSecret', { verifier: verifier.label });
+  }
 
-    /** Svix signs for many providers: the route or file name says which (`/webhooks/clerk`). */
-    function refineProvider(provider: ProviderId | null, endpoint: Endpoint): ProviderId | null {
-      if (provider !== 'svix' && provider !== 'standardwebhooks') return provider;
-      const where = `${endpoint.route ?? ''} ${filename}`.toLowerCase();
-      if (where.includes('clerk')) return 'clerk';
-      if (where.includes('resend')) return 'resend';
-      return provider;
+  /** A string literal in place, or a `const` of one in this file (not an env read). */
+  function isLiteralSecret(node: TSESTree.Node): boolean {
+    let target = unwrap(node);
+    if (target.type === AST_NODE_TYPES.Identifier) {
+      const definition = facts.constants.definitionOf(target);
+      if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) return false;
+      target = unwrap(definition.init);
     }
+    if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string' && target.value.length > 0;
+    return target.type === AST_NODE_TYPES.TemplateLiteral && target.expressions.length === 0 && (target.quasis[0]?.value.cooked ?? '') !== '';
+  }
 
-    function checkWeak(verifier: Verifier, call: TSESTree.CallExpression): void {
-      if (verifier.provider === 'stripe' && verifier.label.includes('constructEvent')) {
-        const tolerance = call.arguments[3];
-        const value = tolerance ? facts.constants.value(tolerance)?.value : undefined;
-        if (tolerance && typeof value === 'number' && value <= 0) {
-          report(tolerance, 'zeroTolerance', { verifier: verifier.label, value: String(value) });
-        }
-      }
-      if (verifier.secret && isLiteralSecret(verifier.secret)) report(verifier.secret, 'literalSecret', { verifier: verifier.label });
-    }
-
-    /** A string literal in place, or a `const` of one in this file (not an env read). */
-    function isLiteralSecret(node: TSESTree.Node): boolean {
-      let target = unwrap(node);
-      if (target.type === AST_NODE_TYPES.Identifier) {
-        const definition = facts.constants.definitionOf(target);
-        if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) return false;
-        target = unwrap(definition.init);
-      }
-      if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string' && target.value.length > 0;
-      return target.type === AST_NODE_TYPES.TemplateLiteral && target.expressions.length === 0 && (target.quasis[0]?.value.cooked ?? '') !== '';
-    }
-
-    function report(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>): void {
-      const key = `${messageId}:${String(node.range[0])}:${String(node.range[1])}`;
-      if (reported.has(key)) return;
-      reported.add(key);
-      context.report({ node, messageId, data });
-    }
-  },
-});
+  function report(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>): void {
+    const key = `${messageId}:${String(node.range[0])}:${String(node.range[1])}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    context.report({ node, messageId, data });
+  }
+}

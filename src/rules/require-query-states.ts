@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, findProperty, type FunctionNode, unwrap } from '../analysis/ast.js';
-import { getFileFacts } from '../analysis/file-facts.js';
+import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
 import { enclosingReactFunction, isHookName } from '../analysis/react.js';
 import { matchesFrom } from '../analysis/text-signals.js';
 import {
@@ -138,320 +138,332 @@ export default createRule<Options, MessageIds>({
     // Tests, stories and generated code by their path or banner are left before any text is read.
     const facts = getFileFacts(context);
     if (facts.skippedByPath) return {};
-    const { sourceCode, filename } = facts;
-    const text = sourceCode.text;
-    const hookText = HOOK_TEXT.exec(text);
+    const hookText = HOOK_TEXT.exec(facts.sourceCode.text);
     if (hookText === null) return {};
-    const typed = hasTypeServices(sourceCode.parserServices);
-    const queryText = QUERY_TEXT.test(text);
-    // Without a library, a generated hook name or type information, only a hook imported from the
-    // app's own modules (whose source is read) can be a query result. Its import starts at a hook
-    // name, so its text is looked for from the first one, before the file's imports are read.
-    if (!queryText && !typed && !matchesFrom(APP_HOOK_IMPORT_TEXT, text, hookText.index)) return {};
-    // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
-    if (!facts.servesProduction) return {};
-    if (!queryText && !typed && !importsAppHook(facts.imports)) return {};
-    const libraryImported = facts.imports.importsAny(QUERY_SOURCE_LIST);
-    const hooks = new QueryHookIndex(facts, libraryImported);
-    /** Usages of query results per call and result position: computed once, by the pre-check or the check. */
-    const queryUsages = new Map<TSESTree.CallExpression, Map<ResultPosition, ResultUsage>>();
-    /** The options that report a query with no visible failure in the component. */
-    const asksStrict = options.requireErrorState === true || options.requireLoadingState === true || options.reportAssertions === true;
-
-    return {
-      CallExpression(node) {
-        const callee = unwrap(node.callee);
-        const name = calleeName(node);
-        if (name === null || !isHookName(name)) return;
-        const owner = enclosingReactFunction(node);
-        if (!owner) return;
-        let hook = hooks.identify(node);
-        if (hook?.evidence === 'generated' && hook.spec.kind !== 'mutation' && typed) hook = withType(hook, owner.fn);
-        else if (
-          !hook &&
-          typed &&
-          callee.type === AST_NODE_TYPES.Identifier &&
-          boundLikeAResult(node) &&
-          !hooks.isLibraryOrReact(callee) &&
-          reportableAsResult(node, owner.fn)
-        ) {
-          hook = fromType(node);
-        }
-        if (hook) check(hook, owner.fn, owner.role);
-      },
-    };
-
-    /**
-     * A generated-name hook confirmed (and its library named) by its type; dropped when the type
-     * says otherwise. Dropped without asking when no result type could make its usage reportable
-     * (then the untyped check would not report it either).
-     */
-    function withType(hook: QueryHookCall, fn: FunctionNode): QueryHookCall | null {
-      if (!reportableAsResult(hook.call, fn)) return null;
-      const types = facts.types;
-      if (!types) return hook;
-      const result = typedQueryResult(hook.call, types, sourceCode);
-      if (!result) return null;
-      return { ...hook, library: result.library, spec: { ...specOf(result.position, result.suspense), dataAlwaysThere: result.dataAlwaysThere } };
-    }
-
-    function fromType(call: TSESTree.CallExpression): QueryHookCall | null {
-      const types = facts.types;
-      const result = types ? typedQueryResult(call, types, sourceCode) : null;
-      if (!result) return null;
-      const spec: HookSpec = { ...specOf(result.position, result.suspense), dataAlwaysThere: result.dataAlwaysThere };
-      return { call, library: result.library, spec, source: null, optionsCall: call, evidence: 'type' };
-    }
-
-    function check(hook: QueryHookCall, fn: FunctionNode, role: Role): void {
-      const { spec } = hook;
-      if (spec.kind === 'suspense') return;
-      if (spec.kind === 'queries') {
-        checkQueries(hook, fn, role);
-        return;
-      }
-      const mutation = spec.kind === 'mutation';
-      if (mutation && options.checkMutations !== true) return;
-      const usage = usageOf(hook.call, fn, concretePosition(hook), mutation);
-      if (usage.escapes) return;
-      const optionFacts = optionFactsOf(hook, facts);
-      if (mutation) {
-        checkMutation(hook, usage, optionFacts);
-        return;
-      }
-      checkResult(hook, usage, optionFacts, fn, role);
-    }
-
-    /** `const [users, projects] = useQueries({ queries: [a, b] })`: each element is a result with its own options. */
-    function checkQueries(hook: QueryHookCall, fn: FunctionNode, role: Role): void {
-      const declarator = hook.call.parent;
-      const argument = hook.call.arguments[0];
-      if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ArrayPattern) return;
-      if (argument?.type !== AST_NODE_TYPES.ObjectExpression || findProperty(argument, 'combine')) return;
-      const queries = findProperty(argument, 'queries')?.value;
-      if (queries?.type !== AST_NODE_TYPES.ArrayExpression) return;
-      declarator.id.elements.forEach((element, index) => {
-        const options = queries.elements[index];
-        if (!element || !options || options.type === AST_NODE_TYPES.SpreadElement) return;
-        const collector = new UsageCollector(sourceCode, fn, false);
-        collector.fromBinding(element);
-        if (collector.usage.escapes) return;
-        checkResult({ ...hook, spec: { kind: 'query', position: 'value', optionsIndex: -1 } }, collector.usage, readOptions(options, facts), fn, role);
-      });
-    }
-
-    /** How `fn` uses the result at `position` in what `call` returns; query usages are kept for the check after the pre-check. */
-    function usageOf(call: TSESTree.CallExpression, fn: FunctionNode, position: ResultPosition, mutation: boolean): ResultUsage {
-      const collect = (): ResultUsage => {
-        const collector = new UsageCollector(sourceCode, fn, mutation);
-        collector.fromValue(call, position);
-        return collector.usage;
-      };
-      if (mutation) return collect();
-      let byPosition = queryUsages.get(call);
-      if (!byPosition) {
-        byPosition = new Map();
-        queryUsages.set(call, byPosition);
-      }
-      let usage = byPosition.get(position);
-      if (!usage) {
-        usage = collect();
-        byPosition.set(position, usage);
-      }
-      return usage;
-    }
-
-    /**
-     * Whether any query result type could make `check` report this call, judged from its usage
-     * alone: the type checker (the costly part) is asked only when the answer is yes. The answer
-     * assumes the worst of what a type could add (any result position, data that can be undefined,
-     * no Suspense) and of the options (a typed result of Apollo, urql, RTK Query or tRPC reads
-     * none), so a call it rules out stays silent whatever its type: a result passed whole,
-     * unused, or whose data is rendered after both its loading and error states are read. Keep it
-     * in step with `checkResult`: it must answer yes wherever `checkResult` could report.
-     */
-    function reportableAsResult(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
-      return RESULT_POSITIONS.some((position) => {
-        const usage = usageOf(call, fn, position, false);
-        if (usage.escapes || usage.dataReads.length === 0) return false;
-        const loadingHandled = usage.loading || usage.absenceGate !== null;
-        const errorHandled = usage.error || options.errorBoundary === true;
-        const emptyMissing = options.requireEmptyState === true && !usage.emptyChecked && usage.listRenders.length > 0;
-        return !loadingHandled || !errorHandled || emptyMissing;
-      });
-    }
-
-    /**
-     * `recommended` reports what users would see in this component when the request fails or is
-     * still loading, proven from the render (see evidence.ts): a crash, an endless loader, an
-     * empty state, a fallback shown as a saved setting, a blank list. Without such evidence the
-     * query may well be hydrated from the server or handled app-wide, which this file cannot
-     * show: only `requireErrorState` / `requireLoadingState` (strict) report it then.
-     */
-    function checkResult(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, fn: FunctionNode, role: Role): void {
-      if (usage.dataReads.length === 0 || optionFacts.opaque) return;
-      const suspense = optionFacts.suspense;
-      const dataThere = optionFacts.placeholder || suspense || hook.spec.dataAlwaysThere === true;
-      const loadingHandled = usage.loading || usage.absenceGate !== null || optionFacts.disabled || dataThere;
-      let errorHandled = usage.error || suspense || optionFacts.errorBoundary || optionFacts.onError || options.errorBoundary === true;
-      let evidence: Evidence | null = null;
-      if (role === 'component' && (!loadingHandled || !errorHandled)) {
-        const collector = new EvidenceCollector(sourceCode, fn, usage.names, !dataThere && !(usage.loading && usage.error));
-        for (const read of usage.dataReads) collector.add(read, usage.defaults.get(read) ?? null);
-        const render = collector.finish();
-        if (render.errorShown) errorHandled = true;
-        const kinds = new Set<EvidenceKind>();
-        if (!loadingHandled || !errorHandled) kinds.add('crash');
-        if (!errorHandled) for (const kind of ['loader', 'empty', 'control', 'list'] as const) kinds.add(kind);
-        evidence = bestEvidence(render, kinds);
-        // What other files of the app do: the server may hydrate this query, or a toast may show every failure.
-        if (evidence && appHandles(hook, evidence.kind === 'crash')) evidence = null;
-      }
-      let missingLoading = !loadingHandled;
-      let missingError = !errorHandled;
-      // The server awaited this query before rendering: its data is there at the first render (asked only where `strict` could report).
-      if (!evidence && (missingLoading || missingError) && asksStrict && serverAwaits(hook)) missingLoading = missingError = false;
-      if (evidence) reportEvidence(hook, usage, optionFacts, evidence, missingLoading, missingError);
-      else if (role === 'hook') {
-        // A custom hook hands its result to the caller; it hides the failure only when it returns the data alone.
-        if (missingError && !usage.loading && options.requireErrorState === true) reportMissing(hook, usage, optionFacts, missingLoading, missingError);
-      } else if ((missingError && options.requireErrorState === true) || (missingLoading && !missingError && options.requireLoadingState === true)) {
-        reportMissing(hook, usage, optionFacts, missingLoading, missingError);
-      }
-      if (options.requireEmptyState === true && !usage.emptyChecked) {
-        const list = usage.listRenders[0];
-        if (list) context.report({ node: list, messageId: 'noEmptyState', data: { hook: hookName(hook) } });
-      }
-      if (options.reportAssertions === true && (missingLoading || missingError)) {
-        for (const assertion of usage.assertions) {
-          context.report({ node: assertion, messageId: 'assumesSuccess', data: { hook: hookName(hook), text: clip(sourceCode.getText(assertion)) } });
-        }
-      }
-    }
-
-    /**
-     * Whether another file of the app takes this query's failure out of this component's hands:
-     * the server fetches it before rendering (its data is there at the first render), or an
-     * app-wide `onError` toasts every failed query (a toast does not stop a crash).
-     */
-    function appHandles(hook: QueryHookCall, crash: boolean): boolean {
-      const project = projectQueries(filename);
-      if (!crash) {
-        if ((hook.library === 'tanstack' || hook.library === 'trpc') && project.queryCacheToast) return true;
-        if (hook.library === 'swr' && project.swrToast) return true;
-      }
-      return knownTo(hook, project.procedures, project.keys);
-    }
-
-    /** Whether the server awaits this query (or provides its data) before the first render. */
-    function serverAwaits(hook: QueryHookCall): boolean {
-      const project = projectQueries(filename);
-      if (project.awaited.size === 0) return false;
-      const identity = identityOf(hook);
-      return [identity.procedure, identity.key].some((name) => name !== null && serverAwaited(project, name, filename));
-    }
-
-    function knownTo(hook: QueryHookCall, procedures: ReadonlySet<string>, keys: ReadonlySet<string>): boolean {
-      if (procedures.size === 0 && keys.size === 0) return false;
-      const identity = identityOf(hook);
-      return (identity.procedure !== null && procedures.has(identity.procedure)) || (identity.key !== null && keys.has(identity.key));
-    }
-
-    function reportEvidence(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, evidence: Evidence, missingLoading: boolean, missingError: boolean): void {
-      const fields = stateFields(hook, optionFacts);
-      const name = hookName(hook);
-      const errorField = fields.error ? `\`${fields.error}\`` : 'the error state';
-      const text = clip(sourceCode.getText(evidence.node));
-      const node = evidence.node;
-      switch (evidence.kind) {
-        case 'crash': {
-          const when = missingLoading && missingError ? 'while loading and when the request fails' : missingLoading ? 'while loading' : 'when the request fails';
-          const suggest = suggestion(usage.pattern, hook.library === 'unknown' ? [] : wantedFields(fields, missingLoading, missingError));
-          context.report({ node, messageId: 'crashes', data: { hook: name, text, when, fix: describeFix(fields, missingLoading, missingError) }, suggest });
-          return;
-        }
-        case 'loader':
-          context.report({ node, messageId: 'errorAsLoading', data: { hook: name, test: text, errorField }, suggest: errorSuggestion(hook, usage, fields) });
-          return;
-        case 'empty':
-          context.report({ node, messageId: 'emptyOnError', data: { hook: name, test: text, errorField }, suggest: errorSuggestion(hook, usage, fields) });
-          return;
-        case 'control':
-          context.report({ node, messageId: 'fallbackAsSaved', data: { hook: name, pattern: text, fix: describeFix(fields, false, true) }, suggest: errorSuggestion(hook, usage, fields) });
-          return;
-        case 'list': {
-          const fix = describeFix(fields, missingLoading, true);
-          const suggest = suggestion(usage.pattern, hook.library === 'unknown' ? [] : wantedFields(fields, missingLoading, true));
-          if (evidence.fallback) {
-            context.report({ node: evidence.fallback, messageId: 'defaultHidesStates', data: { hook: name, pattern: clip(sourceCode.getText(evidence.fallback)), fix }, suggest });
-            return;
-          }
-          const when = missingLoading ? 'while loading and when the request fails' : 'when the request fails';
-          context.report({ node, messageId: 'blankOnError', data: { hook: name, text: `${text}(...)`, when, fix }, suggest });
-          return;
-        }
-      }
-    }
-
-    function errorSuggestion(hook: QueryHookCall, usage: ResultUsage, fields: { error: string | null }): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      return suggestion(usage.pattern, hook.library === 'unknown' || !fields.error ? [] : [fields.error]);
-    }
-
-    function reportMissing(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, missingLoading: boolean, missingError: boolean): void {
-      const fields = stateFields(hook, optionFacts);
-      const suggest = suggestion(usage.pattern, hook.library === 'unknown' ? [] : wantedFields(fields, missingLoading, missingError));
-      const fix = describeFix(fields, missingLoading, missingError);
-      const states = missingLoading && missingError ? 'loading and error states' : missingLoading ? 'loading state' : 'error state';
-      context.report({ node: hook.call.callee, messageId: 'missingStates', data: { hook: hookName(hook), states, fix }, suggest });
-    }
-
-    function checkMutation(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts): void {
-      if (usage.mutateCalls.length === 0) return;
-      const fields = mutationFields(hook.library, majorOf(hook));
-      const name = hookName(hook);
-      // A double submit matters only for a write that, sent twice, makes two of something (a create, a send).
-      if (!usage.loading && usage.mutateStartedHere && mutationRepeats(hook.call, hook.optionsCall)) context.report({ node: hook.call.callee, messageId: 'mutationPending', data: { hook: name, field: `\`${fields.pending}\`` } });
-      // An app-wide `MutationCache` `onError` that toasts shows every failed write.
-      const appToasts = (hook.library === 'tanstack' || hook.library === 'trpc') && projectQueries(filename).mutationCacheToast;
-      if (!usage.error && !usage.mutateErrorHandled && !optionFacts.onError && !optionFacts.errorBoundary && options.errorBoundary !== true && !appToasts) {
-        context.report({ node: hook.call.callee, messageId: 'mutationError', data: { hook: name, field: `\`${fields.error}\`` } });
-      }
-    }
-
-    function stateFields(hook: QueryHookCall, optionFacts: OptionFacts): { loading: string | null; error: string | null } {
-      return {
-        loading: loadingFieldOf(hook.library, majorOf(hook), optionFacts.dependent),
-        error: hook.library === 'unknown' ? null : 'error',
-      };
-    }
-
-    function suggestion(pattern: TSESTree.ObjectPattern | null, fields: readonly string[]): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      if (!pattern || fields.length === 0) return [];
-      const scope = sourceCode.getScope(pattern);
-      const free = fields.filter((field) => ASTUtils.findVariable(scope, field) === null);
-      const properties = pattern.properties;
-      const rest = properties.find((property) => property.type === AST_NODE_TYPES.RestElement);
-      const last = properties.filter((property) => property.type !== AST_NODE_TYPES.RestElement).at(-1);
-      if (free.length === 0 || (!rest && !last)) return [];
-      const list = free.join(', ');
-      return [
-        {
-          messageId: 'addStateFields',
-          data: { fields: free.map((field) => `\`${field}\``).join(' and ') },
-          fix: (fixer) => (rest ? fixer.insertTextBefore(rest, `${list}, `) : fixer.insertTextAfter(last as TSESTree.Node, `, ${list}`)),
-        },
-      ];
-    }
-
-    function majorOf(hook: QueryHookCall): number {
-      return hook.library === 'tanstack' || hook.library === 'trpc' ? tanstackMajor(filename, hook.source) : 5;
-    }
-
-    function hookName(hook: QueryHookCall): string {
-      return clip(sourceCode.getText(hook.call.callee));
-    }
+    // The analysis is a function of its own, which a file turned away here never enters: a call into
+    // a long `create` costs about a microsecond more a file inside a lint.
+    return listenersFor(context, options, facts, hookText.index);
   },
 });
+
+/** The rule's listeners for a file that passed the first look in `create`. */
+function listenersFor(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  options: Options[0],
+  facts: FileFacts,
+  hookIndex: number,
+): TSESLint.RuleListener {
+  const { sourceCode, filename } = facts;
+  const text = sourceCode.text;
+  const typed = hasTypeServices(sourceCode.parserServices);
+  const queryText = QUERY_TEXT.test(text);
+  // Without a library, a generated hook name or type information, only a hook imported from the
+  // app's own modules (whose source is read) can be a query result. Its import starts at a hook
+  // name, so its text is looked for from the first one, before the file's imports are read.
+  if (!queryText && !typed && !matchesFrom(APP_HOOK_IMPORT_TEXT, text, hookIndex)) return {};
+  // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
+  if (!facts.servesProduction) return {};
+  if (!queryText && !typed && !importsAppHook(facts.imports)) return {};
+  const libraryImported = facts.imports.importsAny(QUERY_SOURCE_LIST);
+  const hooks = new QueryHookIndex(facts, libraryImported);
+  /** Usages of query results per call and result position: computed once, by the pre-check or the check. */
+  const queryUsages = new Map<TSESTree.CallExpression, Map<ResultPosition, ResultUsage>>();
+  /** The options that report a query with no visible failure in the component. */
+  const asksStrict = options.requireErrorState === true || options.requireLoadingState === true || options.reportAssertions === true;
+
+  return {
+    CallExpression(node) {
+      const callee = unwrap(node.callee);
+      const name = calleeName(node);
+      if (name === null || !isHookName(name)) return;
+      const owner = enclosingReactFunction(node);
+      if (!owner) return;
+      let hook = hooks.identify(node);
+      if (hook?.evidence === 'generated' && hook.spec.kind !== 'mutation' && typed) hook = withType(hook, owner.fn);
+      else if (
+        !hook &&
+        typed &&
+        callee.type === AST_NODE_TYPES.Identifier &&
+        boundLikeAResult(node) &&
+        !hooks.isLibraryOrReact(callee) &&
+        reportableAsResult(node, owner.fn)
+      ) {
+        hook = fromType(node);
+      }
+      if (hook) check(hook, owner.fn, owner.role);
+    },
+  };
+
+  /**
+   * A generated-name hook confirmed (and its library named) by its type; dropped when the type
+   * says otherwise. Dropped without asking when no result type could make its usage reportable
+   * (then the untyped check would not report it either).
+   */
+  function withType(hook: QueryHookCall, fn: FunctionNode): QueryHookCall | null {
+    if (!reportableAsResult(hook.call, fn)) return null;
+    const types = facts.types;
+    if (!types) return hook;
+    const result = typedQueryResult(hook.call, types, sourceCode);
+    if (!result) return null;
+    return { ...hook, library: result.library, spec: { ...specOf(result.position, result.suspense), dataAlwaysThere: result.dataAlwaysThere } };
+  }
+
+  function fromType(call: TSESTree.CallExpression): QueryHookCall | null {
+    const types = facts.types;
+    const result = types ? typedQueryResult(call, types, sourceCode) : null;
+    if (!result) return null;
+    const spec: HookSpec = { ...specOf(result.position, result.suspense), dataAlwaysThere: result.dataAlwaysThere };
+    return { call, library: result.library, spec, source: null, optionsCall: call, evidence: 'type' };
+  }
+
+  function check(hook: QueryHookCall, fn: FunctionNode, role: Role): void {
+    const { spec } = hook;
+    if (spec.kind === 'suspense') return;
+    if (spec.kind === 'queries') {
+      checkQueries(hook, fn, role);
+      return;
+    }
+    const mutation = spec.kind === 'mutation';
+    if (mutation && options.checkMutations !== true) return;
+    const usage = usageOf(hook.call, fn, concretePosition(hook), mutation);
+    if (usage.escapes) return;
+    const optionFacts = optionFactsOf(hook, facts);
+    if (mutation) {
+      checkMutation(hook, usage, optionFacts);
+      return;
+    }
+    checkResult(hook, usage, optionFacts, fn, role);
+  }
+
+  /** `const [users, projects] = useQueries({ queries: [a, b] })`: each element is a result with its own options. */
+  function checkQueries(hook: QueryHookCall, fn: FunctionNode, role: Role): void {
+    const declarator = hook.call.parent;
+    const argument = hook.call.arguments[0];
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ArrayPattern) return;
+    if (argument?.type !== AST_NODE_TYPES.ObjectExpression || findProperty(argument, 'combine')) return;
+    const queries = findProperty(argument, 'queries')?.value;
+    if (queries?.type !== AST_NODE_TYPES.ArrayExpression) return;
+    declarator.id.elements.forEach((element, index) => {
+      const options = queries.elements[index];
+      if (!element || !options || options.type === AST_NODE_TYPES.SpreadElement) return;
+      const collector = new UsageCollector(sourceCode, fn, false);
+      collector.fromBinding(element);
+      if (collector.usage.escapes) return;
+      checkResult({ ...hook, spec: { kind: 'query', position: 'value', optionsIndex: -1 } }, collector.usage, readOptions(options, facts), fn, role);
+    });
+  }
+
+  /** How `fn` uses the result at `position` in what `call` returns; query usages are kept for the check after the pre-check. */
+  function usageOf(call: TSESTree.CallExpression, fn: FunctionNode, position: ResultPosition, mutation: boolean): ResultUsage {
+    const collect = (): ResultUsage => {
+      const collector = new UsageCollector(sourceCode, fn, mutation);
+      collector.fromValue(call, position);
+      return collector.usage;
+    };
+    if (mutation) return collect();
+    let byPosition = queryUsages.get(call);
+    if (!byPosition) {
+      byPosition = new Map();
+      queryUsages.set(call, byPosition);
+    }
+    let usage = byPosition.get(position);
+    if (!usage) {
+      usage = collect();
+      byPosition.set(position, usage);
+    }
+    return usage;
+  }
+
+  /**
+   * Whether any query result type could make `check` report this call, judged from its usage
+   * alone: the type checker (the costly part) is asked only when the answer is yes. The answer
+   * assumes the worst of what a type could add (any result position, data that can be undefined,
+   * no Suspense) and of the options (a typed result of Apollo, urql, RTK Query or tRPC reads
+   * none), so a call it rules out stays silent whatever its type: a result passed whole,
+   * unused, or whose data is rendered after both its loading and error states are read. Keep it
+   * in step with `checkResult`: it must answer yes wherever `checkResult` could report.
+   */
+  function reportableAsResult(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+    return RESULT_POSITIONS.some((position) => {
+      const usage = usageOf(call, fn, position, false);
+      if (usage.escapes || usage.dataReads.length === 0) return false;
+      const loadingHandled = usage.loading || usage.absenceGate !== null;
+      const errorHandled = usage.error || options.errorBoundary === true;
+      const emptyMissing = options.requireEmptyState === true && !usage.emptyChecked && usage.listRenders.length > 0;
+      return !loadingHandled || !errorHandled || emptyMissing;
+    });
+  }
+
+  /**
+   * `recommended` reports what users would see in this component when the request fails or is
+   * still loading, proven from the render (see evidence.ts): a crash, an endless loader, an
+   * empty state, a fallback shown as a saved setting, a blank list. Without such evidence the
+   * query may well be hydrated from the server or handled app-wide, which this file cannot
+   * show: only `requireErrorState` / `requireLoadingState` (strict) report it then.
+   */
+  function checkResult(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, fn: FunctionNode, role: Role): void {
+    if (usage.dataReads.length === 0 || optionFacts.opaque) return;
+    const suspense = optionFacts.suspense;
+    const dataThere = optionFacts.placeholder || suspense || hook.spec.dataAlwaysThere === true;
+    const loadingHandled = usage.loading || usage.absenceGate !== null || optionFacts.disabled || dataThere;
+    let errorHandled = usage.error || suspense || optionFacts.errorBoundary || optionFacts.onError || options.errorBoundary === true;
+    let evidence: Evidence | null = null;
+    if (role === 'component' && (!loadingHandled || !errorHandled)) {
+      const collector = new EvidenceCollector(sourceCode, fn, usage.names, !dataThere && !(usage.loading && usage.error));
+      for (const read of usage.dataReads) collector.add(read, usage.defaults.get(read) ?? null);
+      const render = collector.finish();
+      if (render.errorShown) errorHandled = true;
+      const kinds = new Set<EvidenceKind>();
+      if (!loadingHandled || !errorHandled) kinds.add('crash');
+      if (!errorHandled) for (const kind of ['loader', 'empty', 'control', 'list'] as const) kinds.add(kind);
+      evidence = bestEvidence(render, kinds);
+      // What other files of the app do: the server may hydrate this query, or a toast may show every failure.
+      if (evidence && appHandles(hook, evidence.kind === 'crash')) evidence = null;
+    }
+    let missingLoading = !loadingHandled;
+    let missingError = !errorHandled;
+    // The server awaited this query before rendering: its data is there at the first render (asked only where `strict` could report).
+    if (!evidence && (missingLoading || missingError) && asksStrict && serverAwaits(hook)) missingLoading = missingError = false;
+    if (evidence) reportEvidence(hook, usage, optionFacts, evidence, missingLoading, missingError);
+    else if (role === 'hook') {
+      // A custom hook hands its result to the caller; it hides the failure only when it returns the data alone.
+      if (missingError && !usage.loading && options.requireErrorState === true) reportMissing(hook, usage, optionFacts, missingLoading, missingError);
+    } else if ((missingError && options.requireErrorState === true) || (missingLoading && !missingError && options.requireLoadingState === true)) {
+      reportMissing(hook, usage, optionFacts, missingLoading, missingError);
+    }
+    if (options.requireEmptyState === true && !usage.emptyChecked) {
+      const list = usage.listRenders[0];
+      if (list) context.report({ node: list, messageId: 'noEmptyState', data: { hook: hookName(hook) } });
+    }
+    if (options.reportAssertions === true && (missingLoading || missingError)) {
+      for (const assertion of usage.assertions) {
+        context.report({ node: assertion, messageId: 'assumesSuccess', data: { hook: hookName(hook), text: clip(sourceCode.getText(assertion)) } });
+      }
+    }
+  }
+
+  /**
+   * Whether another file of the app takes this query's failure out of this component's hands:
+   * the server fetches it before rendering (its data is there at the first render), or an
+   * app-wide `onError` toasts every failed query (a toast does not stop a crash).
+   */
+  function appHandles(hook: QueryHookCall, crash: boolean): boolean {
+    const project = projectQueries(filename);
+    if (!crash) {
+      if ((hook.library === 'tanstack' || hook.library === 'trpc') && project.queryCacheToast) return true;
+      if (hook.library === 'swr' && project.swrToast) return true;
+    }
+    return knownTo(hook, project.procedures, project.keys);
+  }
+
+  /** Whether the server awaits this query (or provides its data) before the first render. */
+  function serverAwaits(hook: QueryHookCall): boolean {
+    const project = projectQueries(filename);
+    if (project.awaited.size === 0) return false;
+    const identity = identityOf(hook);
+    return [identity.procedure, identity.key].some((name) => name !== null && serverAwaited(project, name, filename));
+  }
+
+  function knownTo(hook: QueryHookCall, procedures: ReadonlySet<string>, keys: ReadonlySet<string>): boolean {
+    if (procedures.size === 0 && keys.size === 0) return false;
+    const identity = identityOf(hook);
+    return (identity.procedure !== null && procedures.has(identity.procedure)) || (identity.key !== null && keys.has(identity.key));
+  }
+
+  function reportEvidence(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, evidence: Evidence, missingLoading: boolean, missingError: boolean): void {
+    const fields = stateFields(hook, optionFacts);
+    const name = hookName(hook);
+    const errorField = fields.error ? `\`${fields.error}\`` : 'the error state';
+    const text = clip(sourceCode.getText(evidence.node));
+    const node = evidence.node;
+    switch (evidence.kind) {
+      case 'crash': {
+        const when = missingLoading && missingError ? 'while loading and when the request fails' : missingLoading ? 'while loading' : 'when the request fails';
+        const suggest = suggestion(usage.pattern, hook.library === 'unknown' ? [] : wantedFields(fields, missingLoading, missingError));
+        context.report({ node, messageId: 'crashes', data: { hook: name, text, when, fix: describeFix(fields, missingLoading, missingError) }, suggest });
+        return;
+      }
+      case 'loader':
+        context.report({ node, messageId: 'errorAsLoading', data: { hook: name, test: text, errorField }, suggest: errorSuggestion(hook, usage, fields) });
+        return;
+      case 'empty':
+        context.report({ node, messageId: 'emptyOnError', data: { hook: name, test: text, errorField }, suggest: errorSuggestion(hook, usage, fields) });
+        return;
+      case 'control':
+        context.report({ node, messageId: 'fallbackAsSaved', data: { hook: name, pattern: text, fix: describeFix(fields, false, true) }, suggest: errorSuggestion(hook, usage, fields) });
+        return;
+      case 'list': {
+        const fix = describeFix(fields, missingLoading, true);
+        const suggest = suggestion(usage.pattern, hook.library === 'unknown' ? [] : wantedFields(fields, missingLoading, true));
+        if (evidence.fallback) {
+          context.report({ node: evidence.fallback, messageId: 'defaultHidesStates', data: { hook: name, pattern: clip(sourceCode.getText(evidence.fallback)), fix }, suggest });
+          return;
+        }
+        const when = missingLoading ? 'while loading and when the request fails' : 'when the request fails';
+        context.report({ node, messageId: 'blankOnError', data: { hook: name, text: `${text}(...)`, when, fix }, suggest });
+        return;
+      }
+    }
+  }
+
+  function errorSuggestion(hook: QueryHookCall, usage: ResultUsage, fields: { error: string | null }): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    return suggestion(usage.pattern, hook.library === 'unknown' || !fields.error ? [] : [fields.error]);
+  }
+
+  function reportMissing(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts, missingLoading: boolean, missingError: boolean): void {
+    const fields = stateFields(hook, optionFacts);
+    const suggest = suggestion(usage.pattern, hook.library === 'unknown' ? [] : wantedFields(fields, missingLoading, missingError));
+    const fix = describeFix(fields, missingLoading, missingError);
+    const states = missingLoading && missingError ? 'loading and error states' : missingLoading ? 'loading state' : 'error state';
+    context.report({ node: hook.call.callee, messageId: 'missingStates', data: { hook: hookName(hook), states, fix }, suggest });
+  }
+
+  function checkMutation(hook: QueryHookCall, usage: ResultUsage, optionFacts: OptionFacts): void {
+    if (usage.mutateCalls.length === 0) return;
+    const fields = mutationFields(hook.library, majorOf(hook));
+    const name = hookName(hook);
+    // A double submit matters only for a write that, sent twice, makes two of something (a create, a send).
+    if (!usage.loading && usage.mutateStartedHere && mutationRepeats(hook.call, hook.optionsCall)) context.report({ node: hook.call.callee, messageId: 'mutationPending', data: { hook: name, field: `\`${fields.pending}\`` } });
+    // An app-wide `MutationCache` `onError` that toasts shows every failed write.
+    const appToasts = (hook.library === 'tanstack' || hook.library === 'trpc') && projectQueries(filename).mutationCacheToast;
+    if (!usage.error && !usage.mutateErrorHandled && !optionFacts.onError && !optionFacts.errorBoundary && options.errorBoundary !== true && !appToasts) {
+      context.report({ node: hook.call.callee, messageId: 'mutationError', data: { hook: name, field: `\`${fields.error}\`` } });
+    }
+  }
+
+  function stateFields(hook: QueryHookCall, optionFacts: OptionFacts): { loading: string | null; error: string | null } {
+    return {
+      loading: loadingFieldOf(hook.library, majorOf(hook), optionFacts.dependent),
+      error: hook.library === 'unknown' ? null : 'error',
+    };
+  }
+
+  function suggestion(pattern: TSESTree.ObjectPattern | null, fields: readonly string[]): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    if (!pattern || fields.length === 0) return [];
+    const scope = sourceCode.getScope(pattern);
+    const free = fields.filter((field) => ASTUtils.findVariable(scope, field) === null);
+    const properties = pattern.properties;
+    const rest = properties.find((property) => property.type === AST_NODE_TYPES.RestElement);
+    const last = properties.filter((property) => property.type !== AST_NODE_TYPES.RestElement).at(-1);
+    if (free.length === 0 || (!rest && !last)) return [];
+    const list = free.join(', ');
+    return [
+      {
+        messageId: 'addStateFields',
+        data: { fields: free.map((field) => `\`${field}\``).join(' and ') },
+        fix: (fixer) => (rest ? fixer.insertTextBefore(rest, `${list}, `) : fixer.insertTextAfter(last as TSESTree.Node, `, ${list}`)),
+      },
+    ];
+  }
+
+  function majorOf(hook: QueryHookCall): number {
+    return hook.library === 'tanstack' || hook.library === 'trpc' ? tanstackMajor(filename, hook.source) : 5;
+  }
+
+  function hookName(hook: QueryHookCall): string {
+    return clip(sourceCode.getText(hook.call.callee));
+  }
+}
 
 type Role = 'component' | 'hook';
 

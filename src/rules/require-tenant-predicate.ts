@@ -1,10 +1,10 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, enclosingFunction, isFunctionNode, staticKeyName, unwrap } from '../analysis/ast.js';
 import { authenticatesCaller } from '../analysis/caller-auth.js';
 import { mayRunBefore } from '../analysis/control-flow.js';
 import { pathInProject } from '../analysis/file-role.js';
-import { getFileFacts } from '../analysis/file-facts.js';
+import { type FileFacts, getFileFacts } from '../analysis/file-facts.js';
 import { projectSchema, type ProjectSchema } from '../analysis/schema-sources.js';
 import { globWords, matchesPathPattern, type ProductionReadySettings, stringListSetting } from '../analysis/settings.js';
 import type { SqlModel } from '../analysis/sql.js';
@@ -252,702 +252,714 @@ export default createRule<Options, MessageIds>({
     // Tests, stories and generated code by their path or banner are left before any text is read.
     const facts = getFileFacts(context);
     if (facts.skippedByPath) return {};
-    const { sourceCode, filename, cwd } = facts;
     // One scan for any of the three rejects most files; the files with one are told apart below.
-    const first = ANY_QUERY_TEXT.exec(sourceCode.text);
+    const first = ANY_QUERY_TEXT.exec(facts.sourceCode.text);
     if (first === null) return {};
-    // None of the three matches before the union's first match: each is looked for from there.
-    const ormText = matchesFrom(ORM_CALL_TEXT, sourceCode.text, first.index) || sourceCode.text.includes('knex', first.index);
-    const sqlText = matchesFrom(SQL_TEXT, sourceCode.text, first.index);
-    if (!ormText && !sqlText) return {};
-    const { crossTenantPaths, crossTenantWords, settings, schemaFiles } = configuredLists(options, facts.settings);
-    if (crossTenantWords.test(filename) && matchesPathPattern(pathInProject(filename, cwd), crossTenantPaths)) return {};
-    const checkServiceRole = options.checkServiceRoleClients === true;
-    const reportServiceQueries = options.reportServiceQueries === true;
-    // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
-    if (!facts.servesProduction) return {};
-    const evidence: Evidence = new Map();
-    let schemaValue: ProjectSchema | undefined;
-    const schema = (): ProjectSchema => {
-      schemaValue ??= projectSchema(filename, schemaFiles, TENANT_MODELS);
-      return schemaValue;
-    };
-    let dialectValue: SqlDialect | undefined;
-    const dialect = (): SqlDialect => {
-      if (dialectValue === undefined) {
-        dialectValue = 'postgresql';
-        for (const source of facts.imports.sources) {
-          const found = DIALECT_BY_SOURCE[source];
-          if (found) dialectValue = found;
-        }
-        if (/\.prepare\s*\(/u.test(sourceCode.text) && /\benv\.\w+\.prepare|D1Database/u.test(sourceCode.text)) dialectValue = 'sqlite';
-      }
-      return dialectValue;
-    };
+    // The analysis is a function of its own, which a file the scan turns away never enters: a call
+    // into this long `create` cost about a microsecond more a file inside a lint.
+    return listenersFor(context, options, facts, first.index);
+  },
+});
 
-    const rawQueries: { raw: RawText; model: SqlModel }[] = [];
-    /** Queries that do filter by the tenant, by function: they verify ownership for later ones. */
-    const scopedQueries: ScopedQuery[] = [];
-    let tenantKeys: Set<string> | undefined;
-    /** A column or field that holds the tenant somewhere in the schema, or a configured one. */
-    const isTenantKey = (key: string): boolean => {
-      if (!tenantKeys) {
-        tenantKeys = new Set(settings.tenantColumns.map((column) => column.toLowerCase()));
-        for (const table of schema().tables.values()) for (const reference of table.tenantReferences) tenantKeys.add(reference.toLowerCase());
+/** The rule's listeners for a file whose text holds a query signal, first matched at `firstIndex`. */
+function listenersFor(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  options: Options[0],
+  facts: FileFacts,
+  firstIndex: number,
+): TSESLint.RuleListener {
+  const { sourceCode, filename, cwd } = facts;
+  // None of the three matches before the union's first match: each is looked for from there.
+  const ormText = matchesFrom(ORM_CALL_TEXT, sourceCode.text, firstIndex) || sourceCode.text.includes('knex', firstIndex);
+  const sqlText = matchesFrom(SQL_TEXT, sourceCode.text, firstIndex);
+  if (!ormText && !sqlText) return {};
+  const { crossTenantPaths, crossTenantWords, settings, schemaFiles } = configuredLists(options, facts.settings);
+  if (crossTenantWords.test(filename) && matchesPathPattern(pathInProject(filename, cwd), crossTenantPaths)) return {};
+  const checkServiceRole = options.checkServiceRoleClients === true;
+  const reportServiceQueries = options.reportServiceQueries === true;
+  // Tests, fixtures, mocks, seeds, migrations, scripts, stories and generated code serve no request.
+  if (!facts.servesProduction) return {};
+  const evidence: Evidence = new Map();
+  let schemaValue: ProjectSchema | undefined;
+  const schema = (): ProjectSchema => {
+    schemaValue ??= projectSchema(filename, schemaFiles, TENANT_MODELS);
+    return schemaValue;
+  };
+  let dialectValue: SqlDialect | undefined;
+  const dialect = (): SqlDialect => {
+    if (dialectValue === undefined) {
+      dialectValue = 'postgresql';
+      for (const source of facts.imports.sources) {
+        const found = DIALECT_BY_SOURCE[source];
+        if (found) dialectValue = found;
       }
-      return tenantKeys.has(key.toLowerCase());
-    };
-    const ties = createTies(facts, scopedQueries, isTenantKey);
-    const findings: Finding[] = [];
-    const checks: (() => void)[] = [];
-    /** Scoped queries whose tenant values strict checks against the client, once every scoped query is known. */
-    const tenantValueChecks: { node: TSESTree.Node; kind: string; table: string; column: string; values: readonly TSESTree.Node[]; library: QueryLibrary }[] = [];
+      if (/\.prepare\s*\(/u.test(sourceCode.text) && /\benv\.\w+\.prepare|D1Database/u.test(sourceCode.text)) dialectValue = 'sqlite';
+    }
+    return dialectValue;
+  };
 
-    return {
-      CallExpression(node) {
-        const callee = unwrap(node.callee);
-        if (!ormText) {
-          if (callee.type === AST_NODE_TYPES.MemberExpression) handleRaw(node);
+  const rawQueries: { raw: RawText; model: SqlModel }[] = [];
+  /** Queries that do filter by the tenant, by function: they verify ownership for later ones. */
+  const scopedQueries: ScopedQuery[] = [];
+  let tenantKeys: Set<string> | undefined;
+  /** A column or field that holds the tenant somewhere in the schema, or a configured one. */
+  const isTenantKey = (key: string): boolean => {
+    if (!tenantKeys) {
+      tenantKeys = new Set(settings.tenantColumns.map((column) => column.toLowerCase()));
+      for (const table of schema().tables.values()) for (const reference of table.tenantReferences) tenantKeys.add(reference.toLowerCase());
+    }
+    return tenantKeys.has(key.toLowerCase());
+  };
+  const ties = createTies(facts, scopedQueries, isTenantKey);
+  const findings: Finding[] = [];
+  const checks: (() => void)[] = [];
+  /** Scoped queries whose tenant values strict checks against the client, once every scoped query is known. */
+  const tenantValueChecks: { node: TSESTree.Node; kind: string; table: string; column: string; values: readonly TSESTree.Node[]; library: QueryLibrary }[] = [];
+
+  return {
+    CallExpression(node) {
+      const callee = unwrap(node.callee);
+      if (!ormText) {
+        if (callee.type === AST_NODE_TYPES.MemberExpression) handleRaw(node);
+        return;
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const knex = knexQuery(node, facts);
+        if (knex) handleBuilder(knex);
+        return;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const method = staticKeyName(callee);
+      if (method === null) return;
+      if (handleRaw(node)) return;
+      if (PRISMA_READ_METHODS.has(method) || PRISMA_CREATE_METHODS.has(method)) {
+        const receiver = unwrap(callee.object);
+        if (receiver.type === AST_NODE_TYPES.MemberExpression) {
+          handleModelCall(node, method, receiver);
           return;
         }
-        if (callee.type === AST_NODE_TYPES.Identifier) {
-          const knex = knexQuery(node, facts);
-          if (knex) handleBuilder(knex);
-          return;
+      }
+      if (KYSELY_METHOD_NAMES.has(method)) {
+        const kysely = kyselyQuery(node, method, facts);
+        if (kysely) handleBuilder(kysely);
+        return;
+      }
+      if (method === 'from' && checkServiceRole && node.arguments[0]?.type === AST_NODE_TYPES.Literal) {
+        const supabase = supabaseQuery(node, facts);
+        if (supabase) handleBuilder(supabase);
+        return;
+      }
+      if ((method === 'from' || method === 'update' || method === 'delete' || method === 'insert') && node.arguments.length === 1) {
+        const [argument] = node.arguments;
+        if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
+          const table = drizzleTableOf(argument, facts);
+          if (table) handleDrizzle(node, method, table, argument);
         }
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-        const method = staticKeyName(callee);
-        if (method === null) return;
-        if (handleRaw(node)) return;
-        if (PRISMA_READ_METHODS.has(method) || PRISMA_CREATE_METHODS.has(method)) {
-          const receiver = unwrap(callee.object);
-          if (receiver.type === AST_NODE_TYPES.MemberExpression) {
-            handleModelCall(node, method, receiver);
-            return;
+      }
+    },
+    TaggedTemplateExpression(node) {
+      if (sqlText) handleRaw(node);
+    },
+    'Program:exit'() {
+      // Same-file evidence first: a table filtered by a tenant column anywhere in the file is scoped.
+      for (const query of rawQueries) {
+        for (const use of query.model.uses) {
+          for (const column of use.constrained) {
+            if (settings.tenantColumns.some((tenant) => sameColumn(tenant, column))) addEvidence(evidence, use.table, column);
           }
         }
-        if (KYSELY_METHOD_NAMES.has(method)) {
-          const kysely = kyselyQuery(node, method, facts);
-          if (kysely) handleBuilder(kysely);
-          return;
-        }
-        if (method === 'from' && checkServiceRole && node.arguments[0]?.type === AST_NODE_TYPES.Literal) {
-          const supabase = supabaseQuery(node, facts);
-          if (supabase) handleBuilder(supabase);
-          return;
-        }
-        if ((method === 'from' || method === 'update' || method === 'delete' || method === 'insert') && node.arguments.length === 1) {
-          const [argument] = node.arguments;
-          if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
-            const table = drizzleTableOf(argument, facts);
-            if (table) handleDrizzle(node, method, table, argument);
-          }
-        }
-      },
-      TaggedTemplateExpression(node) {
-        if (sqlText) handleRaw(node);
-      },
-      'Program:exit'() {
-        // Same-file evidence first: a table filtered by a tenant column anywhere in the file is scoped.
-        for (const query of rawQueries) {
-          for (const use of query.model.uses) {
-            for (const column of use.constrained) {
-              if (settings.tenantColumns.some((tenant) => sameColumn(tenant, column))) addEvidence(evidence, use.table, column);
-            }
-          }
-        }
-        for (const check of checks) check();
-        for (const query of rawQueries) checkRawQuery(query.raw, query.model);
-        for (const check of tenantValueChecks) checkTenantValues(check);
-        for (const finding of findings) {
-          const idor = requestDriven(finding);
-          if (idor === 'excused') continue;
-          // Without a request value only `reportServiceQueries` reports: the looser checks below would decide nothing.
-          if (idor === null && !reportServiceQueries) continue;
-          // What `strict` reports without a request value, and creates, keep the looser checks: a
-          // scoped query on the same table earlier in the function, any row's tenant compared after.
-          // A request value needs its own tie (`requestDriven`).
-          if ((idor === null || idor === 'create') && (verifiedEarlier(finding.node, finding.data.table) || tenantComparedAfter(finding.node, facts, finding.columns))) continue;
-          if (idor === 'create') {
-            // A create may leave a nullable tenant column unset (`teamId String?`): strict only.
-            if (!reportServiceQueries && finding.library === 'prisma' && schema().tables.get(finding.data.table.toLowerCase())?.optionalTenantReferences.has(finding.data.column)) continue;
-            context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
-          } else if (idor) {
-            const { kind, table, column } = finding.data;
-            if (finding.tenantRow) context.report({ node: finding.node, messageId: 'tenantRow', data: { kind, table, value: idor.value, origin: idor.origin, fix: tenantRowFix(finding) } });
-            else context.report({ node: finding.node, messageId: 'requestId', data: { kind, table, column, value: idor.value, origin: idor.origin, fix: fixExample(column, finding.library) } });
-          } else if (reportServiceQueries) {
-            context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
-          }
-        }
-      },
-    };
-
-    /** Collects a raw SQL query; answers whether the call was one (parsed or not). */
-    function handleRaw(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): boolean {
-      if (!sqlText) return false;
-      const raw = rawQueryText(node, facts);
-      if (!raw) return false;
-      const model = parseRawQuery(raw.text, dialect());
-      if (model) rawQueries.push({ raw, model });
-      return true;
-    }
-
-    function tableScoping(name: string, known: readonly string[] | null = null): Scoping | null {
-      return scopingOf(name, settings, schema(), evidence, known);
-    }
-
-    function checkRawQuery(raw: RawText, model: SqlModel): void {
-      const node = raw.at;
-      const reported = new Set<string>();
-      // The values each placeholder of a WHERE or ON is bound to; every other bound value is data (`SET amount = $1`).
-      const selecting = new Set(model.uses.flatMap((use) => use.bindings.map((binding) => binding.param)));
-      // The rows of a joined table are selected by every filter of the statement (`JOIN documents d ... WHERE v.viewer_id = $1`).
-      const selectors: Selector[] = [];
-      for (const binding of model.uses.flatMap((use) => use.bindings)) {
-        const value = raw.valueOf(binding.param);
-        if (value && !selectors.some((selector) => selector.value === value)) selectors.push({ key: binding.column, value, optional: binding.optional });
       }
-      const dataValues = raw
-        .values()
-        .filter(([param]) => !selecting.has(param))
-        .map(([, value]) => value);
-      for (const use of model.uses) {
-        const scoping = tableScoping(use.table);
-        if (!scoping) {
-          const ids = use.bindings.filter((binding) => !binding.optional && binding.column.toLowerCase() === 'id').map((binding) => raw.valueOf(binding.param));
-          if (use.kind !== 'INSERT') checkTableTenantRow(node, use.table, use.kind, ids, raw.text, 'sql');
-          continue;
-        }
-        if (SELF_TABLES.has(use.table.toLowerCase()) && [...use.constrained].some((column) => /^(?:id|user_?id)$/iu.test(column))) continue;
-        if (MEMBERSHIP_TABLE.test(use.table) && [...use.constrained].some((column) => USER_ID_COLUMN.test(column))) continue;
-        const verdict = verdictOf(use, scoping, settings.preAuthColumns, (table) => tableScoping(table));
-        if (verdict === 'ok') {
-          const tenantValues = use.bindings.filter((binding) => !binding.optional && scoping.columns.some((column) => sameColumn(column, binding.column))).flatMap((binding) => raw.valueOf(binding.param) ?? []);
-          scopedQueries.push({ fn: enclosingFunction(node), table: use.table.toLowerCase(), start: node.range[0], node, tenantValues });
-          if (settings.reportClientTenant && tenantValues.length > 0) tenantValueChecks.push({ node, kind: use.kind, table: use.table, column: scoping.columns[0] ?? 'tenant_id', values: tenantValues, library: 'sql' });
-          continue;
-        }
-        const key = `${use.kind}:${use.table}`;
-        if (reported.has(key)) continue;
-        if (isExcusedByContext(node, facts, settings)) return;
-        reported.add(key);
-        const column = scoping.columns[0] ?? 'tenant_id';
-        const data = { kind: use.kind, table: use.table, column };
-        findings.push({ node, messageId: verdict === 'optional' ? 'optional' : use.kind === 'INSERT' ? 'missingInsert' : 'missing', data, library: 'sql', columns: scoping.columns, selectors, dataValues });
-      }
-    }
-
-    /** Prisma `client.model.method(args)`; Drizzle relational `db.query.table.findMany(args)`. */
-    function handleModelCall(node: TSESTree.CallExpression, method: string, receiver: TSESTree.MemberExpression): void {
-      const model = staticKeyName(receiver);
-      if (model === null || model.startsWith('$')) return;
-      const client = unwrap(receiver.object);
-      const relational = client.type === AST_NODE_TYPES.MemberExpression && staticKeyName(client) === 'query';
-      const [args] = node.arguments;
-      // Same-file evidence from Prisma filters.
-      const where = args && args.type !== AST_NODE_TYPES.SpreadElement ? objectProperty(args, relational ? 'where' : PRISMA_CREATE_METHODS.has(method) ? 'data' : 'where') : null;
-      if (!relational && where) {
-        for (const entry of facts.constants.objectEntries(where)?.entries ?? []) {
-          if (entry.key !== null && settings.tenantColumns.includes(entry.key)) addEvidence(evidence, model, entry.key);
+      for (const check of checks) check();
+      for (const query of rawQueries) checkRawQuery(query.raw, query.model);
+      for (const check of tenantValueChecks) checkTenantValues(check);
+      for (const finding of findings) {
+        const idor = requestDriven(finding);
+        if (idor === 'excused') continue;
+        // Without a request value only `reportServiceQueries` reports: the looser checks below would decide nothing.
+        if (idor === null && !reportServiceQueries) continue;
+        // What `strict` reports without a request value, and creates, keep the looser checks: a
+        // scoped query on the same table earlier in the function, any row's tenant compared after.
+        // A request value needs its own tie (`requestDriven`).
+        if ((idor === null || idor === 'create') && (verifiedEarlier(finding.node, finding.data.table) || tenantComparedAfter(finding.node, facts, finding.columns))) continue;
+        if (idor === 'create') {
+          // A create may leave a nullable tenant column unset (`teamId String?`): strict only.
+          if (!reportServiceQueries && finding.library === 'prisma' && schema().tables.get(finding.data.table.toLowerCase())?.optionalTenantReferences.has(finding.data.column)) continue;
+          context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+        } else if (idor) {
+          const { kind, table, column } = finding.data;
+          if (finding.tenantRow) context.report({ node: finding.node, messageId: 'tenantRow', data: { kind, table, value: idor.value, origin: idor.origin, fix: tenantRowFix(finding) } });
+          else context.report({ node: finding.node, messageId: 'requestId', data: { kind, table, column, value: idor.value, origin: idor.origin, fix: fixExample(column, finding.library) } });
+        } else if (reportServiceQueries) {
+          context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
         }
       }
-      checks.push(() => {
-        if (relational) {
-          checkRelational(node, model, client, args, method);
-          return;
-        }
-        if (!(PRISMA_READ_METHODS.has(method) || PRISMA_CREATE_METHODS.has(method))) return;
-        const scoping = tableScoping(model);
-        const membership = scoping ? null : membershipOfTenant(model);
-        if (!scoping && membership === null) return;
-        if (facts.isClientModule || !isPrismaClient(client) || !takesPrismaArgs(args)) return;
-        if (throughScopingHelper(client, settings, facts)) return;
-        const kind = PRISMA_CREATE_METHODS.has(method) ? 'INSERT' : method.startsWith('update') || method === 'upsert' ? 'UPDATE' : method.startsWith('delete') ? 'DELETE' : 'SELECT';
-        if (!scoping) {
-          if (membership !== null && kind !== 'INSERT') checkTenantRow(node, args, kind, model, membership);
-          return;
-        }
-        const fields = scoping.columns;
-        const relations = scoping.relations.length > 0 ? scoping.relations : ['tenant', 'organization', 'organisation', 'workspace', 'org', 'team'];
-        let answer: FilterAnswer;
-        if (!args || args.type === AST_NODE_TYPES.SpreadElement) {
-          answer = args ? { kind: 'unknown' } : { kind: 'no' };
-        } else if (kind === 'INSERT') {
-          const data = objectProperty(args, 'data');
-          const first = data && unwrap(data).type === AST_NODE_TYPES.ArrayExpression ? (unwrap(data) as TSESTree.ArrayExpression).elements[0] : data;
-          answer = first && first.type !== AST_NODE_TYPES.SpreadElement ? objectFilter(first, fields, relations, facts, settings) : { kind: 'unknown' };
-        } else {
-          const entries = facts.constants.objectEntries(args);
-          const whereNode = objectProperty(args, 'where');
-          if (!entries) answer = { kind: 'unknown' };
-          else if (!whereNode) answer = entries.complete ? { kind: 'no' } : { kind: 'unknown' };
-          else answer = objectFilter(whereNode, fields, relations, facts, settings);
-        }
-        if (answer.kind === 'no' && args && args.type !== AST_NODE_TYPES.SpreadElement && isSelfLookup(objectProperty(args, 'where'), model)) return;
-        report(node, answer, kind, scoping.assumed ? model : modelName(model), scoping, 'prisma');
-      });
-    }
+    },
+  };
 
-    /**
-     * The tenant's own row (`team.update({ where: { id: input.teamId } })`, PRECISION.md): its id is
-     * the tenant key, so a request id there needs a membership check like any other. The relation
-     * to the membership model (`users UserTeam[]`) is what ties it to the caller. Null when the model
-     * is not the tenant, or no membership model is known (then the rule cannot say who belongs).
-     */
-    function membershipOfTenant(model: string): string | null {
-      const table = schema().tables.get(model.toLowerCase());
-      if (!table || !schema().hasTenantKeys || !TENANT_MODELS.includes(table.name.toLowerCase())) return null;
-      for (const [field, type] of table.listRelations) {
-        const member = schema().tables.get(type.toLowerCase());
-        if (member && MEMBERSHIP_TABLE.test(member.name) && member.ownerReferences.size > 0 && member.tenantReferences.size > 0) return field;
-      }
-      return null;
-    }
+  /** Collects a raw SQL query; answers whether the call was one (parsed or not). */
+  function handleRaw(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): boolean {
+    if (!sqlText) return false;
+    const raw = rawQueryText(node, facts);
+    if (!raw) return false;
+    const model = parseRawQuery(raw.text, dialect());
+    if (model) rawQueries.push({ raw, model });
+    return true;
+  }
 
-    function checkTenantRow(node: TSESTree.CallExpression, args: TSESTree.CallExpressionArgument | undefined, kind: string, model: string, membership: string): void {
-      const where = args && args.type !== AST_NODE_TYPES.SpreadElement ? objectProperty(args, 'where') : null;
-      const entries = where ? facts.constants.objectEntries(where)?.entries : undefined;
-      if (!entries) return;
-      let byRequestId = false;
-      for (const entry of entries) {
-        if (entry.key === membership) {
-          // `users: { some: { userId } }`: the caller's membership is in the filter.
-          scopedQueries.push({ fn: enclosingFunction(node), table: model.toLowerCase(), start: node.range[0], node });
-          return;
-        }
-        if (entry.key !== 'id' || entry.value.kind !== 'node') continue;
-        const value = unwrap(entry.value.node);
-        const id = value.type === AST_NODE_TYPES.ObjectExpression ? objectProperty(value, 'equals') : value;
-        byRequestId = id !== null && sourceOf(id, facts).kind === 'request';
-      }
-      if (byRequestId) findings.push({ node, messageId: 'missing', data: { kind, table: modelName(model), column: membership }, library: 'prisma', tenantRow: { membership, tenantColumn: '', userColumn: 'userId' }, columns: [] });
-    }
+  function tableScoping(name: string, known: readonly string[] | null = null): Scoping | null {
+    return scopingOf(name, settings, schema(), evidence, known);
+  }
 
-    /**
-     * A Prisma client: a name that says so (`prisma`, `db`, `tx`, `ctx.db`, `this.prisma`), or, in a
-     * file importing `@prisma/client`, a binding made with `new PrismaClient()`. `this.entries` of
-     * a cache class in the same file is not one.
-     */
-    function isPrismaClient(client: TSESTree.Node): boolean {
-      if (chainNames(client).some((name) => PRISMA_CLIENT_NAME.test(name))) return true;
-      if (!facts.imports.imports('@prisma/client')) return false;
-      const root = unwrap(client);
-      if (root.type !== AST_NODE_TYPES.Identifier) return false;
-      const definition = facts.constants.definitionOf(root);
-      if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) return false;
-      const init = unwrap(definition.init);
-      return init.type === AST_NODE_TYPES.NewExpression && facts.imports.isExport(init.callee, ['@prisma/client'], ['PrismaClient']);
+  function checkRawQuery(raw: RawText, model: SqlModel): void {
+    const node = raw.at;
+    const reported = new Set<string>();
+    // The values each placeholder of a WHERE or ON is bound to; every other bound value is data (`SET amount = $1`).
+    const selecting = new Set(model.uses.flatMap((use) => use.bindings.map((binding) => binding.param)));
+    // The rows of a joined table are selected by every filter of the statement (`JOIN documents d ... WHERE v.viewer_id = $1`).
+    const selectors: Selector[] = [];
+    for (const binding of model.uses.flatMap((use) => use.bindings)) {
+      const value = raw.valueOf(binding.param);
+      if (value && !selectors.some((selector) => selector.value === value)) selectors.push({ key: binding.column, value, optional: binding.optional });
     }
-
-    function checkRelational(node: TSESTree.CallExpression, name: string, client: TSESTree.Node, args: TSESTree.CallExpressionArgument | undefined, method: string): void {
-      if (method !== 'findMany' && method !== 'findFirst') return;
-      const table = drizzleTableByName(name);
-      if (!table) return;
-      const scoping = drizzleScoping(table);
-      if (throughScopingHelper(client, settings, facts)) return;
+    const dataValues = raw
+      .values()
+      .filter(([param]) => !selecting.has(param))
+      .map(([, value]) => value);
+    for (const use of model.uses) {
+      const scoping = tableScoping(use.table);
       if (!scoping) {
-        checkDrizzleTenantRow(node, table, 'SELECT', node);
+        const ids = use.bindings.filter((binding) => !binding.optional && binding.column.toLowerCase() === 'id').map((binding) => raw.valueOf(binding.param));
+        if (use.kind !== 'INSERT') checkTableTenantRow(node, use.table, use.kind, ids, raw.text, 'sql');
+        continue;
+      }
+      if (SELF_TABLES.has(use.table.toLowerCase()) && [...use.constrained].some((column) => /^(?:id|user_?id)$/iu.test(column))) continue;
+      if (MEMBERSHIP_TABLE.test(use.table) && [...use.constrained].some((column) => USER_ID_COLUMN.test(column))) continue;
+      const verdict = verdictOf(use, scoping, settings.preAuthColumns, (table) => tableScoping(table));
+      if (verdict === 'ok') {
+        const tenantValues = use.bindings.filter((binding) => !binding.optional && scoping.columns.some((column) => sameColumn(column, binding.column))).flatMap((binding) => raw.valueOf(binding.param) ?? []);
+        scopedQueries.push({ fn: enclosingFunction(node), table: use.table.toLowerCase(), start: node.range[0], node, tenantValues });
+        if (settings.reportClientTenant && tenantValues.length > 0) tenantValueChecks.push({ node, kind: use.kind, table: use.table, column: scoping.columns[0] ?? 'tenant_id', values: tenantValues, library: 'sql' });
+        continue;
+      }
+      const key = `${use.kind}:${use.table}`;
+      if (reported.has(key)) continue;
+      if (isExcusedByContext(node, facts, settings)) return;
+      reported.add(key);
+      const column = scoping.columns[0] ?? 'tenant_id';
+      const data = { kind: use.kind, table: use.table, column };
+      findings.push({ node, messageId: verdict === 'optional' ? 'optional' : use.kind === 'INSERT' ? 'missingInsert' : 'missing', data, library: 'sql', columns: scoping.columns, selectors, dataValues });
+    }
+  }
+
+  /** Prisma `client.model.method(args)`; Drizzle relational `db.query.table.findMany(args)`. */
+  function handleModelCall(node: TSESTree.CallExpression, method: string, receiver: TSESTree.MemberExpression): void {
+    const model = staticKeyName(receiver);
+    if (model === null || model.startsWith('$')) return;
+    const client = unwrap(receiver.object);
+    const relational = client.type === AST_NODE_TYPES.MemberExpression && staticKeyName(client) === 'query';
+    const [args] = node.arguments;
+    // Same-file evidence from Prisma filters.
+    const where = args && args.type !== AST_NODE_TYPES.SpreadElement ? objectProperty(args, relational ? 'where' : PRISMA_CREATE_METHODS.has(method) ? 'data' : 'where') : null;
+    if (!relational && where) {
+      for (const entry of facts.constants.objectEntries(where)?.entries ?? []) {
+        if (entry.key !== null && settings.tenantColumns.includes(entry.key)) addEvidence(evidence, model, entry.key);
+      }
+    }
+    checks.push(() => {
+      if (relational) {
+        checkRelational(node, model, client, args, method);
+        return;
+      }
+      if (!(PRISMA_READ_METHODS.has(method) || PRISMA_CREATE_METHODS.has(method))) return;
+      const scoping = tableScoping(model);
+      const membership = scoping ? null : membershipOfTenant(model);
+      if (!scoping && membership === null) return;
+      if (facts.isClientModule || !isPrismaClient(client) || !takesPrismaArgs(args)) return;
+      if (throughScopingHelper(client, settings, facts)) return;
+      const kind = PRISMA_CREATE_METHODS.has(method) ? 'INSERT' : method.startsWith('update') || method === 'upsert' ? 'UPDATE' : method.startsWith('delete') ? 'DELETE' : 'SELECT';
+      if (!scoping) {
+        if (membership !== null && kind !== 'INSERT') checkTenantRow(node, args, kind, model, membership);
+        return;
+      }
+      const fields = scoping.columns;
+      const relations = scoping.relations.length > 0 ? scoping.relations : ['tenant', 'organization', 'organisation', 'workspace', 'org', 'team'];
+      let answer: FilterAnswer;
+      if (!args || args.type === AST_NODE_TYPES.SpreadElement) {
+        answer = args ? { kind: 'unknown' } : { kind: 'no' };
+      } else if (kind === 'INSERT') {
+        const data = objectProperty(args, 'data');
+        const first = data && unwrap(data).type === AST_NODE_TYPES.ArrayExpression ? (unwrap(data) as TSESTree.ArrayExpression).elements[0] : data;
+        answer = first && first.type !== AST_NODE_TYPES.SpreadElement ? objectFilter(first, fields, relations, facts, settings) : { kind: 'unknown' };
+      } else {
+        const entries = facts.constants.objectEntries(args);
+        const whereNode = objectProperty(args, 'where');
+        if (!entries) answer = { kind: 'unknown' };
+        else if (!whereNode) answer = entries.complete ? { kind: 'no' } : { kind: 'unknown' };
+        else answer = objectFilter(whereNode, fields, relations, facts, settings);
+      }
+      if (answer.kind === 'no' && args && args.type !== AST_NODE_TYPES.SpreadElement && isSelfLookup(objectProperty(args, 'where'), model)) return;
+      report(node, answer, kind, scoping.assumed ? model : modelName(model), scoping, 'prisma');
+    });
+  }
+
+  /**
+   * The tenant's own row (`team.update({ where: { id: input.teamId } })`, PRECISION.md): its id is
+   * the tenant key, so a request id there needs a membership check like any other. The relation
+   * to the membership model (`users UserTeam[]`) is what ties it to the caller. Null when the model
+   * is not the tenant, or no membership model is known (then the rule cannot say who belongs).
+   */
+  function membershipOfTenant(model: string): string | null {
+    const table = schema().tables.get(model.toLowerCase());
+    if (!table || !schema().hasTenantKeys || !TENANT_MODELS.includes(table.name.toLowerCase())) return null;
+    for (const [field, type] of table.listRelations) {
+      const member = schema().tables.get(type.toLowerCase());
+      if (member && MEMBERSHIP_TABLE.test(member.name) && member.ownerReferences.size > 0 && member.tenantReferences.size > 0) return field;
+    }
+    return null;
+  }
+
+  function checkTenantRow(node: TSESTree.CallExpression, args: TSESTree.CallExpressionArgument | undefined, kind: string, model: string, membership: string): void {
+    const where = args && args.type !== AST_NODE_TYPES.SpreadElement ? objectProperty(args, 'where') : null;
+    const entries = where ? facts.constants.objectEntries(where)?.entries : undefined;
+    if (!entries) return;
+    let byRequestId = false;
+    for (const entry of entries) {
+      if (entry.key === membership) {
+        // `users: { some: { userId } }`: the caller's membership is in the filter.
+        scopedQueries.push({ fn: enclosingFunction(node), table: model.toLowerCase(), start: node.range[0], node });
+        return;
+      }
+      if (entry.key !== 'id' || entry.value.kind !== 'node') continue;
+      const value = unwrap(entry.value.node);
+      const id = value.type === AST_NODE_TYPES.ObjectExpression ? objectProperty(value, 'equals') : value;
+      byRequestId = id !== null && sourceOf(id, facts).kind === 'request';
+    }
+    if (byRequestId) findings.push({ node, messageId: 'missing', data: { kind, table: modelName(model), column: membership }, library: 'prisma', tenantRow: { membership, tenantColumn: '', userColumn: 'userId' }, columns: [] });
+  }
+
+  /**
+   * A Prisma client: a name that says so (`prisma`, `db`, `tx`, `ctx.db`, `this.prisma`), or, in a
+   * file importing `@prisma/client`, a binding made with `new PrismaClient()`. `this.entries` of
+   * a cache class in the same file is not one.
+   */
+  function isPrismaClient(client: TSESTree.Node): boolean {
+    if (chainNames(client).some((name) => PRISMA_CLIENT_NAME.test(name))) return true;
+    if (!facts.imports.imports('@prisma/client')) return false;
+    const root = unwrap(client);
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = facts.constants.definitionOf(root);
+    if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) return false;
+    const init = unwrap(definition.init);
+    return init.type === AST_NODE_TYPES.NewExpression && facts.imports.isExport(init.callee, ['@prisma/client'], ['PrismaClient']);
+  }
+
+  function checkRelational(node: TSESTree.CallExpression, name: string, client: TSESTree.Node, args: TSESTree.CallExpressionArgument | undefined, method: string): void {
+    if (method !== 'findMany' && method !== 'findFirst') return;
+    const table = drizzleTableByName(name);
+    if (!table) return;
+    const scoping = drizzleScoping(table);
+    if (throughScopingHelper(client, settings, facts)) return;
+    if (!scoping) {
+      checkDrizzleTenantRow(node, table, 'SELECT', node);
+      return;
+    }
+    const jsColumns = tenantJsKeys(table, scoping);
+    let answer: FilterAnswer;
+    if (!args) answer = { kind: 'no' };
+    else if (args.type === AST_NODE_TYPES.SpreadElement) answer = { kind: 'unknown' };
+    else {
+      const entries = facts.constants.objectEntries(args);
+      const where = objectProperty(args, 'where');
+      if (!entries) answer = { kind: 'unknown' };
+      else if (!where) answer = entries.complete ? { kind: 'no' } : { kind: 'unknown' };
+      else {
+        const target = unwrap(where);
+        const returned = isFunctionNode(target) ? singleReturn(target) : null;
+        if (isFunctionNode(target) && returned) {
+          const [param] = target.params;
+          const paramName = param?.type === AST_NODE_TYPES.Identifier ? param.name : null;
+          answer = drizzleCondition(returned, (member) => isColumnMember(member, jsColumns, (object) => object.type === AST_NODE_TYPES.Identifier && (object.name === paramName || drizzleTableOf(object, facts) === table)), facts, settings);
+        } else if (target.type === AST_NODE_TYPES.ObjectExpression) {
+          answer = objectFilter(target, jsColumns, [], facts, settings);
+        } else {
+          answer = drizzleCondition(target, (member) => isColumnMember(member, jsColumns, (object) => drizzleTableOf(object, facts) === table), facts, settings);
+        }
+      }
+    }
+    report(node, answer, 'SELECT', table.name, scoping, 'drizzle');
+  }
+
+  function handleDrizzle(node: TSESTree.CallExpression, method: string, table: DrizzleTable, argument: TSESTree.Node): void {
+    const { calls, top } = chainAfter(node);
+    const whereCall = calls.find((call) => call.name === 'where');
+    checks.push(() => {
+      const kind = method === 'from' ? 'SELECT' : method === 'insert' ? 'INSERT' : method === 'update' ? 'UPDATE' : 'DELETE';
+      const scoping = drizzleScoping(table);
+      const callee = unwrap(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && throughScopingHelper(callee.object, settings, facts)) return;
+      if (calls.some((call) => call.name === '$dynamic')) return;
+      if (!scoping) {
+        if (kind !== 'INSERT') checkDrizzleTenantRow(node, table, kind, top);
         return;
       }
       const jsColumns = tenantJsKeys(table, scoping);
       let answer: FilterAnswer;
-      if (!args) answer = { kind: 'no' };
-      else if (args.type === AST_NODE_TYPES.SpreadElement) answer = { kind: 'unknown' };
-      else {
-        const entries = facts.constants.objectEntries(args);
-        const where = objectProperty(args, 'where');
-        if (!entries) answer = { kind: 'unknown' };
-        else if (!where) answer = entries.complete ? { kind: 'no' } : { kind: 'unknown' };
-        else {
-          const target = unwrap(where);
-          const returned = isFunctionNode(target) ? singleReturn(target) : null;
-          if (isFunctionNode(target) && returned) {
-            const [param] = target.params;
-            const paramName = param?.type === AST_NODE_TYPES.Identifier ? param.name : null;
-            answer = drizzleCondition(returned, (member) => isColumnMember(member, jsColumns, (object) => object.type === AST_NODE_TYPES.Identifier && (object.name === paramName || drizzleTableOf(object, facts) === table)), facts, settings);
-          } else if (target.type === AST_NODE_TYPES.ObjectExpression) {
-            answer = objectFilter(target, jsColumns, [], facts, settings);
-          } else {
-            answer = drizzleCondition(target, (member) => isColumnMember(member, jsColumns, (object) => drizzleTableOf(object, facts) === table), facts, settings);
-          }
-        }
+      if (kind === 'INSERT') {
+        const values = calls.find((call) => call.name === 'values')?.call.arguments[0];
+        const first = values && unwrap(values).type === AST_NODE_TYPES.ArrayExpression ? (unwrap(values) as TSESTree.ArrayExpression).elements[0] : values;
+        answer = first && first.type !== AST_NODE_TYPES.SpreadElement ? objectFilter(first, jsColumns, [], facts, settings) : { kind: 'unknown' };
+      } else if (whereCall) {
+        answer = drizzleCondition(whereCall.call.arguments[0], (member) => isColumnMember(member, jsColumns, (object) => drizzleTableOf(object, facts) === table || sameNode(object, argument)), facts, settings);
+      } else {
+        // Built now, filtered later (`const q = db.select().from(t); q.where(...)`): unknown.
+        answer = top.parent?.type === AST_NODE_TYPES.VariableDeclarator || top.parent?.type === AST_NODE_TYPES.AssignmentExpression ? { kind: 'unknown' } : { kind: 'no' };
       }
-      report(node, answer, 'SELECT', table.name, scoping, 'drizzle');
-    }
+      report(node, answer, kind, table.name, scoping, 'drizzle');
+    });
+  }
 
-    function handleDrizzle(node: TSESTree.CallExpression, method: string, table: DrizzleTable, argument: TSESTree.Node): void {
-      const { calls, top } = chainAfter(node);
-      const whereCall = calls.find((call) => call.name === 'where');
-      checks.push(() => {
-        const kind = method === 'from' ? 'SELECT' : method === 'insert' ? 'INSERT' : method === 'update' ? 'UPDATE' : 'DELETE';
-        const scoping = drizzleScoping(table);
-        const callee = unwrap(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && throughScopingHelper(callee.object, settings, facts)) return;
-        if (calls.some((call) => call.name === '$dynamic')) return;
-        if (!scoping) {
-          if (kind !== 'INSERT') checkDrizzleTenantRow(node, table, kind, top);
-          return;
+  /** The membership table of a tenant table (`memberships` with `tenant_id` and `user_id`), from the schema; null when none is known. */
+  function tableMembershipOf(name: string): NonNullable<Finding['tenantRow']> | null {
+    const key = name.toLowerCase();
+    if (!TENANT_MODELS.includes(key) || settings.globalTables.some((table) => table.toLowerCase() === key)) return null;
+    const current = schema();
+    if (!current.hasTenantKeys || !current.tables.has(key)) return null;
+    for (const member of current.tables.values()) {
+      if (!MEMBERSHIP_TABLE.test(member.name)) continue;
+      const [tenantColumn] = member.tenantReferences;
+      const userColumn = [...member.columns].find((column) => USER_ID_COLUMN.test(column));
+      if (tenantColumn && userColumn) return { membership: member.name, tenantColumn, userColumn };
+    }
+    return null;
+  }
+
+  /**
+   * The tenant's own row in Drizzle (`db.update(workspaces).set(...).where(eq(workspaces.id, input.id))`):
+   * the membership table is read from the module that defines the tenant table.
+   */
+  function checkDrizzleTenantRow(node: TSESTree.CallExpression, table: DrizzleTable, kind: string, top: TSESTree.Node): void {
+    const key = table.name.toLowerCase();
+    if (!TENANT_MODELS.includes(key) || settings.globalTables.some((global) => global.toLowerCase() === key)) return;
+    const row = drizzleMembershipOf(table);
+    if (!row) return;
+    const ids = (conjunctiveValues(node) ?? []).filter((entry) => entry.key === 'id').map((entry) => entry.value);
+    checkTableTenantRow(node, table.name, kind, ids, sourceCode.getText(top), 'drizzle', row);
+  }
+
+  /**
+   * The tenant's own row in SQL and query builders (`UPDATE teams SET name = $1 WHERE id = $2`,
+   * `db('teams').where({ id }).update(...)`): selected by a request id, and the query never
+   * names the membership table (a join or an `EXISTS` on it is the check).
+   */
+  function checkTableTenantRow(
+    node: TSESTree.Node,
+    table: string,
+    kind: string,
+    ids: readonly (TSESTree.Node | null)[],
+    queryText: string,
+    library: 'drizzle' | 'knex' | 'kysely' | 'sql',
+    row = tableMembershipOf(table),
+  ): void {
+    if (!row) return;
+    if (queryText.toLowerCase().includes(row.membership.toLowerCase())) {
+      scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0], node });
+      return;
+    }
+    const id = ids.find((value) => value !== null && sourceOf(value, facts).kind === 'request');
+    if (!id || isExcusedByContext(node, facts, settings)) return;
+    findings.push({ node, messageId: 'missing', data: { kind, table, column: row.membership }, library, tenantRow: row, columns: [], selectors: [{ key: 'id', value: id, optional: false }] });
+  }
+
+  function handleBuilder(query: BuilderQuery): void {
+    // Same-file evidence from builder filters (`.where({ org_id })`, `.eq('org_id', orgId)`).
+    for (const column of settings.tenantColumns) {
+      if (query.answer({ columns: [column], relations: [], assumed: false }, settings).kind === 'yes') addEvidence(evidence, query.table, column);
+    }
+    checks.push(() => {
+      const scoping = tableScoping(query.table);
+      if (!scoping) {
+        if (query.kind !== 'INSERT' && query.library !== 'supabase') {
+          const ids = (query.selectors() ?? []).filter((selector) => !selector.optional && selector.key.toLowerCase() === 'id').map((selector) => selector.value);
+          checkTableTenantRow(query.node, query.table, query.kind, ids, sourceCode.getText(chainAfter(query.node).top), query.library);
         }
-        const jsColumns = tenantJsKeys(table, scoping);
-        let answer: FilterAnswer;
-        if (kind === 'INSERT') {
-          const values = calls.find((call) => call.name === 'values')?.call.arguments[0];
-          const first = values && unwrap(values).type === AST_NODE_TYPES.ArrayExpression ? (unwrap(values) as TSESTree.ArrayExpression).elements[0] : values;
-          answer = first && first.type !== AST_NODE_TYPES.SpreadElement ? objectFilter(first, jsColumns, [], facts, settings) : { kind: 'unknown' };
-        } else if (whereCall) {
-          answer = drizzleCondition(whereCall.call.arguments[0], (member) => isColumnMember(member, jsColumns, (object) => drizzleTableOf(object, facts) === table || sameNode(object, argument)), facts, settings);
+        return;
+      }
+      if (scoping.assumed && query.library === 'kysely' && !facts.imports.imports('kysely')) return;
+      const callee = unwrap(query.node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && throughScopingHelper(callee.object, settings, facts)) return;
+      report(query.node, query.answer(scoping, settings), query.kind, query.table, scoping, query.library, query.selectors());
+    });
+  }
+
+  /** `where: { id: session.user.id }`: the caller's own row, found through their session. */
+  function isSelfLookup(where: TSESTree.Node | null, model: string): boolean {
+    if (!where) return false;
+    const membership = MEMBERSHIP_TABLE.test(model);
+    return (facts.constants.objectEntries(where)?.entries ?? []).some(
+      (entry) =>
+        (membership && entry.key !== null && (USER_ID_COLUMN.test(entry.key) || entry.key === 'user')) ||
+        ((entry.key === 'id' || entry.key === 'userId') && entry.value.kind === 'node' && SELF_VALUE.test(sourceCode.getText(entry.value.node))),
+    );
+  }
+
+  function drizzleScoping(table: DrizzleTable): Scoping | null {
+    const known = [...table.columns.keys(), ...table.columns.values()];
+    const scoping = tableScoping(table.name, known);
+    if (scoping) return scoping;
+    if (table.tenantReferences.length > 0 && !settings.globalTables.includes(table.name)) return { columns: table.tenantReferences, relations: [], assumed: false };
+    // No tenant key: a required owner column (`userId ... .references(() => users.id)`) owns the row,
+    // unless the table is the tenant itself (an organization's `ownerId` is its creator, not its key).
+    if (table.ownerReferences.length > 0 && !settings.globalTables.includes(table.name) && !OWNER_SELF_TABLES.has(table.name.toLowerCase()) && !TENANT_MODELS.includes(table.name.toLowerCase())) {
+      return { columns: table.ownerReferences, relations: [], assumed: false, owner: true };
+    }
+    return null;
+  }
+
+  /** The JS keys of a Drizzle table's tenant columns (`tenantId` for `uuid('tenant_id')`). */
+  function tenantJsKeys(table: DrizzleTable, scoping: Scoping): string[] {
+    const keys: string[] = [];
+    for (const [key, sql] of table.columns) {
+      if (scoping.columns.some((column) => sameColumn(column, key) || sameColumn(column, sql))) keys.push(key);
+    }
+    return keys;
+  }
+
+  function drizzleTableByName(name: string): DrizzleTable | null {
+    const scope = sourceCode.scopeManager?.globalScope;
+    const moduleScope = scope?.childScopes[0] ?? scope;
+    const variable = moduleScope?.set.get(name);
+    const identifier = variable?.defs[0]?.name;
+    return identifier ? drizzleTableOf(identifier, facts) : null;
+  }
+
+  function report(node: TSESTree.CallExpression, answer: FilterAnswer, kind: string, table: string, scoping: Scoping, library: QueryLibrary, selectors?: readonly Selector[] | null): void {
+    const column = scoping.columns[0] ?? 'tenantId';
+    const data = { kind, table, column };
+    if (answer.kind === 'yes') {
+      scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0], node, tenantValues: kind === 'INSERT' ? [] : answer.values });
+      if (settings.reportClientTenant) tenantValueChecks.push({ node, kind, table, column, values: answer.values, library });
+      return;
+    }
+    if (answer.kind === 'unknown') {
+      if (settings.reportUnverifiable && !isExcusedByContext(node, facts, settings) && !tenantComparedAfter(node, facts, scoping.columns)) context.report({ node, messageId: 'unverifiable', data });
+      return;
+    }
+    if (isExcusedByContext(node, facts, settings)) return;
+    findings.push({ node, messageId: answer.kind === 'optional' ? 'optional' : kind === 'INSERT' ? 'missingInsert' : 'missing', data, library, columns: scoping.columns, ...(selectors === undefined ? {} : { selectors }) });
+  }
+
+  /**
+   * strict: a tenant value the client chose (`req.body.orgId`, `const { orgId } = req.query`,
+   * `searchParams.get('orgId')`) and nothing tied to the caller first; with type information, a
+   * Prisma tenant value whose type includes `undefined`.
+   */
+  function checkTenantValues({ node, kind, table, column, values, library }: (typeof tenantValueChecks)[number]): void {
+    const scopes = enclosingFunctions(node);
+    // A membership lookup: the tenant the client names, checked against the caller in the same query.
+    const membershipLookup = queryValueLeaves(queryNodeOf(node)).some((leaf) => sourceOf(leaf, facts).kind === 'session');
+    for (const value of values) {
+      if (!membershipLookup && (isClientValue(value) || (sourceOf(value, facts).kind === 'request' && !scopes.some((scope) => ties.tiedEarlier(scope, queryNodeOf(node), value))))) {
+        context.report({ node: value, messageId: 'clientTenant', data: { kind, table, column, value: sourceCode.getText(value) } });
+        return;
+      }
+      if (library === 'prisma' && kind !== 'INSERT' && mayBeUndefined(value)) {
+        context.report({ node: value, messageId: 'undefinedTenant', data: { kind, table, column, value: sourceCode.getText(value) } });
+        return;
+      }
+    }
+  }
+
+  /** A scoped query on the same table earlier in the same function (`findFirst({ where: { id, orgId } })`, then `update({ where: { id } })`). */
+  function verifiedEarlier(node: TSESTree.Node, table: string): boolean {
+    const fn = enclosingFunction(node);
+    return fn !== null && scopedQueries.some((query) => query.fn === fn && query.table === table.toLowerCase() && query.start < node.range[0] && mayRunBefore(query.node, node));
+  }
+
+  /**
+   * The IDOR `recommended` reports: a query whose selecting value comes from the request, in a
+   * function that is not a webhook receiver, and with nothing earlier in the function tying that
+   * value to the caller's tenant (a scoped query using the same value, an access check called
+   * with it). A create is request-driven when it runs in a request entry point.
+   */
+  function requestDriven(finding: Finding): { value: string; origin: string } | 'create' | 'excused' | null {
+    const { node, messageId, selectors } = finding;
+    const kind = finding.data.kind;
+    // Webhook receivers act across tenants by design (after verifying the sender): silent in both presets.
+    if (WEBHOOK_PATH.test(pathInProject(filename, cwd))) return 'excused';
+    const query = queryNodeOf(node);
+    // Values bound to what the query writes (`SET amount = $1`) do not select its rows.
+    const dataValues = finding.dataValues ?? [];
+    const values = requestValuesOf(query, facts).filter((value) => !dataValues.some((data) => within(value.node, data)));
+    // The value the message names: one the filter requires (`id = $1`) before one under an `OR`.
+    const conjunctive = selectors ? selectors.filter((selector) => !selector.optional) : conjunctiveValues(query);
+    const found = values.find((value) => conjunctive?.some((entry) => within(value.node, entry.value))) ?? values[0];
+    // A create that leaves the tenant column unset, run by a request (or with its values).
+    if (messageId === 'missingInsert') return found || inEntryPoint(node) ? 'create' : null;
+    if (!found) return null;
+    const route = facts.handlers.enclosingHandler(node)?.route ?? facts.handlers.fileRoute?.route ?? '';
+    if (/webhook|\/hooks?\b|\/cron\b|\/jobs?\b|\/admin\b|\/internal\b/iu.test(route)) return 'excused';
+    // The query itself carries the caller (`include: { team: { users: { where: { userId } } } }`,
+    // `emailAccount: { userId: session.user.id }`): it is tied to them.
+    // (Not for a tenant predicate under an `OR`: there the caller's tenant is the neutered branch.)
+    // (In the filter, or what a read includes; a session value the query writes, `data: { updatedBy: session.user.id }`,
+    // `.set({ updatedBy })`, `SET updated_by = $3`, is not a check.)
+    const written = selectors === undefined ? [...dataValues, ...writtenParts(query)] : dataValues;
+    const carried = (selectors === undefined ? queryValueLeaves(query, false) : queryValueLeaves(query)).filter((leaf) => !written.some((data) => within(leaf, data)));
+    if (messageId === 'missing' && carried.some((leaf) => sourceOf(leaf, facts).kind === 'session')) return 'excused';
+    // The request value tied to the tenant earlier in the handler, or in a function around it
+    // (the write may sit in a `$transaction` or `setTimeout` callback), or the row checked after.
+    // A second id the query filters by counts too: a link filtered by a dataroom that was itself
+    // verified for the team belongs to the team.
+    const scopes = enclosingFunctions(node);
+    const candidates = conjunctive ? conjunctive.filter((entry) => ID_KEY.test(entry.key) || sourceOf(entry.value, facts).kind === 'request').map((entry) => entry.value) : values.map((value) => value.node);
+    if (candidates.some((value) => scopes.some((scope) => ties.tiedEarlier(scope, query, value)))) return 'excused';
+    if (ties.rowCheckedAfter(query, scopes[0] ?? null)) return 'excused';
+    // The same value's row checked later, before anything depends on this query (`step.workflow.teamId !== teamId` of a step loaded by the same `workflowId`).
+    const [innermost] = scopes;
+    if (innermost && candidates.some((value) => ties.tiedAfter(innermost, query, value))) return 'excused';
+    // A read whose row is only tested (a uniqueness check before a create): strict.
+    if (kind === 'SELECT' && ties.onlyTestedForExistence(query)) return null;
+    // Internal endpoints (a bearer or query token compared with a configured secret) and admin-only
+    // procedures (`adminActionClient`, `adminProcedure`) act across tenants by design.
+    const outer = scopes.at(-1);
+    const outerText = outer ? sourceCode.getText(outer) : '';
+    if (outer && (INTERNAL_SECRET_CHECK.test(outerText) || (outerText.includes('timingSafeEqual(') && INTERNAL_SECRET_READ.test(outerText)) || adminEntry(outer))) return 'excused';
+    // Where no caller is identified (no session read before the query, or the branch taken
+    // without one) the ids are the capability by design on a public path (share links, viewers,
+    // invites), and so is a lookup by several request ids that must match each other (a view by
+    // `viewId` and `linkId`). Whether that should be public is not this rule's to know: strict.
+    if (outer && isFunctionNode(outer) && (!authenticatesCaller(outer, facts, query.range[0]) || withoutCallerBranch(query))) {
+      // The path inside the project (relative to ESLint's cwd): a checkout under `/srv/p/` or `/home/s/` is not a share link.
+      if (PUBLIC_CAPABILITY_PATH.test(`${route} /${pathInProject(filename, cwd)}`)) return null;
+      const requestIds = new Set((conjunctive ?? []).filter((entry) => ID_KEY.test(entry.key) && sourceOf(entry.value, facts).kind === 'request').map((entry) => sourceCode.getText(entry.value)));
+      if (requestIds.size >= 2) return null;
+    }
+    const text = sourceCode.getText(found.node);
+    return { value: text.length > 40 ? `${text.slice(0, 37)}...` : text, origin: found.source.origin ?? 'the request' };
+  }
+
+  /**
+   * The values a query selects its rows by, with their keys, outside `OR` and `NOT` (a value
+   * there does not constrain the rows): Prisma-style `where` objects and Drizzle `and(eq(...))`.
+   * Null for filters read another way (raw SQL, Knex, Kysely, Supabase).
+   */
+  function conjunctiveValues(query: TSESTree.Node): { key: string; value: TSESTree.Node }[] | null {
+    if (query.type !== AST_NODE_TYPES.CallExpression) return null;
+    const found: { key: string; value: TSESTree.Node }[] = [];
+    let readable = false as boolean;
+    const fromObject = (node: TSESTree.Node, depth: number): void => {
+      const entries = depth > 4 ? null : facts.constants.objectEntries(node);
+      if (!entries) return;
+      readable = true;
+      for (const entry of entries.entries) {
+        if (entry.key === null || entry.key === 'OR' || entry.key === 'NOT' || entry.value.kind !== 'node') continue;
+        const value = unwrap(entry.value.node);
+        if (entry.key === 'AND') {
+          for (const branch of value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value]) if (branch && branch.type !== AST_NODE_TYPES.SpreadElement) fromObject(branch, depth + 1);
+        } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          const equals = objectProperty(value, 'equals');
+          if (equals) found.push({ key: entry.key, value: equals });
+          else fromObject(value, depth + 1);
         } else {
-          // Built now, filtered later (`const q = db.select().from(t); q.where(...)`): unknown.
-          answer = top.parent?.type === AST_NODE_TYPES.VariableDeclarator || top.parent?.type === AST_NODE_TYPES.AssignmentExpression ? { kind: 'unknown' } : { kind: 'no' };
-        }
-        report(node, answer, kind, table.name, scoping, 'drizzle');
-      });
-    }
-
-    /** The membership table of a tenant table (`memberships` with `tenant_id` and `user_id`), from the schema; null when none is known. */
-    function tableMembershipOf(name: string): NonNullable<Finding['tenantRow']> | null {
-      const key = name.toLowerCase();
-      if (!TENANT_MODELS.includes(key) || settings.globalTables.some((table) => table.toLowerCase() === key)) return null;
-      const current = schema();
-      if (!current.hasTenantKeys || !current.tables.has(key)) return null;
-      for (const member of current.tables.values()) {
-        if (!MEMBERSHIP_TABLE.test(member.name)) continue;
-        const [tenantColumn] = member.tenantReferences;
-        const userColumn = [...member.columns].find((column) => USER_ID_COLUMN.test(column));
-        if (tenantColumn && userColumn) return { membership: member.name, tenantColumn, userColumn };
-      }
-      return null;
-    }
-
-    /**
-     * The tenant's own row in Drizzle (`db.update(workspaces).set(...).where(eq(workspaces.id, input.id))`):
-     * the membership table is read from the module that defines the tenant table.
-     */
-    function checkDrizzleTenantRow(node: TSESTree.CallExpression, table: DrizzleTable, kind: string, top: TSESTree.Node): void {
-      const key = table.name.toLowerCase();
-      if (!TENANT_MODELS.includes(key) || settings.globalTables.some((global) => global.toLowerCase() === key)) return;
-      const row = drizzleMembershipOf(table);
-      if (!row) return;
-      const ids = (conjunctiveValues(node) ?? []).filter((entry) => entry.key === 'id').map((entry) => entry.value);
-      checkTableTenantRow(node, table.name, kind, ids, sourceCode.getText(top), 'drizzle', row);
-    }
-
-    /**
-     * The tenant's own row in SQL and query builders (`UPDATE teams SET name = $1 WHERE id = $2`,
-     * `db('teams').where({ id }).update(...)`): selected by a request id, and the query never
-     * names the membership table (a join or an `EXISTS` on it is the check).
-     */
-    function checkTableTenantRow(
-      node: TSESTree.Node,
-      table: string,
-      kind: string,
-      ids: readonly (TSESTree.Node | null)[],
-      queryText: string,
-      library: 'drizzle' | 'knex' | 'kysely' | 'sql',
-      row = tableMembershipOf(table),
-    ): void {
-      if (!row) return;
-      if (queryText.toLowerCase().includes(row.membership.toLowerCase())) {
-        scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0], node });
-        return;
-      }
-      const id = ids.find((value) => value !== null && sourceOf(value, facts).kind === 'request');
-      if (!id || isExcusedByContext(node, facts, settings)) return;
-      findings.push({ node, messageId: 'missing', data: { kind, table, column: row.membership }, library, tenantRow: row, columns: [], selectors: [{ key: 'id', value: id, optional: false }] });
-    }
-
-    function handleBuilder(query: BuilderQuery): void {
-      // Same-file evidence from builder filters (`.where({ org_id })`, `.eq('org_id', orgId)`).
-      for (const column of settings.tenantColumns) {
-        if (query.answer({ columns: [column], relations: [], assumed: false }, settings).kind === 'yes') addEvidence(evidence, query.table, column);
-      }
-      checks.push(() => {
-        const scoping = tableScoping(query.table);
-        if (!scoping) {
-          if (query.kind !== 'INSERT' && query.library !== 'supabase') {
-            const ids = (query.selectors() ?? []).filter((selector) => !selector.optional && selector.key.toLowerCase() === 'id').map((selector) => selector.value);
-            checkTableTenantRow(query.node, query.table, query.kind, ids, sourceCode.getText(chainAfter(query.node).top), query.library);
-          }
-          return;
-        }
-        if (scoping.assumed && query.library === 'kysely' && !facts.imports.imports('kysely')) return;
-        const callee = unwrap(query.node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && throughScopingHelper(callee.object, settings, facts)) return;
-        report(query.node, query.answer(scoping, settings), query.kind, query.table, scoping, query.library, query.selectors());
-      });
-    }
-
-    /** `where: { id: session.user.id }`: the caller's own row, found through their session. */
-    function isSelfLookup(where: TSESTree.Node | null, model: string): boolean {
-      if (!where) return false;
-      const membership = MEMBERSHIP_TABLE.test(model);
-      return (facts.constants.objectEntries(where)?.entries ?? []).some(
-        (entry) =>
-          (membership && entry.key !== null && (USER_ID_COLUMN.test(entry.key) || entry.key === 'user')) ||
-          ((entry.key === 'id' || entry.key === 'userId') && entry.value.kind === 'node' && SELF_VALUE.test(sourceCode.getText(entry.value.node))),
-      );
-    }
-
-    function drizzleScoping(table: DrizzleTable): Scoping | null {
-      const known = [...table.columns.keys(), ...table.columns.values()];
-      const scoping = tableScoping(table.name, known);
-      if (scoping) return scoping;
-      if (table.tenantReferences.length > 0 && !settings.globalTables.includes(table.name)) return { columns: table.tenantReferences, relations: [], assumed: false };
-      // No tenant key: a required owner column (`userId ... .references(() => users.id)`) owns the row,
-      // unless the table is the tenant itself (an organization's `ownerId` is its creator, not its key).
-      if (table.ownerReferences.length > 0 && !settings.globalTables.includes(table.name) && !OWNER_SELF_TABLES.has(table.name.toLowerCase()) && !TENANT_MODELS.includes(table.name.toLowerCase())) {
-        return { columns: table.ownerReferences, relations: [], assumed: false, owner: true };
-      }
-      return null;
-    }
-
-    /** The JS keys of a Drizzle table's tenant columns (`tenantId` for `uuid('tenant_id')`). */
-    function tenantJsKeys(table: DrizzleTable, scoping: Scoping): string[] {
-      const keys: string[] = [];
-      for (const [key, sql] of table.columns) {
-        if (scoping.columns.some((column) => sameColumn(column, key) || sameColumn(column, sql))) keys.push(key);
-      }
-      return keys;
-    }
-
-    function drizzleTableByName(name: string): DrizzleTable | null {
-      const scope = sourceCode.scopeManager?.globalScope;
-      const moduleScope = scope?.childScopes[0] ?? scope;
-      const variable = moduleScope?.set.get(name);
-      const identifier = variable?.defs[0]?.name;
-      return identifier ? drizzleTableOf(identifier, facts) : null;
-    }
-
-    function report(node: TSESTree.CallExpression, answer: FilterAnswer, kind: string, table: string, scoping: Scoping, library: QueryLibrary, selectors?: readonly Selector[] | null): void {
-      const column = scoping.columns[0] ?? 'tenantId';
-      const data = { kind, table, column };
-      if (answer.kind === 'yes') {
-        scopedQueries.push({ fn: enclosingFunction(node), table: table.toLowerCase(), start: node.range[0], node, tenantValues: kind === 'INSERT' ? [] : answer.values });
-        if (settings.reportClientTenant) tenantValueChecks.push({ node, kind, table, column, values: answer.values, library });
-        return;
-      }
-      if (answer.kind === 'unknown') {
-        if (settings.reportUnverifiable && !isExcusedByContext(node, facts, settings) && !tenantComparedAfter(node, facts, scoping.columns)) context.report({ node, messageId: 'unverifiable', data });
-        return;
-      }
-      if (isExcusedByContext(node, facts, settings)) return;
-      findings.push({ node, messageId: answer.kind === 'optional' ? 'optional' : kind === 'INSERT' ? 'missingInsert' : 'missing', data, library, columns: scoping.columns, ...(selectors === undefined ? {} : { selectors }) });
-    }
-
-    /**
-     * strict: a tenant value the client chose (`req.body.orgId`, `const { orgId } = req.query`,
-     * `searchParams.get('orgId')`) and nothing tied to the caller first; with type information, a
-     * Prisma tenant value whose type includes `undefined`.
-     */
-    function checkTenantValues({ node, kind, table, column, values, library }: (typeof tenantValueChecks)[number]): void {
-      const scopes = enclosingFunctions(node);
-      // A membership lookup: the tenant the client names, checked against the caller in the same query.
-      const membershipLookup = queryValueLeaves(queryNodeOf(node)).some((leaf) => sourceOf(leaf, facts).kind === 'session');
-      for (const value of values) {
-        if (!membershipLookup && (isClientValue(value) || (sourceOf(value, facts).kind === 'request' && !scopes.some((scope) => ties.tiedEarlier(scope, queryNodeOf(node), value))))) {
-          context.report({ node: value, messageId: 'clientTenant', data: { kind, table, column, value: sourceCode.getText(value) } });
-          return;
-        }
-        if (library === 'prisma' && kind !== 'INSERT' && mayBeUndefined(value)) {
-          context.report({ node: value, messageId: 'undefinedTenant', data: { kind, table, column, value: sourceCode.getText(value) } });
-          return;
+          found.push({ key: entry.key, value });
         }
       }
+    };
+    const fromCondition = (node: TSESTree.Node | undefined, depth: number): void => {
+      const resolved = node ? facts.constants.resolve(node) : null;
+      const condition = resolved?.kind === 'node' && !resolved.foreign ? unwrap(resolved.node) : null;
+      if (!condition || depth > 4 || condition.type !== AST_NODE_TYPES.CallExpression) return;
+      readable = true;
+      const name = calleeName(condition);
+      if (name === 'and') for (const argument of condition.arguments) fromCondition(argument, depth + 1);
+      if (name !== 'eq') return;
+      const [column, value] = condition.arguments;
+      const target = column && unwrap(column);
+      const key = target?.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(target) : null;
+      if (key !== null && value) found.push({ key, value });
+    };
+    const [args] = query.arguments;
+    const where = args && args.type !== AST_NODE_TYPES.SpreadElement ? objectProperty(args, 'where') : null;
+    const whereCalls = chainAfter(query).calls.filter((call) => call.name === 'where');
+    if (!where && whereCalls.length === 0) return null;
+    if (where) {
+      const target = unwrap(where);
+      if (isFunctionNode(target)) fromCondition(singleReturn(target) ?? undefined, 0);
+      else if (target.type === AST_NODE_TYPES.CallExpression) fromCondition(target, 0);
+      else fromObject(target, 0);
     }
+    for (const call of whereCalls) fromCondition(call.call.arguments[0], 0);
+    return readable ? found : null;
+  }
 
-    /** A scoped query on the same table earlier in the same function (`findFirst({ where: { id, orgId } })`, then `update({ where: { id } })`). */
-    function verifiedEarlier(node: TSESTree.Node, table: string): boolean {
-      const fn = enclosingFunction(node);
-      return fn !== null && scopedQueries.some((query) => query.fn === fn && query.table === table.toLowerCase() && query.start < node.range[0] && mayRunBefore(query.node, node));
+  /** `if (session) { ... } else { query }`, `if (!session) { query }`: the query runs for callers with no session. */
+  function withoutCallerBranch(query: TSESTree.Node): boolean {
+    let child: TSESTree.Node = query;
+    for (let parent = query.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+      if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test === child) continue;
+      const test = unwrap(parent.test);
+      const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+      const subject = negated ? unwrap(test.argument) : test;
+      if ((subject.type !== AST_NODE_TYPES.Identifier && subject.type !== AST_NODE_TYPES.MemberExpression) || sourceOf(subject, facts).kind !== 'session') continue;
+      if (negated ? parent.consequent === child : parent.alternate === child) return true;
     }
+    return false;
+  }
 
-    /**
-     * The IDOR `recommended` reports: a query whose selecting value comes from the request, in a
-     * function that is not a webhook receiver, and with nothing earlier in the function tying that
-     * value to the caller's tenant (a scoped query using the same value, an access check called
-     * with it). A create is request-driven when it runs in a request entry point.
-     */
-    function requestDriven(finding: Finding): { value: string; origin: string } | 'create' | 'excused' | null {
-      const { node, messageId, selectors } = finding;
-      const kind = finding.data.kind;
-      // Webhook receivers act across tenants by design (after verifying the sender): silent in both presets.
-      if (WEBHOOK_PATH.test(pathInProject(filename, cwd))) return 'excused';
-      const query = queryNodeOf(node);
-      // Values bound to what the query writes (`SET amount = $1`) do not select its rows.
-      const dataValues = finding.dataValues ?? [];
-      const values = requestValuesOf(query, facts).filter((value) => !dataValues.some((data) => within(value.node, data)));
-      // The value the message names: one the filter requires (`id = $1`) before one under an `OR`.
-      const conjunctive = selectors ? selectors.filter((selector) => !selector.optional) : conjunctiveValues(query);
-      const found = values.find((value) => conjunctive?.some((entry) => within(value.node, entry.value))) ?? values[0];
-      // A create that leaves the tenant column unset, run by a request (or with its values).
-      if (messageId === 'missingInsert') return found || inEntryPoint(node) ? 'create' : null;
-      if (!found) return null;
-      const route = facts.handlers.enclosingHandler(node)?.route ?? facts.handlers.fileRoute?.route ?? '';
-      if (/webhook|\/hooks?\b|\/cron\b|\/jobs?\b|\/admin\b|\/internal\b/iu.test(route)) return 'excused';
-      // The query itself carries the caller (`include: { team: { users: { where: { userId } } } }`,
-      // `emailAccount: { userId: session.user.id }`): it is tied to them.
-      // (Not for a tenant predicate under an `OR`: there the caller's tenant is the neutered branch.)
-      // (In the filter, or what a read includes; a session value the query writes, `data: { updatedBy: session.user.id }`,
-      // `.set({ updatedBy })`, `SET updated_by = $3`, is not a check.)
-      const written = selectors === undefined ? [...dataValues, ...writtenParts(query)] : dataValues;
-      const carried = (selectors === undefined ? queryValueLeaves(query, false) : queryValueLeaves(query)).filter((leaf) => !written.some((data) => within(leaf, data)));
-      if (messageId === 'missing' && carried.some((leaf) => sourceOf(leaf, facts).kind === 'session')) return 'excused';
-      // The request value tied to the tenant earlier in the handler, or in a function around it
-      // (the write may sit in a `$transaction` or `setTimeout` callback), or the row checked after.
-      // A second id the query filters by counts too: a link filtered by a dataroom that was itself
-      // verified for the team belongs to the team.
-      const scopes = enclosingFunctions(node);
-      const candidates = conjunctive ? conjunctive.filter((entry) => ID_KEY.test(entry.key) || sourceOf(entry.value, facts).kind === 'request').map((entry) => entry.value) : values.map((value) => value.node);
-      if (candidates.some((value) => scopes.some((scope) => ties.tiedEarlier(scope, query, value)))) return 'excused';
-      if (ties.rowCheckedAfter(query, scopes[0] ?? null)) return 'excused';
-      // The same value's row checked later, before anything depends on this query (`step.workflow.teamId !== teamId` of a step loaded by the same `workflowId`).
-      const [innermost] = scopes;
-      if (innermost && candidates.some((value) => ties.tiedAfter(innermost, query, value))) return 'excused';
-      // A read whose row is only tested (a uniqueness check before a create): strict.
-      if (kind === 'SELECT' && ties.onlyTestedForExistence(query)) return null;
-      // Internal endpoints (a bearer or query token compared with a configured secret) and admin-only
-      // procedures (`adminActionClient`, `adminProcedure`) act across tenants by design.
-      const outer = scopes.at(-1);
-      const outerText = outer ? sourceCode.getText(outer) : '';
-      if (outer && (INTERNAL_SECRET_CHECK.test(outerText) || (outerText.includes('timingSafeEqual(') && INTERNAL_SECRET_READ.test(outerText)) || adminEntry(outer))) return 'excused';
-      // Where no caller is identified (no session read before the query, or the branch taken
-      // without one) the ids are the capability by design on a public path (share links, viewers,
-      // invites), and so is a lookup by several request ids that must match each other (a view by
-      // `viewId` and `linkId`). Whether that should be public is not this rule's to know: strict.
-      if (outer && isFunctionNode(outer) && (!authenticatesCaller(outer, facts, query.range[0]) || withoutCallerBranch(query))) {
-        // The path inside the project (relative to ESLint's cwd): a checkout under `/srv/p/` or `/home/s/` is not a share link.
-        if (PUBLIC_CAPABILITY_PATH.test(`${route} /${pathInProject(filename, cwd)}`)) return null;
-        const requestIds = new Set((conjunctive ?? []).filter((entry) => ID_KEY.test(entry.key) && sourceOf(entry.value, facts).kind === 'request').map((entry) => sourceCode.getText(entry.value)));
-        if (requestIds.size >= 2) return null;
-      }
-      const text = sourceCode.getText(found.node);
-      return { value: text.length > 40 ? `${text.slice(0, 37)}...` : text, origin: found.source.origin ?? 'the request' };
+  /** A function handed to an admin-only procedure builder: `adminActionClient.action(fn)`, `adminProcedure.query(fn)`. */
+  function adminEntry(fn: TSESTree.Node): boolean {
+    const parent = fn.parent;
+    return parent?.type === AST_NODE_TYPES.CallExpression && /\badmin\w*(?:Procedure|Client|Action)/iu.test(sourceCode.getText(parent.callee));
+  }
+
+  /** The functions around a node, innermost first. */
+  function enclosingFunctions(node: TSESTree.Node): TSESTree.Node[] {
+    const found: TSESTree.Node[] = [];
+    for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) if (isFunctionNode(current)) found.push(current);
+    return found;
+  }
+
+  function inEntryPoint(node: TSESTree.Node): boolean {
+    for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+      if (isFunctionNode(current) && entryPointOf(current, facts) !== null) return true;
     }
+    return false;
+  }
 
-    /**
-     * The values a query selects its rows by, with their keys, outside `OR` and `NOT` (a value
-     * there does not constrain the rows): Prisma-style `where` objects and Drizzle `and(eq(...))`.
-     * Null for filters read another way (raw SQL, Knex, Kysely, Supabase).
-     */
-    function conjunctiveValues(query: TSESTree.Node): { key: string; value: TSESTree.Node }[] | null {
-      if (query.type !== AST_NODE_TYPES.CallExpression) return null;
-      const found: { key: string; value: TSESTree.Node }[] = [];
-      let readable = false as boolean;
-      const fromObject = (node: TSESTree.Node, depth: number): void => {
-        const entries = depth > 4 ? null : facts.constants.objectEntries(node);
-        if (!entries) return;
-        readable = true;
-        for (const entry of entries.entries) {
-          if (entry.key === null || entry.key === 'OR' || entry.key === 'NOT' || entry.value.kind !== 'node') continue;
-          const value = unwrap(entry.value.node);
-          if (entry.key === 'AND') {
-            for (const branch of value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value]) if (branch && branch.type !== AST_NODE_TYPES.SpreadElement) fromObject(branch, depth + 1);
-          } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
-            const equals = objectProperty(value, 'equals');
-            if (equals) found.push({ key: entry.key, value: equals });
-            else fromObject(value, depth + 1);
-          } else {
-            found.push({ key: entry.key, value });
-          }
-        }
-      };
-      const fromCondition = (node: TSESTree.Node | undefined, depth: number): void => {
-        const resolved = node ? facts.constants.resolve(node) : null;
-        const condition = resolved?.kind === 'node' && !resolved.foreign ? unwrap(resolved.node) : null;
-        if (!condition || depth > 4 || condition.type !== AST_NODE_TYPES.CallExpression) return;
-        readable = true;
-        const name = calleeName(condition);
-        if (name === 'and') for (const argument of condition.arguments) fromCondition(argument, depth + 1);
-        if (name !== 'eq') return;
-        const [column, value] = condition.arguments;
-        const target = column && unwrap(column);
-        const key = target?.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(target) : null;
-        if (key !== null && value) found.push({ key, value });
-      };
-      const [args] = query.arguments;
-      const where = args && args.type !== AST_NODE_TYPES.SpreadElement ? objectProperty(args, 'where') : null;
-      const whereCalls = chainAfter(query).calls.filter((call) => call.name === 'where');
-      if (!where && whereCalls.length === 0) return null;
-      if (where) {
-        const target = unwrap(where);
-        if (isFunctionNode(target)) fromCondition(singleReturn(target) ?? undefined, 0);
-        else if (target.type === AST_NODE_TYPES.CallExpression) fromCondition(target, 0);
-        else fromObject(target, 0);
-      }
-      for (const call of whereCalls) fromCondition(call.call.arguments[0], 0);
-      return readable ? found : null;
+  /** The fix in the query's own terms. */
+  function fixExample(column: string, library: QueryLibrary): string {
+    switch (library) {
+      case 'prisma':
+        return `\`findFirst({ where: { id, ${column}: session.${column} } })\``;
+      case 'drizzle':
+        return `\`and(eq(table.id, id), eq(table.${column}, session.${column}))\``;
+      case 'knex':
+        return `\`.where({ id, ${column}: session.${column} })\``;
+      case 'kysely':
+        return `\`.where('${column}', '=', session.${column})\``;
+      case 'supabase':
+        return `\`.eq('${column}', session.${column})\``;
+      case 'sql':
+        return `\`AND ${column} = $2\` with the session's tenant`;
     }
+  }
 
-    /** `if (session) { ... } else { query }`, `if (!session) { query }`: the query runs for callers with no session. */
-    function withoutCallerBranch(query: TSESTree.Node): boolean {
-      let child: TSESTree.Node = query;
-      for (let parent = query.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
-        if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test === child) continue;
-        const test = unwrap(parent.test);
-        const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
-        const subject = negated ? unwrap(test.argument) : test;
-        if ((subject.type !== AST_NODE_TYPES.Identifier && subject.type !== AST_NODE_TYPES.MemberExpression) || sourceOf(subject, facts).kind !== 'session') continue;
-        if (negated ? parent.consequent === child : parent.alternate === child) return true;
-      }
+  /** With type information: a value whose type includes `undefined`. */
+  function mayBeUndefined(node: TSESTree.Node): boolean {
+    const types = facts.types;
+    const services = sourceCode.parserServices as { esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown } } | undefined;
+    if (!types || typeof services?.esTreeNodeToTSNodeMap?.get !== 'function') return false;
+    try {
+      const tsNode = services.esTreeNodeToTSNodeMap.get(node) as Parameters<typeof types.checker.getTypeAtLocation>[0] | undefined;
+      if (!tsNode) return false;
+      const type = types.checker.getTypeAtLocation(tsNode);
+      const UNDEFINED = 32_768;
+      return (type.flags & UNDEFINED) !== 0 || (type.isUnion() && type.types.some((part) => (part.flags & UNDEFINED) !== 0));
+    } catch {
       return false;
     }
-
-    /** A function handed to an admin-only procedure builder: `adminActionClient.action(fn)`, `adminProcedure.query(fn)`. */
-    function adminEntry(fn: TSESTree.Node): boolean {
-      const parent = fn.parent;
-      return parent?.type === AST_NODE_TYPES.CallExpression && /\badmin\w*(?:Procedure|Client|Action)/iu.test(sourceCode.getText(parent.callee));
-    }
-
-    /** The functions around a node, innermost first. */
-    function enclosingFunctions(node: TSESTree.Node): TSESTree.Node[] {
-      const found: TSESTree.Node[] = [];
-      for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) if (isFunctionNode(current)) found.push(current);
-      return found;
-    }
-
-    function inEntryPoint(node: TSESTree.Node): boolean {
-      for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-        if (isFunctionNode(current) && entryPointOf(current, facts) !== null) return true;
-      }
-      return false;
-    }
-
-    /** The fix in the query's own terms. */
-    function fixExample(column: string, library: QueryLibrary): string {
-      switch (library) {
-        case 'prisma':
-          return `\`findFirst({ where: { id, ${column}: session.${column} } })\``;
-        case 'drizzle':
-          return `\`and(eq(table.id, id), eq(table.${column}, session.${column}))\``;
-        case 'knex':
-          return `\`.where({ id, ${column}: session.${column} })\``;
-        case 'kysely':
-          return `\`.where('${column}', '=', session.${column})\``;
-        case 'supabase':
-          return `\`.eq('${column}', session.${column})\``;
-        case 'sql':
-          return `\`AND ${column} = $2\` with the session's tenant`;
-      }
-    }
-
-    /** With type information: a value whose type includes `undefined`. */
-    function mayBeUndefined(node: TSESTree.Node): boolean {
-      const types = facts.types;
-      const services = sourceCode.parserServices as { esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown } } | undefined;
-      if (!types || typeof services?.esTreeNodeToTSNodeMap?.get !== 'function') return false;
-      try {
-        const tsNode = services.esTreeNodeToTSNodeMap.get(node) as Parameters<typeof types.checker.getTypeAtLocation>[0] | undefined;
-        if (!tsNode) return false;
-        const type = types.checker.getTypeAtLocation(tsNode);
-        const UNDEFINED = 32_768;
-        return (type.flags & UNDEFINED) !== 0 || (type.isUnion() && type.types.some((part) => (part.flags & UNDEFINED) !== 0));
-      } catch {
-        return false;
-      }
-    }
-  },
-});
+  }
+}
 
 /** A token compared with a configured secret: `authorization !== \`Bearer ${process.env.INTERNAL_API_KEY}\``. */
 const INTERNAL_SECRET_CHECK = /[!=]==?\s*`?[^;\n]{0,20}process\.env\.\w*(?:TOKEN|SECRET|API_KEY)\b|process\.env\.\w*(?:TOKEN|SECRET|API_KEY)\b[^;\n]{0,20}[!=]==?/u;
