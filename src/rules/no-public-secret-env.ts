@@ -174,8 +174,7 @@ export default createRule<Options, MessageIds>({
     // rejects most files, before any analysis.
     const first = (envAllowed ? ENV_OR_TOKEN_SIGNAL : TOKEN_SIGNAL).exec(facts.sourceCode.text);
     if (first === null && !facts.filename.includes('.config.')) return {};
-    // The analysis is a function of its own, which a file turned away here never enters: a call into
-    // a long `create` costs about a microsecond more a file inside a lint.
+    // The analysis, which a file turned away above never enters (see `createRule`).
     return listenersFor(context, options, facts, envAllowed, first);
   },
 });

@@ -120,8 +120,7 @@ export default createRule<Options, MessageIds>({
     // the cost of CHEAP_SIGNAL's case-insensitive alternation.
     const handlerShape = HANDLER_SIGNAL.test(facts.sourceCode.text) || fileRoute(facts.filename) !== null;
     if (!weakAsked && !handlerShape) return {};
-    // The analysis is a function of its own, which a file turned away here never enters: a call into
-    // a long `create` costs about a microsecond more a file inside a lint.
+    // The analysis, which a file turned away above never enters (see `createRule`).
     return listenersFor(context, options, facts, weakAsked, handlerShape);
   },
 });

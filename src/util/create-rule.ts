@@ -41,6 +41,12 @@ const ruleCreator = ESLintUtils.RuleCreator<PluginDocs>((name) => `${DOCS_BASE_U
  * instead of on every file: `RuleCreator` calls `applyDefault` (a `structuredClone` and a deep
  * merge) in every `create`, which measured ~70 µs a file, more than our rules' own work on files
  * they skip. The merged options are frozen, since files share them.
+ *
+ * A rule's `create` is kept short: its first look at a file (the path, the first text signal),
+ * then a call into a module-level `listenersFor` that holds the analysis. Most files are turned
+ * away by that first look, and inside a lint a call into a long `create` cost about a microsecond
+ * a file more than into a short one. (`no-unbounded-retry` is the exception: the loop listeners it
+ * gives every file share its analysis' helpers.)
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, PluginDocs>>,
