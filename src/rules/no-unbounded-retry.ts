@@ -12,7 +12,7 @@ import { createRule } from '../util/create-rule.js';
 import { type FixedDelay, fixedDelayOf } from './no-unbounded-retry/delays.js';
 import { type HelperRetry, helperRetryOf } from './no-unbounded-retry/helpers.js';
 import { type Loop, retryLoopOf } from './no-unbounded-retry/loops.js';
-import { type OptionFinding, optionFindingsOf } from './no-unbounded-retry/options.js';
+import { type OptionFinding, optionFindingsOf, type OptionSettings } from './no-unbounded-retry/options.js';
 import { pollLoopOf } from './no-unbounded-retry/polling.js';
 import { containsAwait, isAsyncRetry, mayReferToItself, type RetrySite, retrySiteOf, retryWaits, SelfCallTracker } from './no-unbounded-retry/recursion.js';
 import { stoppableLoop, stoppedOnPath } from './no-unbounded-retry/stops.js';
@@ -159,6 +159,7 @@ export default createRule<Options, MessageIds>({
     const loops = failures && text.includes('catch', cheap.index - 4);
     const helpers = failures && DEFER_SIGNAL.test(text);
     const libraries = facts.imports.importsAny(RETRY_SOURCES);
+    const optionSettings: OptionSettings = { allowCappedForever, reportClientReconnects: options.reportClientReconnects === true, requireBackoff };
 
     const listeners: TSESLint.RuleListener = {};
     // Self-retries need a function that names itself; a retry through a timer helper needs a timer.
@@ -335,11 +336,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function handleOptions(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      for (const finding of optionFindingsOf(node, facts, {
-        allowCappedForever,
-        reportClientReconnects: options.reportClientReconnects === true,
-        requireBackoff,
-      })) reportOption(finding);
+      for (const finding of optionFindingsOf(node, facts, optionSettings)) reportOption(finding);
     }
 
     /** With type information, a `.catch()` receiver that is not a Promise is not a retry path. */

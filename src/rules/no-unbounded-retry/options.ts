@@ -11,6 +11,7 @@ import {
   MAX_TIMER_DELAY,
   REDIS_CLIENTS,
   RETRY_LIBRARIES,
+  type RetryCall,
   type RetryLibrary,
   SWR_HOOKS,
 } from '../../knowledge/retry.js';
@@ -35,6 +36,23 @@ export interface OptionSettings {
   readonly reportClientReconnects: boolean;
 }
 
+/**
+ * The libraries' calls by module, in the order of RETRY_LIBRARIES: a call is looked up by the
+ * module its callee comes from instead of being compared with every library's every call (most
+ * calls of a file that imports one library are not that library's).
+ */
+const CALLS_BY_SOURCE = new Map<string, { readonly library: RetryLibrary; readonly spec: RetryCall }[]>();
+for (const library of RETRY_LIBRARIES) {
+  for (const spec of library.calls) {
+    let calls = CALLS_BY_SOURCE.get(spec.source);
+    if (!calls) {
+      calls = [];
+      CALLS_BY_SOURCE.set(spec.source, calls);
+    }
+    calls.push({ library, spec });
+  }
+}
+
 /** The findings of one call or `new` of a retry library, an HTTP client, a query hook or a queue. */
 export function optionFindingsOf(call: TSESTree.CallExpression | TSESTree.NewExpression, facts: FileFacts, settings: OptionSettings): OptionFinding[] {
   const findings: OptionFinding[] = [];
@@ -44,16 +62,14 @@ export function optionFindingsOf(call: TSESTree.CallExpression | TSESTree.NewExp
     return findings;
   }
   const construct = call.type === AST_NODE_TYPES.NewExpression;
-  for (const library of RETRY_LIBRARIES) {
-    for (const spec of library.calls) {
-      if (spec.source !== ref.source || !samePath(spec.path, ref.path) || (spec.construct === true) !== construct) continue;
-      for (const index of spec.arguments) {
-        const argument = call.arguments[index];
-        if (!argument) continue;
-        const entries = entriesUnder(argument, spec.under ?? [], facts);
-        if (entries) checkLibrary(library, entries, facts, settings, findings);
-        if (settings.requireBackoff && !spec.under) checkCeiling(library, argument, facts, findings);
-      }
+  for (const { library, spec } of CALLS_BY_SOURCE.get(ref.source) ?? []) {
+    if (!samePath(spec.path, ref.path) || (spec.construct === true) !== construct) continue;
+    for (const index of spec.arguments) {
+      const argument = call.arguments[index];
+      if (!argument) continue;
+      const entries = entriesUnder(argument, spec.under ?? [], facts);
+      if (entries) checkLibrary(library, entries, facts, settings, findings);
+      if (settings.requireBackoff && !spec.under) checkCeiling(library, argument, facts, findings);
     }
   }
   if (ref.source === AXIOS_RETRY && ref.path.length === 0 && !construct && settings.requireBackoff) {
