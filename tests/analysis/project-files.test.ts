@@ -79,6 +79,27 @@ describe('project files (src/analysis/project-files.ts)', () => {
     expect(projectModuleParses() - parses).toBe(1);
   });
 
+  it('does not parse a module whose text rules out a query when "returns no query" would do, and still finds queries behind tRPC hooks and re-exports', () => {
+    clearProjectFiles();
+    const write = (name: string, text: string): void => {
+      writeFileSync(path.join(dir, `${name}.ts`), text);
+    };
+    write('use-debounce', "import { useEffect, useState } from 'react';\nexport function useDebounce(value: string) { const [v, setV] = useState(value); useEffect(() => setV(value), [value]); return v; }\n");
+    write('use-me', "import { api } from './api';\nexport const useMe = () => api.user.me.useQuery();\n");
+    write('use-team-swr', "import useSWR from 'swr';\nexport function useTeam() { return useSWR('/api/team'); }\n");
+    write('barrel', "export * from './use-team-swr';\n");
+    const page = path.join(dir, 'page.tsx');
+    const parses = projectModuleParses();
+    expect(foreignHook(page, './use-debounce', 'useDebounce', true)).toBeNull();
+    expect(projectModuleParses() - parses).toBe(0);
+    // Where a hook that returns no query differs from an unknown one, the module is parsed.
+    expect(foreignHook(page, './use-debounce', 'useDebounce')?.kind).toBe('other');
+    expect(projectModuleParses() - parses).toBe(1);
+    expect(foreignHook(page, './use-me', 'useMe', true)).toMatchObject({ kind: 'query', library: 'trpc', procedure: 'user.me' });
+    expect(foreignHook(page, './barrel', 'useTeam', true)).toMatchObject({ kind: 'query', library: 'swr', key: '/api/team' });
+    expect(projectModuleParses() - parses).toBe(4);
+  });
+
   it('keeps what readers draw from a module, not its Program: a reader asks again without a new parse', () => {
     clearProjectFiles();
     const modules = Array.from({ length: 10 }, (_, index) => {

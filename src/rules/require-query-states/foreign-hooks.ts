@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { resolveAppModule } from '../../analysis/path-aliases.js';
-import { clearProjectFiles, projectModuleIndex } from '../../analysis/project-files.js';
+import { clearProjectFiles, derivedFromProjectFile, projectModuleIndex } from '../../analysis/project-files.js';
 import { LIBRARY_HOOKS, QUERY_SOURCES, type QueryLibrary, TRPC_HOOKS } from '../../knowledge/query-hooks.js';
 
 /**
@@ -61,10 +61,29 @@ export function foreignHookParses(): number {
   return parses;
 }
 
-/** The hook `exportName` of the app module `specifier` imported by `fromFile`; null when unknown. */
-export function foreignHook(fromFile: string, specifier: string, exportName: string): ForeignHook | null {
+/**
+ * What a module's text holds when one of its hooks can return a query, or pass on another module's
+ * (see `valueOf` and `buildIndex`): a query library's module name (in its import), a tRPC query
+ * hook (`.useQuery(`), or a re-export (`export * from`, `export { x } from`). A hook of a module
+ * without any of them returns no query.
+ */
+const QUERY_HOOK_TEXT = new RegExp(
+  [...Object.keys(LIBRARY_HOOKS).map((source) => source.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')), String.raw`\.\s*use(?:Suspense)?(?:Infinite)?Query\b`, String.raw`\bexport\s*(?:\*|\{[^}]*\}\s*from\b)`].join('|'),
+  'u',
+);
+/** Per module version: whether its text has QUERY_HOOK_TEXT (read, not parsed). */
+const mayReturnQuery = derivedFromProjectFile((_fileName, text) => QUERY_HOOK_TEXT.test(text()));
+
+/**
+ * The hook `exportName` of the app module `specifier` imported by `fromFile`; null when unknown.
+ * `otherAsUnknown`: the caller treats a hook that returns no query like an unknown one, so a
+ * module whose text rules out a query is not parsed (most custom hooks: `useDebounce`, `useToast`).
+ */
+export function foreignHook(fromFile: string, specifier: string, exportName: string, otherAsUnknown = false): ForeignHook | null {
   const fileName = resolveAppModule(fromFile, specifier);
-  return fileName ? hookOf(fileName, exportName, 0) : null;
+  if (!fileName) return null;
+  if (otherAsUnknown && mayReturnQuery.get(fileName) === false) return null;
+  return hookOf(fileName, exportName, 0);
 }
 
 function hookOf(fileName: string, exportName: string, depth: number): ForeignHook | null {

@@ -105,7 +105,8 @@ export class QueryHookIndex {
     // A custom hook of the app's own modules: its source says whether it returns a query.
     const imported = depth === 0 ? (ref ?? this.facts.imports.resolve(callee)) : null;
     if (imported && isAppModule(imported.source) && imported.path.length <= 1) {
-      const foreign = foreignHook(this.facts.filename, imported.source, imported.path[0] ?? 'default');
+      // A hook that returns no query is told apart from an unknown one only for a generated name.
+      const foreign = foreignHook(this.facts.filename, imported.source, imported.path[0] ?? 'default', generatedSpec(callee.name) === null);
       if (foreign) {
         if (foreign.kind === 'other') return null;
         const spec: HookSpec = foreign.kind === 'suspense' ? { kind: 'suspense', position: 'value', optionsIndex: -1 } : { kind: 'query', position: 'value', optionsIndex: -1 };
