@@ -86,8 +86,9 @@ describe('project files (src/analysis/project-files.ts)', () => {
     };
     write('use-debounce', "import { useEffect, useState } from 'react';\nexport function useDebounce(value: string) { const [v, setV] = useState(value); useEffect(() => setV(value), [value]); return v; }\n");
     write('use-me', "import { api } from './api';\nexport const useMe = () => api.user.me.useQuery();\n");
-    write('use-team-swr', "import useSWR from 'swr';\nexport function useTeam() { return useSWR('/api/team'); }\n");
-    write('barrel', "export * from './use-team-swr';\n");
+    write('team-hooks', "import useSWR from 'swr';\nexport function useTeam() { return useSWR('/api/team'); }\n");
+    write('barrel', "export * from './team-hooks';\n");
+    write('named-barrel', "export { useTeam as useCrew } from './team-hooks';\n");
     const page = path.join(dir, 'page.tsx');
     const parses = projectModuleParses();
     expect(foreignHook(page, './use-debounce', 'useDebounce', true)).toBeNull();
@@ -97,7 +98,8 @@ describe('project files (src/analysis/project-files.ts)', () => {
     expect(projectModuleParses() - parses).toBe(1);
     expect(foreignHook(page, './use-me', 'useMe', true)).toMatchObject({ kind: 'query', library: 'trpc', procedure: 'user.me' });
     expect(foreignHook(page, './barrel', 'useTeam', true)).toMatchObject({ kind: 'query', library: 'swr', key: '/api/team' });
-    expect(projectModuleParses() - parses).toBe(4);
+    expect(foreignHook(page, './named-barrel', 'useCrew', true)).toMatchObject({ kind: 'query', library: 'swr', key: '/api/team' });
+    expect(projectModuleParses() - parses).toBe(5);
   });
 
   it('keeps what readers draw from a module, not its Program: a reader asks again without a new parse', () => {

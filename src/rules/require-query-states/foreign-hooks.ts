@@ -67,12 +67,19 @@ export function foreignHookParses(): number {
  * hook (`.useQuery(`), or a re-export (`export * from`, `export { x } from`). A hook of a module
  * without any of them returns no query.
  */
-const QUERY_HOOK_TEXT = new RegExp(
-  [...Object.keys(LIBRARY_HOOKS).map((source) => source.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')), String.raw`\.\s*use(?:Suspense)?(?:Infinite)?Query\b`, String.raw`\bexport\s*(?:\*|\{[^}]*\}\s*from\b)`].join('|'),
+const QUERY_LIBRARY_SOURCES = Object.keys(LIBRARY_HOOKS);
+const TRPC_QUERY_HOOK_TEXT = new RegExp(
+  String.raw`\.\s*(?:${Object.keys(TRPC_HOOKS)
+    .filter((method) => TRPC_HOOKS[method]?.kind === 'query' || TRPC_HOOKS[method]?.kind === 'suspense')
+    .join('|')})\b`,
   'u',
 );
-/** Per module version: whether its text has QUERY_HOOK_TEXT (read, not parsed). */
-const mayReturnQuery = derivedFromProjectFile((_fileName, text) => QUERY_HOOK_TEXT.test(text()));
+const RE_EXPORT_TEXT = /\bexport\s*(?:\*|\{[^}]*\}\s*from\b)/u;
+/** Per module version: whether its text could hold a query hook (read, not parsed). */
+const mayReturnQuery = derivedFromProjectFile((_fileName, read) => {
+  const text = read();
+  return QUERY_LIBRARY_SOURCES.some((source) => text.includes(source)) || TRPC_QUERY_HOOK_TEXT.test(text) || RE_EXPORT_TEXT.test(text);
+});
 
 /**
  * The hook `exportName` of the app module `specifier` imported by `fromFile`; null when unknown.
