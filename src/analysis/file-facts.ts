@@ -7,6 +7,7 @@ import { ImportIndex } from './imports.js';
 import { productionReadySettings } from './settings.js';
 import { type RoleSettings, validateSettings } from './settings-schema.js';
 import { createTypeBridge, type TypeBridge } from './types.js';
+import { contextProperty } from '../util/context-property.js';
 
 /**
  * The per-file facts every rule shares. Each is computed on first use and cached on the file's
@@ -168,10 +169,11 @@ export function computedFileFacts(program: TSESTree.Program): readonly string[] 
 }
 
 export function getFileFacts(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileFacts {
-  const { sourceCode } = context;
+  // Read once per rule and file: not `context.sourceCode` (see `contextProperty`).
+  const sourceCode = contextProperty(context, 'sourceCode');
   let facts = cache.get(sourceCode.ast);
   if (!facts) {
-    facts = new FileFacts(sourceCode, context.filename, context.cwd, productionReadySettings(context));
+    facts = new FileFacts(sourceCode, contextProperty(context, 'filename'), contextProperty(context, 'cwd'), productionReadySettings(context));
     cache.set(sourceCode.ast, facts);
   }
   return facts;

@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import { contextProperty } from '../util/context-property.js';
 import { describeValue, SettingsError, validateSettings } from './settings-schema.js';
 
 /**
@@ -14,7 +15,7 @@ const EMPTY: ProductionReadySettings = Object.freeze({});
 export function productionReadySettings(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): ProductionReadySettings {
-  const settings: unknown = context.settings;
+  const settings: unknown = contextProperty(context, 'settings');
   if (typeof settings !== 'object' || settings === null) return EMPTY;
   const own: unknown = (settings as Record<string, unknown>)['production-ready'];
   if (own === undefined) return EMPTY;

@@ -1,5 +1,6 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 
+import { contextProperty } from './context-property.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './package-info.js';
 
 /**
@@ -63,7 +64,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...created,
     create(context) {
-      const raw = context.options;
+      // Not `context.options`: see `contextProperty`.
+      const raw = contextProperty(context, 'options');
       let options: Options | undefined;
       if (isPlain(raw, defaults)) {
         options = plain ??= deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, [] as unknown as Options));

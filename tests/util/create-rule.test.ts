@@ -79,4 +79,17 @@ describe('createRule options', () => {
       { names: ['a'], strictMode: false },
     ]);
   });
+
+  it('reads options a host passes as a getter or through a wrapping context (not an own property)', () => {
+    const { rule, seen } = recordingRule();
+    // A rule wrapper that hands the rule `Object.create(context)` (an overridden `report`), and one with a getter.
+    const inherited = Object.create({ options: [{ strictMode: true }] }) as Parameters<typeof rule.create>[0];
+    const getter = { get options() { return [{ names: ['g'] }]; } } as unknown as Parameters<typeof rule.create>[0];
+    rule.create(inherited);
+    rule.create(getter);
+    expect(seen).toEqual([
+      { names: ['a'], strictMode: true },
+      { names: ['g'], strictMode: false },
+    ]);
+  });
 });
