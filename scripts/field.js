@@ -358,9 +358,9 @@ for (const mode of modes) {
     `First lint of each file (what CI pays: no cache keyed by the file has seen it), ${label}: ` +
       `${formatMs(total.cost.bFirst)} / ${formatMs(total.cost.aFirst)} = ${ratio({ a: total.cost.aFirst, b: total.cost.bFirst })}.`,
   );
-  // The rules' own time (create and listeners, from the stats pass) is steady between runs of the
-  // same code; what sum(b) - sum(a) holds besides it (ESLint's cost of running rules at all, and
-  // everything outside the rules' own code) is what moves the ratio from run to run.
+  // The rules' own time (create and listeners, from the stats pass) moves less between runs of the
+  // same code than what sum(b) - sum(a) holds besides it (ESLint's cost of running rules at all,
+  // and everything outside the rules' own code), which carries most of the ratio's spread.
   const rulesMs = ruleIds.reduce((sum, rule) => sum + (total.stats.rules[rule] ?? 0), 0);
   if (total.cost.files > 0 && rulesMs > 0) {
     const added = total.cost.b - total.cost.a;
